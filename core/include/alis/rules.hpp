@@ -1,0 +1,35 @@
+#pragma once
+// The scheme's rules as plain functions. Each verdict carries the reason a person reads.
+#include "alis/date.hpp"
+#include "alis/domain.hpp"
+#include "alis/text.hpp"
+
+namespace alis {
+
+struct Verdict {
+    bool ok = false;
+    std::string rule;  // stable machine name of the rule that decided
+    Text reason;
+};
+
+// Rule 1: a GP may register for hospital service after at least 3 years in general practice.
+constexpr int kGeneralPracticeMonthsRequired = 36;
+Date eligible_from(const Date& general_practice_start);
+Verdict eligibility(const DoctorProfile& doctor, const Date& on);
+
+// Rule 2: at least 6 months of continuous service in one department (12 on the old scheme).
+int required_service_months(Scheme scheme);
+// The last day a service starting on `start` must reach to last `months` whole calendar months:
+// the day before the same date `months` later (1 Feb + 6 months runs through 31 Jul; from 31 Aug,
+// where February has no 31st, through the day before February's last day).
+Date last_day_of_service(const Date& start, int months);
+Verdict minimum_service(const DateRange& service, Scheme scheme);
+
+// Rule 3: a published period with no match is released as an ordinary substitute post two calendar
+// months after publication (published 31 Dec: released 28 or 29 Feb).
+constexpr int kReleaseAfterMonths = 2;
+Date release_date(const Date& published_on);
+bool is_released(const Period& period, const Date& today);
+long days_until_release(const Period& period, const Date& today);  // negative once past
+
+}  // namespace alis

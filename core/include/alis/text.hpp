@@ -1,0 +1,24 @@
+#pragma once
+// A sentence a person reads, in each of the portal's languages. Rules and validation return these,
+// so the browser and the server explain a refusal in the same words.
+#include <string>
+#include <string_view>
+#include <optional>
+
+namespace alis {
+
+enum class Language { bokmal, nynorsk, english };
+
+std::string_view language_code(Language lang);  // "nb", "nn", "en"
+std::optional<Language> language_from_code(std::string_view code);
+
+struct Text {
+    std::string nb;
+    std::string nn;
+    std::string en;
+
+    const std::string& in(Language lang) const;
+    bool operator==(const Text&) const = default;
+};
+
+}  // namespace alis

@@ -1,0 +1,57 @@
+#include "alis/rules.hpp"
+
+namespace alis {
+
+Date eligible_from(const Date& general_practice_start) {
+    return add_months(general_practice_start, kGeneralPracticeMonthsRequired);
+}
+
+Verdict eligibility(const DoctorProfile& doctor, const Date& on) {
+    const Date from = eligible_from(doctor.general_practice_start);
+    if (on >= from) {
+        return {true, "eligible",
+                {"Minst 3 år i allmennpraksis.", "Minst 3 år i allmennpraksis.", "At least 3 years in general practice."}};
+    }
+    const std::string nb_date = to_norwegian(from);
+    return {false, "general_practice_3_years",
+            {"Krever minst 3 år i allmennpraksis; oppfylt fra " + nb_date + ".",
+             "Krev minst 3 år i allmennpraksis; oppfylt frå " + nb_date + ".",
+             "Requires at least 3 years in general practice; met from " + nb_date + "."}};
+}
+
+int required_service_months(Scheme scheme) { return scheme == Scheme::old_scheme ? 12 : 6; }
+
+Date last_day_of_service(const Date& start, int months) { return add_days(add_months(start, months), -1); }
+
+Verdict minimum_service(const DateRange& service, Scheme scheme) {
+    const int months = required_service_months(scheme);
+    const std::string n = std::to_string(months);
+    if (!service.in_order()) {
+        return {false, "end_before_start",
+                {"Sluttdato er før startdato.", "Sluttdato er før startdato.", "The end date is before the start date."}};
+    }
+    const Date needed = last_day_of_service(service.start, months);
+    if (service.end >= needed) {
+        return {true, "minimum_service",
+                {"Minst " + n + " måneders sammenhengende tjeneste.", "Minst " + n + " månader samanhengande teneste.",
+                 "At least " + n + " months of continuous service."}};
+    }
+    const std::string until = to_norwegian(needed);
+    return {false, "minimum_service",
+            {"Krever minst " + n + " måneders sammenhengende tjeneste, det vil si til og med " + until + ".",
+             "Krev minst " + n + " månader samanhengande teneste, det vil seia til og med " + until + ".",
+             "Requires at least " + n + " months of continuous service, that is through " + until + "."}};
+}
+
+Date release_date(const Date& published_on) { return add_months(published_on, kReleaseAfterMonths); }
+
+bool is_released(const Period& period, const Date& today) {
+    return period.status == PeriodStatus::released ||
+           (period.status == PeriodStatus::published && today >= release_date(period.published_on));
+}
+
+long days_until_release(const Period& period, const Date& today) {
+    return days_between(today, release_date(period.published_on));
+}
+
+}  // namespace alis

@@ -1,0 +1,30 @@
+#include "alis/text.hpp"
+
+namespace alis {
+
+std::string_view language_code(Language lang) {
+    switch (lang) {
+        case Language::bokmal: return "nb";
+        case Language::nynorsk: return "nn";
+        case Language::english: return "en";
+    }
+    return "nb";
+}
+
+std::optional<Language> language_from_code(std::string_view code) {
+    if (code == "nb") return Language::bokmal;
+    if (code == "nn") return Language::nynorsk;
+    if (code == "en") return Language::english;
+    return std::nullopt;
+}
+
+const std::string& Text::in(Language lang) const {
+    switch (lang) {
+        case Language::bokmal: return nb;
+        case Language::nynorsk: return nn;
+        case Language::english: return en;
+    }
+    return nb;
+}
+
+}  // namespace alis

@@ -1,0 +1,40 @@
+// Runs before the app's main(): mounts IndexedDB at /data and loads it, so the app reads what the
+// user saved before it writes anything. Writes are flushed with alisPersist(), which serializes
+// FS.syncfs calls (IDBFS does not allow two at once) and coalesces bursts into one more flush.
+Module.preRun = Module.preRun || [];
+Module.preRun.push(function () {
+  FS.mkdir('/data');
+  FS.mount(IDBFS, {}, '/data');
+  addRunDependency('alis-idbfs');
+  FS.syncfs(true, function (err) {
+    if (err) console.error('ALIS: could not load saved data from IndexedDB', err);
+    removeRunDependency('alis-idbfs');
+  });
+});
+
+(function () {
+  var running = false;
+  var again = false;
+  Module.alisFlushes = 0;  // completed flushes; tests wait on it
+  Module.alisPersist = function () {
+    if (running) { again = true; return; }
+    running = true;
+    FS.syncfs(false, function (err) {
+      running = false;
+      if (!err) Module.alisFlushes++;
+      if (err) {
+        console.error('ALIS: could not save to IndexedDB', err);
+        if (Module.onPersistError) Module.onPersistError(err);
+      }
+      if (again) { again = false; Module.alisPersist(); }
+    });
+  };
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden' && Module.calledRun) Module.alisPersist();
+  });
+})();
+
+// The end-to-end tests' window into the app: what the last frame showed.
+Module.alisTestState = function () {
+  return JSON.parse(UTF8ToString(Module._alis_test_state()));
+};

@@ -1,0 +1,91 @@
+// Starts the real alis-sync serving the built web app, and Debian's Chromium driven by
+// playwright-core, for end-to-end tests. Everything listens on 127.0.0.1 and is stopped by the test.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const artifactsDir = process.env.ALIS_ARTIFACTS ?? path.join(root, 'artifacts', 'e2e');
+const serverBin = process.env.ALIS_SYNC_BIN ?? path.join(root, 'build/native/sync/alis-sync');
+const webRoot = process.env.ALIS_WEB_ROOT ?? path.join(root, 'build/web/site');
+
+export async function startServer() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'alis-e2e-'));
+  const child = spawn(serverBin, ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, '--web-root', webRoot],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`alis-sync did not start within 20 s:\n${output}`)), 20000);
+    const onData = (chunk) => {
+      output += chunk;
+      const m = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`alis-sync exited with ${code}:\n${output}`)); });
+  });
+  return {
+    url,
+    output: () => output,
+    async stop() {
+      child.removeAllListeners('exit');
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'alis-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  });
+  const close = browser.close.bind(browser);
+  browser.close = async () => { await close(); rmSync(userDataDir, { recursive: true, force: true }); };
+  return browser;
+}
+
+// What the app's last frame showed (see web/app.hpp), through the shell's test hook.
+export async function portalState(page) {
+  return page.evaluate(() => (window.Module && Module.calledRun && Module._alis_test_state) ? Module.alisTestState() : null);
+}
+
+export async function waitForFrame(page, minFrame = 2) {
+  await page.waitForFunction((n) => {
+    if (!window.Module || !Module.calledRun || !Module._alis_test_state) return false;
+    return Module.alisTestState().frame >= n;
+  }, minFrame, { timeout: 20000 });
+  return portalState(page);
+}
+
+export function labels(state) {
+  return state.items.map((item) => item.label);
+}
+
+// Clicks an ImGui item where a person would: in the middle of its rectangle, found by its label.
+// Item rectangles are in canvas pixels; the page's mouse works in CSS pixels.
+export async function clickLabel(page, label) {
+  const state = await portalState(page);
+  const item = state.items.find((i) => i.label === label);
+  if (!item) throw new Error(`no item labelled "${label}"; visible: ${labels(state).join(' | ')}`);
+  const ratio = state.canvas.pixel_ratio || 1;
+  await page.mouse.move((item.x + item.w / 2) / ratio, (item.y + item.h / 2) / ratio);
+  await page.mouse.down();
+  await page.mouse.up();
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(artifactsDir, { recursive: true });
+  const file = path.join(artifactsDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

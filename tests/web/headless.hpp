@@ -1,0 +1,63 @@
+#pragma once
+// Runs the app's frames in an ImGui context with no window, and clicks items by their visible label
+// the way a mouse would: move there, press, release.
+#include <imgui.h>
+
+#include <stdexcept>
+#include <string>
+
+#include "app.hpp"
+#include "theme.hpp"
+#include "ui_probe.hpp"
+
+namespace alis::web::testing {
+
+class MemorySettings : public SettingsStore {
+public:
+    std::string saved;
+    std::string load() override { return saved; }
+    void save(const std::string& json) override { saved = json; }
+};
+
+class Headless {
+public:
+    explicit Headless(float width = 1280, float height = 800) {
+        context_ = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(width, height);
+        io.DeltaTime = 1.0f / 60.0f;
+        theme::load_fonts(io, nullptr, 1.0f);
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        theme::apply_style(ImGui::GetStyle(), 1.0f);
+    }
+    ~Headless() { ImGui::DestroyContext(context_); }
+    Headless(const Headless&) = delete;
+    Headless& operator=(const Headless&) = delete;
+
+    void frame(App& app) {
+        ImGui::NewFrame();
+        app.frame();
+        ImGui::Render();
+    }
+
+    void click(App& app, const std::string& label) {
+        const probe::Item* item = probe::find(label);
+        if (!item) throw std::runtime_error("no item labelled '" + label + "' in the last frame");
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(item->x + item->w / 2, item->y + item->h / 2);
+        frame(app);
+        io.MouseDown[0] = true;
+        frame(app);
+        io.MouseDown[0] = false;
+        frame(app);  // the click lands here, in the middle of the frame
+        frame(app);  // and this frame shows its result
+    }
+
+private:
+    ImGuiContext* context_;
+};
+
+}  // namespace alis::web::testing

@@ -1,0 +1,98 @@
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <set>
+#include <string>
+
+#include "headless.hpp"
+
+using namespace alis;
+using namespace alis::web;
+using alis::web::testing::Headless;
+using alis::web::testing::MemorySettings;
+
+namespace {
+std::set<std::string> labels() {
+    std::set<std::string> out;
+    for (const auto& item : probe::items()) out.insert(item.label);
+    return out;
+}
+}  // namespace
+
+TEST_CASE("the start screen opens in bokmål with the portal's name and next steps") {
+    Headless ui;
+    MemorySettings settings;
+    App app(settings);
+    ui.frame(app);
+    const auto shown = labels();
+    CHECK(app.screen() == Screen::start);
+    CHECK(app.language() == Language::bokmal);
+    CHECK(shown.count("ALIS-portalen Vest"));
+    CHECK(shown.count("Logg inn"));
+    CHECK(shown.count("Registrer deg som fastlege"));
+    CHECK(shown.count("For helseforetak"));
+}
+
+TEST_CASE("clicking a language changes every visible string and is remembered") {
+    Headless ui;
+    MemorySettings settings;
+    {
+        App app(settings);
+        ui.frame(app);
+        const auto bokmal = labels();
+        ui.click(app, "English");
+        CHECK(app.language() == Language::english);
+        const auto english = labels();
+        CHECK(english.count("Log in"));
+        CHECK(english.count("Register as a GP"));
+        // Only the language names themselves are the same in every language.
+        for (const auto& label : english) {
+            if (label == "Bokmål" || label == "Nynorsk" || label == "English") continue;
+            const bool translated = bokmal.count(label) == 0;
+            CHECK_MESSAGE(translated, "not translated: " << label);
+        }
+        ui.click(app, "Nynorsk");
+        CHECK(labels().count("For fastlegar"));
+    }
+    App reopened(settings);
+    CHECK(reopened.language() == Language::nynorsk);
+}
+
+TEST_CASE("a damaged settings file falls back to bokmål") {
+    MemorySettings settings;
+    settings.saved = "{not json";
+    App app(settings);
+    CHECK(app.language() == Language::bokmal);
+    settings.saved = R"({"language":"de"})";
+    App other(settings);
+    CHECK(other.language() == Language::bokmal);
+}
+
+TEST_CASE("the log-in button leads to its screen and back") {
+    Headless ui;
+    MemorySettings settings;
+    App app(settings);
+    ui.frame(app);
+    ui.click(app, "Logg inn");
+    CHECK(app.screen() == Screen::log_in);
+    CHECK(app.test_state()["screen"] == "log_in");
+    ui.click(app, "Tilbake");
+    CHECK(app.screen() == Screen::start);
+}
+
+TEST_CASE("the test state lists each item with a rectangle inside the display") {
+    Headless ui(900, 700);
+    MemorySettings settings;
+    App app(settings);
+    ui.frame(app);
+    ui.frame(app);
+    const auto state = app.test_state();
+    CHECK(state["frame"] == 2);
+    CHECK(state["language"] == "nb");
+    REQUIRE(state["items"].size() > 5);
+    for (const auto& item : state["items"]) {
+        CHECK(item["w"].get<float>() > 0);
+        CHECK(item["x"].get<float>() >= 0);
+        CHECK(item["x"].get<float>() + item["w"].get<float>() <= 900.5f);
+    }
+}

@@ -1,0 +1,76 @@
+// The start screen: what the portal is for, who does what, and the next steps.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "app.hpp"
+#include "i18n.hpp"
+#include "theme.hpp"
+#include "widgets.hpp"
+
+namespace alis::web {
+
+namespace {
+
+void role_card(const char* id, const char* title, const char* body, float width, float height) {
+    ImGui::BeginChild(id, ImVec2(width, height), true, ImGuiWindowFlags_NoScrollbar);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2 * ImGui::GetStyle().WindowPadding.x);
+    ui::heading(title);
+    ui::paragraph(body);
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+}
+
+}  // namespace
+
+void App::draw_start() {
+    const float scale = ImGui::GetFontSize() / theme::kBodyPx;
+    const float available = ImGui::GetContentRegionAvail().x;
+    const float column = std::min(available, 860.0f * scale);
+    const float indent = (available - column) / 2;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
+
+    ImGui::Dummy(ImVec2(0, 12 * scale));
+    ui::title(tr(language_, Msg::portal_name));
+    ui::muted(tr(language_, Msg::portal_subtitle));
+    ImGui::Dummy(ImVec2(0, 8 * scale));
+    ui::paragraph(tr(language_, Msg::intro_why));
+    ui::paragraph(tr(language_, Msg::intro_how));
+    ui::paragraph(tr(language_, Msg::intro_two_months));
+    ImGui::Dummy(ImVec2(0, 8 * scale));
+
+    const ImVec2 button_size(260 * scale, 0);
+    if (ui::primary_button(tr(language_, Msg::log_in), button_size)) screen_ = Screen::log_in;
+    ImGui::SameLine();
+    if (ui::button(tr(language_, Msg::register_gp), button_size)) screen_ = Screen::register_gp;
+    ImGui::Dummy(ImVec2(0, 12 * scale));
+
+    // Three cards side by side on a wide window, stacked on a narrow one.
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const bool side_by_side = column > 640 * scale;
+    const float card_width = side_by_side ? (column - 2 * spacing) / 3 : column;
+    const float card_height = (side_by_side ? 150 : 115) * scale;
+    role_card("##gps", tr(language_, Msg::for_gps_title), tr(language_, Msg::for_gps_body), card_width, card_height);
+    if (side_by_side) ImGui::SameLine();
+    role_card("##hospitals", tr(language_, Msg::for_hospitals_title), tr(language_, Msg::for_hospitals_body),
+              card_width, card_height);
+    if (side_by_side) ImGui::SameLine();
+    role_card("##municipalities", tr(language_, Msg::for_municipalities_title),
+              tr(language_, Msg::for_municipalities_body), card_width, card_height);
+
+    ImGui::Dummy(ImVec2(0, 16 * scale));
+    ui::muted(tr(language_, Msg::footer));
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+}
+
+void App::draw_not_yet() {
+    ImGui::Dummy(ImVec2(0, 12));
+    ui::heading(tr(language_, screen_ == Screen::log_in ? Msg::log_in : Msg::register_gp));
+    ui::paragraph(tr(language_, Msg::coming_next));
+    if (ui::button(tr(language_, Msg::back))) screen_ = Screen::start;
+}
+
+}  // namespace alis::web

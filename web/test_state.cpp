@@ -1,0 +1,20 @@
+// The app's self-description for tests: what the last frame showed.
+#include <nlohmann/json.hpp>
+
+#include "app.hpp"
+#include "ui_probe.hpp"
+
+namespace alis::web {
+
+nlohmann::json App::test_state() const {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& item : probe::items()) {
+        items.push_back({{"label", item.label}, {"x", item.x}, {"y", item.y}, {"w", item.w}, {"h", item.h}});
+    }
+    return {{"frame", frames_},
+            {"screen", screen_name(screen_)},
+            {"language", std::string(language_code(language_))},
+            {"items", items}};
+}
+
+}  // namespace alis::web

@@ -1,0 +1,31 @@
+#pragma once
+// The portal's look: colours, spacing and fonts, scaled for the display's pixel ratio.
+#include <imgui.h>
+
+namespace alis::web::theme {
+
+inline const ImVec4 kBackground{0.965f, 0.969f, 0.976f, 1.0f};
+inline const ImVec4 kSurface{1.0f, 1.0f, 1.0f, 1.0f};
+inline const ImVec4 kText{0.11f, 0.13f, 0.17f, 1.0f};
+inline const ImVec4 kMuted{0.38f, 0.42f, 0.48f, 1.0f};
+inline const ImVec4 kBorder{0.84f, 0.86f, 0.90f, 1.0f};
+inline const ImVec4 kAccent{0.0f, 0.30f, 0.55f, 1.0f};  // a deep hospital blue
+inline const ImVec4 kAccentHovered{0.0f, 0.36f, 0.65f, 1.0f};
+inline const ImVec4 kAccentActive{0.0f, 0.24f, 0.45f, 1.0f};
+inline const ImVec4 kOnAccent{1.0f, 1.0f, 1.0f, 1.0f};
+
+constexpr float kBodyPx = 17.0f;
+constexpr float kHeadingPx = 21.0f;
+constexpr float kTitlePx = 32.0f;
+
+// Loads body, heading and title fonts from a TrueType file at `scale` (the device pixel ratio), with
+// the glyphs Norwegian text needs (æ ø å « » – ’ “ ” … €). Falls back to ImGui's built-in font when
+// the file cannot be read, so tests run without one.
+void load_fonts(ImGuiIO& io, const char* ttf_path, float scale);
+ImFont* heading_font();
+ImFont* title_font();
+
+// Light theme; sizes scaled by `scale`.
+void apply_style(ImGuiStyle& style, float scale);
+
+}  // namespace alis::web::theme

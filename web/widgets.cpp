@@ -1,0 +1,52 @@
+#include "widgets.hpp"
+
+#include "theme.hpp"
+#include "ui_probe.hpp"
+
+namespace alis::web::ui {
+
+bool button(const char* label, const ImVec2& size) {
+    const bool clicked = ImGui::Button(label, size);
+    probe::record_last_item(label);
+    return clicked;
+}
+
+bool primary_button(const char* label, const ImVec2& size) {
+    ImGui::PushStyleColor(ImGuiCol_Button, theme::kAccent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::kAccentHovered);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::kAccentActive);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kOnAccent);
+    const bool clicked = button(label, size);
+    ImGui::PopStyleColor(4);
+    return clicked;
+}
+
+void paragraph(const char* text) {
+    ImGui::TextWrapped("%s", text);
+    probe::record_last_item(text);
+}
+
+void heading(const char* text) {
+    ImGui::PushFont(theme::heading_font());
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+    probe::record_last_item(text);
+}
+
+void title(const char* text) {
+    ImGui::PushFont(theme::title_font());
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    probe::record_last_item(text);
+}
+
+void muted(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+    probe::record_last_item(text);
+}
+
+}  // namespace alis::web::ui

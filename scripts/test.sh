@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds both trees, and runs every test: the native doctest suites and
+# process tests (ctest), the core suites compiled to WebAssembly under Node, and the end-to-end tests
+# in Debian's Chromium. Screenshots go to artifacts/e2e/. Ends with one summary line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --for-tests || exit 1
+scripts/build.sh all || exit 1
+
+passed=0
+failed=0
+logs=$(mktemp -d)
+
+count_ctest() {  # "N% tests passed, F tests failed out of T"
+  local line total bad
+  line=$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$1" | tail -n1)
+  total=$(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$line")
+  bad=$(sed -E 's/.* ([0-9]+) tests? failed.*/\1/' <<<"$line")
+  passed=$((passed + ${total:-0} - ${bad:-0}))
+  failed=$((failed + ${bad:-0}))
+}
+
+echo "== native tests (ctest) =="
+ctest --test-dir build/native --output-on-failure 2>&1 | tee "$logs/native.log"
+native_rc=${PIPESTATUS[0]}
+count_ctest "$logs/native.log"
+
+echo "== core tests in WebAssembly under Node (ctest) =="
+ctest --test-dir build/web --output-on-failure 2>&1 | tee "$logs/wasm.log"
+wasm_rc=${PIPESTATUS[0]}
+count_ctest "$logs/wasm.log"
+
+echo "== end-to-end tests in Chromium (node --test) =="
+node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee "$logs/e2e.log"
+e2e_rc=${PIPESTATUS[0]}
+e2e_pass=$(grep -E '^# pass [0-9]+' "$logs/e2e.log" | awk '{print $3}')
+e2e_fail=$(grep -E '^# fail [0-9]+' "$logs/e2e.log" | awk '{print $3}')
+passed=$((passed + ${e2e_pass:-0}))
+failed=$((failed + ${e2e_fail:-0}))
+
+rc=0
+for r in $native_rc $wasm_rc $e2e_rc; do (( r != 0 )) && rc=1; done
+(( rc != 0 && failed == 0 )) && failed=1  # a runner that crashed before counting still fails
+echo "screenshots: artifacts/e2e/"
+echo "tests: $passed passed, $failed failed"
+exit $rc

@@ -1,0 +1,46 @@
+#pragma once
+// From the portal's records to rank lists: each GP's feasible periods in the GP's order, each
+// period's candidates in the period's order, and why each period a GP wished for is not feasible.
+// Residents of the solver's Instance are the input's doctors and hospitals its periods, both in
+// input order; a period that is not offered has no places and empty lists.
+#include <cstddef>
+#include <vector>
+
+#include "alis/matching/feasibility.hpp"
+#include "alis/matching/input.hpp"
+#include "alis/matching/score.hpp"
+#include "alis/matching/solver.hpp"
+
+namespace alis::matching {
+
+struct PeriodOption {
+    size_t period = 0;
+    int wish_rank = 0;
+    DateRange service;
+};
+
+struct PairRefusal {
+    size_t period = 0;
+    PairCheck check;  // worded only when explained (describe), as most refusals never are
+};
+
+struct DerivedLists {
+    std::vector<DoctorSituation> doctors;  // input order; points into the MatchingInput
+    std::vector<PeriodPlace> periods;      // input order
+    std::vector<bool> offered;             // per period
+    std::vector<Verdict> placeable;        // per doctor: can_be_placed
+    std::vector<PriorityScore> scores;     // per doctor
+    std::vector<int> priority_position;    // per doctor: place on the regional list, or -1
+    std::vector<std::vector<PeriodOption>> options;  // per doctor, the GP's rank order
+    std::vector<std::vector<PairRefusal>> refusals;  // per doctor: periods a wish covers, not feasible (unordered)
+    std::vector<std::vector<size_t>> candidates;     // per period, the period's rank order of doctors
+    size_t offered_count = 0;
+    Instance instance;
+};
+
+// GP order: wish rank, then earlier start of service, then period id. Period order: place on the
+// regional priority list (listed candidates first), then priority score (higher first), then doctor
+// id. The returned lists point into `input`, which must outlive them.
+DerivedLists derive(const MatchingInput& input);
+
+}  // namespace alis::matching

@@ -1,0 +1,185 @@
+#include "alis/matching/feasibility.hpp"
+
+#include <algorithm>
+
+namespace alis::matching {
+
+namespace {
+
+std::string range_text(const DateRange& r) { return to_norwegian(r.start) + "–" + to_norwegian(r.end); }
+
+}  // namespace
+
+std::string rule_name(Outcome outcome) {
+    switch (outcome) {
+        case Outcome::feasible: return "feasible";
+        case Outcome::struck_from_list: return "struck_from_list";
+        case Outcome::already_placed: return "already_placed";
+        case Outcome::not_published: return "not_published";
+        case Outcome::released: return "released";
+        case Outcome::period_over: return "period_over";
+        case Outcome::not_wished: return "not_wished";
+        case Outcome::no_available_time: return "no_available_time";
+        case Outcome::general_practice_3_years: return "general_practice_3_years";
+        case Outcome::minimum_service: return "minimum_service";
+    }
+    return "?";
+}
+
+namespace {
+
+// The cheap part of offered(), for the many pairs derivation checks.
+Outcome period_outcome(const Period& period, const Date& today) {
+    if (period.status != PeriodStatus::published) return Outcome::not_published;
+    if (is_released(period, today)) return Outcome::released;
+    if (period.range.end < today) return Outcome::period_over;
+    return Outcome::feasible;
+}
+
+}  // namespace
+
+Verdict offered(const Period& period, const Date& today) {
+    const Outcome o = period_outcome(period, today);
+    if (o == Outcome::not_published) {
+        const std::string status = to_string(period.status);
+        return {false, "not_published",
+                {"Perioden er ikke utlyst (status: " + status + ").", "Perioden er ikkje lyst ut (status: " + status + ").",
+                 "The period is not published (status: " + status + ")."}};
+    }
+    if (o == Outcome::released) {
+        const std::string on = to_norwegian(release_date(period.published_on));
+        return {false, "released",
+                {"Perioden ble frigitt som ordinært vikariat " + on + ".", "Perioden vart frigjeven som ordinært vikariat " + on + ".",
+                 "The period was released as an ordinary substitute post on " + on + "."}};
+    }
+    if (o == Outcome::period_over) {
+        return {false, "period_over", {"Perioden er over.", "Perioden er over.", "The period is over."}};
+    }
+    return {true, "offered", {"Perioden er utlyst.", "Perioden er lyst ut.", "The period is published."}};
+}
+
+Verdict can_be_placed(const DoctorSituation& doctor) {
+    if (doctor.struck) {
+        return {false, "struck_from_list",
+                {"Du er strøket fra den prioriterte listen fordi du har fått sykehustjeneste på annen måte.",
+                 "Du er stroken frå den prioriterte lista fordi du har fått sjukehusteneste på annan måte.",
+                 "You are struck from the priority list because you have hospital service arranged elsewhere."}};
+    }
+    if (doctor.placed) {
+        return {false, "already_placed",
+                {"Du har allerede fått en periode med sykehustjeneste.", "Du har alt fått ein periode med sjukehusteneste.",
+                 "You already have a period of hospital service."}};
+    }
+    return {true, "can_be_placed", {"Kan tildeles en periode.", "Kan tildelast ein periode.", "Can be given a period."}};
+}
+
+bool wish_covers(const Wish& wish, const PeriodPlace& place) {
+    // parse_wish refuses a wish that names no place; one built elsewhere covers nothing rather than
+    // everything.
+    if (wish.hospital_id.empty() && wish.department_id.empty() && wish.specialty.empty()) return false;
+    const Period& p = *place.period;
+    return (wish.hospital_id.empty() || wish.hospital_id == p.hospital_id) &&
+           (wish.department_id.empty() || wish.department_id == p.department_id) &&
+           (wish.specialty.empty() || wish.specialty == place.specialty);
+}
+
+int whole_months(const DateRange& range, int at_most) {
+    int months = 0;
+    while (months < at_most && last_day_of_service(range.start, months + 1) <= range.end) ++months;
+    return months;
+}
+
+PairCheck check_pair(const DoctorSituation& doctor, const PeriodPlace& place, const Date& today) {
+    if (doctor.struck) return {Outcome::struck_from_list, 0, {}};
+    if (doctor.placed) return {Outcome::already_placed, 0, {}};
+    const Period& period = *place.period;
+    if (const Outcome o = period_outcome(period, today); o != Outcome::feasible) return {o, 0, {}};
+    std::vector<const Wish*> covering;
+    for (const Wish* w : doctor.wishes)
+        if (wish_covers(*w, place)) covering.push_back(w);
+    return check_windows(covering, doctor.available, period.range, today, eligible_from(doctor.profile->general_practice_start),
+                         required_service_months(doctor.profile->scheme));
+}
+
+PairCheck check_windows(const std::vector<const Wish*>& covering, const std::vector<DateRange>& available,
+                        const DateRange& period, const Date& today, const Date& eligible_on, int months) {
+    PairCheck best{Outcome::not_wished, 0, {}};
+    for (const Wish* wish : covering) {
+        // The window the wish allows within the period, from today on.
+        DateRange wanted = period;
+        wanted.start = std::max({wanted.start, today, wish->earliest_start.value_or(wanted.start)});
+        wanted.end = std::min(wanted.end, wish->latest_end.value_or(wanted.end));
+        if (best.outcome < Outcome::no_available_time) best = {Outcome::no_available_time, wish->rank, wanted};
+        for (const DateRange& free : available) {
+            const auto window = wanted.in_order() ? intersect(wanted, free) : std::nullopt;
+            if (!window) continue;
+            // Service can start once the GP is eligible: the eligibility rule is asked about that day.
+            const DateRange service{std::max(window->start, eligible_on), window->end};
+            if (!service.in_order()) {
+                if (best.outcome < Outcome::general_practice_3_years) best = {Outcome::general_practice_3_years, wish->rank, *window};
+                continue;
+            }
+            // minimum_service's own test, without wording a Verdict for each of many windows.
+            if (service.end < last_day_of_service(service.start, months)) {
+                // Among short windows, the longest explains best how near the GP came.
+                if (best.outcome < Outcome::minimum_service ||
+                    (best.outcome == Outcome::minimum_service && service.length_days() > best.window.length_days()))
+                    best = {Outcome::minimum_service, wish->rank, service};
+                continue;
+            }
+            return {Outcome::feasible, wish->rank, service};
+        }
+    }
+    return best;
+}
+
+Text describe(const PairCheck& c, const DoctorSituation& doctor, const PeriodPlace& place, const Date& today) {
+    const DoctorProfile& gp = *doctor.profile;
+    const std::string where = place.hospital_name + ", " + place.department_name;
+    switch (c.outcome) {
+        case Outcome::feasible:
+            return {"Du kan tjenestegjøre " + range_text(c.window) + ".", "Du kan gjera teneste " + range_text(c.window) + ".",
+                    "You can serve " + range_text(c.window) + "."};
+        case Outcome::struck_from_list:
+        case Outcome::already_placed: return can_be_placed(doctor).reason;
+        case Outcome::not_published:
+        case Outcome::released:
+        case Outcome::period_over: return offered(*place.period, today).reason;
+        case Outcome::not_wished:
+            return {"Perioden (" + where + ") er ikke blant ønskene dine.", "Perioden (" + where + ") er ikkje blant ønska dine.",
+                    "The period (" + where + ") is not among your wishes."};
+        case Outcome::no_available_time: {
+            if (doctor.available.empty())
+                return {"Du har ikke registrert ledig tid.", "Du har ikkje registrert ledig tid.", "You have registered no available time."};
+            const std::string r = range_text(place.period->range);
+            return {"Ingen av den ledige tiden din (innenfor ønsket) overlapper perioden " + r + ".",
+                    "Inga av den ledige tida di (innanfor ønsket) overlappar perioden " + r + ".",
+                    "None of your available time (within the wish) overlaps the period " + r + "."};
+        }
+        case Outcome::general_practice_3_years: return eligibility(gp, c.window.end).reason;
+        case Outcome::minimum_service: {
+            const int months = required_service_months(gp.scheme);
+            const std::string n = std::to_string(months), got = std::to_string(whole_months(c.window, months));
+            const std::string r = range_text(c.window);
+            return {"Perioden og den ledige tiden din overlapper " + r + ", " + got + " hele måneder; " + n + " trengs.",
+                    "Perioden og den ledige tida di overlappar " + r + ", " + got + " heile månader; " + n + " trengst.",
+                    "The period and your available time overlap " + r + ", " + got + " whole months; " + n + " needed."};
+        }
+    }
+    return {};
+}
+
+Feasibility assess(const DoctorSituation& doctor, const PeriodPlace& place, const Date& today) {
+    const PairCheck c = check_pair(doctor, place, today);
+    Feasibility f;
+    f.ok = c.ok();
+    f.rule = rule_name(c.outcome);
+    f.reason = describe(c, doctor, place, today);
+    if (f.ok) {
+        f.wish_rank = c.wish_rank;
+        f.service = c.window;
+    }
+    return f;
+}
+
+}  // namespace alis::matching

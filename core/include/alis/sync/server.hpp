@@ -1,0 +1,100 @@
+#pragma once
+// The server side of sync, pure and in memory: the HTTP adapter (sync/) authenticates the user,
+// builds the Actor, calls push or pull here, persists what push returned in one transaction, and
+// only then answers. At start it rebuilds the server from storage with load().
+//
+// Versions: one global counter. Every record write, tombstone and rejection takes the next version.
+// A pull cookie is the version the client has seen. Pulls whose cookie is below reset_version (or
+// above the current version, e.g. after restoring a backup) get the whole visible state with
+// reset = true: that is how changes of organisations and users (which can change what many records
+// a user may see) and purged tombstones reach clients correctly.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "alis/date.hpp"
+#include "alis/sync/actor.hpp"
+#include "alis/sync/mutations.hpp"
+#include "alis/sync/protocol.hpp"
+#include "alis/sync/state.hpp"
+
+namespace alis::sync {
+
+// Everything the server persists, as loaded at start (and as exported, for tests and backups).
+struct ServerSnapshot {
+    std::vector<RecordChange> records;  // live records and tombstones, each with its version
+    std::vector<ClientRow> clients;
+    std::vector<Rejection> rejections;
+    std::int64_t version = 0;           // at least the highest version among records and rejections
+    std::int64_t reset_version = 0;
+};
+
+// What a server-side change outside push (a job or the admin CLI) wrote: persist in one transaction.
+struct ServerChanges {
+    Outcome outcome;                     // for apply_direct; accepted for jobs
+    std::vector<RecordChange> changes;
+    std::int64_t version = 0;
+    std::int64_t reset_version = 0;
+};
+
+class SyncServer {
+public:
+    SyncServer() = default;
+
+    // Rebuilds the server from storage. Returns false and names each bad row when a record body
+    // does not parse; the server is then left empty.
+    bool load(const ServerSnapshot& snapshot, Problems& out);
+    ServerSnapshot export_snapshot() const;
+
+    // Processes the client's mutations in order (docs/sync-protocol.md): skips ids already
+    // processed, stops at a gap, applies the rest for `actor`, records rejections. Never throws.
+    PushResult push(const Actor& actor, const PushRequest& request, const Date& today);
+
+    // The changes since the cookie that the actor may see, record by record, with tombstones for
+    // records deleted or no longer visible; the client's last processed mutation id; its rejections
+    // recorded since the cookie. Read-only.
+    PullResponse pull(const Actor& actor, const PullRequest& request) const;
+
+    // A change made by the server itself or the admin CLI (e.g. put_user, put_organisation),
+    // checked and applied like a pushed mutation but without a client.
+    ServerChanges apply_direct(const Actor& actor, const std::string& name, const nlohmann::json& args,
+                               const Date& today);
+
+    // The two-month rule job (release_unmatched_periods), versioned for persistence.
+    ServerChanges release_unmatched(const Date& today);
+
+    // The expiry job (expire_outdated in retention.hpp), versioned for persistence.
+    ServerChanges expire_outdated(const Date& today);
+
+    // Forgets tombstones with version <= through; clients with an older cookie then get a reset.
+    // Returns the keys forgotten (delete their rows).
+    std::vector<RecordKey> purge_tombstones(std::int64_t through);
+
+    const PortalState& state() const { return state_; }
+    std::int64_t version() const { return version_; }
+    std::int64_t reset_version() const { return reset_version_; }
+    std::int64_t last_mutation_id(const std::string& client_id) const;
+    // The state as this actor may see it (what its replica must converge to).
+    PortalState view_for(const Actor& actor) const;
+
+private:
+    struct RecordMeta {
+        std::int64_t version = 0;
+        bool deleted = false;
+    };
+
+    // Gives each changed key the next version and returns the rows to persist.
+    std::vector<RecordChange> stamp(const std::vector<RecordKey>& changed);
+    RecordChange change_row(const RecordKey& key, const RecordMeta& meta) const;
+
+    PortalState state_;
+    std::int64_t version_ = 0;
+    std::int64_t reset_version_ = 0;
+    std::map<RecordKey, RecordMeta> meta_;
+    std::map<std::int64_t, RecordKey> by_version_;  // version -> record, for pulls since a cookie
+    std::map<std::string, ClientRow> clients_;
+    std::map<std::string, std::vector<Rejection>> rejections_;  // per client, ascending version
+};
+
+}  // namespace alis::sync

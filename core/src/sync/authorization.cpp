@@ -1,0 +1,136 @@
+#include "alis/sync/authorization.hpp"
+
+#include <algorithm>
+
+namespace alis::sync {
+
+namespace {
+
+bool is_on_regional_list(const PortalState& s, const std::string& doctor_id) {
+    for (const auto& [id, list] : s.regional_lists) {
+        if (std::find(list.doctor_ids.begin(), list.doctor_ids.end(), doctor_id) != list.doctor_ids.end()) return true;
+    }
+    return false;
+}
+
+bool gp_may_see_period(const PortalState& s, const Actor& a, const Period& p) {
+    if (p.status == PeriodStatus::published) return true;
+    return std::any_of(s.offers.begin(), s.offers.end(), [&](const auto& kv) {
+        return kv.second.period_id == p.id && kv.second.doctor_id == a.doctor_id;
+    });
+}
+
+bool hospital_may_see_doctor(const PortalState& s, const std::string& hospital_id, const std::string& doctor_id) {
+    for (const auto& [id, w] : s.wishes) {
+        if (w.doctor_id == doctor_id && wish_targets_hospital(s, w, hospital_id)) return true;
+    }
+    for (const auto& [id, o] : s.offers) {
+        if (o.doctor_id == doctor_id && o.hospital_id == hospital_id) return true;
+    }
+    return is_on_regional_list(s, doctor_id);
+}
+
+bool municipality_may_see_doctor(const PortalState& s, const std::string& municipality_id, const DoctorProfile& d) {
+    if (d.municipality_id == municipality_id) return true;
+    return std::any_of(s.candidates.begin(), s.candidates.end(), [&](const auto& kv) {
+        return kv.second.doctor_id == d.id && kv.second.municipality_id == municipality_id;
+    });
+}
+
+template <typename Map>
+const typename Map::mapped_type* get(const Map& m, const std::string& id) {
+    auto it = m.find(id);
+    return it == m.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+bool wish_targets_hospital(const PortalState& s, const Wish& w, const std::string& hospital_id) {
+    if (hospital_id.empty()) return false;
+    if (w.hospital_id == hospital_id) return true;
+    if (!w.department_id.empty()) {
+        const Organisation* dept = find_organisation(s, w.department_id);
+        return dept && dept->parent_id == hospital_id;
+    }
+    if (!w.hospital_id.empty() || w.specialty.empty()) return false;
+    return std::any_of(s.organisations.begin(), s.organisations.end(), [&](const auto& kv) {
+        const Organisation& o = kv.second;
+        return o.kind == OrganisationKind::department && o.parent_id == hospital_id && o.specialty == w.specialty;
+    });
+}
+
+bool may_see(const PortalState& s, const Actor& a, const RecordKey& key) {
+    if (!contains(s, key)) return false;
+    if (a.role == Role::alis_office) return true;
+    const bool own_org = !a.organisation_id.empty();
+    switch (key.kind) {
+        case RecordKind::organisation: return true;  // names of hospitals, departments and municipalities are public
+        case RecordKind::user: return key.id == a.user_id;
+        case RecordKind::subscription: return get(s.subscriptions, key.id)->user_id == a.user_id;
+        case RecordKind::period: {
+            const Period& p = *get(s.periods, key.id);
+            if (p.status == PeriodStatus::published) return true;  // published periods are the portal's public offer
+            if (a.role == Role::gp) return gp_may_see_period(s, a, p);
+            return a.role == Role::hospital && own_org && p.hospital_id == a.organisation_id;
+        }
+        case RecordKind::doctor: {
+            const DoctorProfile& d = *get(s.doctors, key.id);
+            if (a.role == Role::gp) return !a.doctor_id.empty() && d.id == a.doctor_id;
+            if (a.role == Role::hospital) return own_org && hospital_may_see_doctor(s, a.organisation_id, d.id);
+            return a.role == Role::municipality && own_org && municipality_may_see_doctor(s, a.organisation_id, d);
+        }
+        case RecordKind::available_time: {
+            // Free time goes with the doctor: a hospital that may see a GP (who wished its
+            // departments) needs it to see which periods fit; a municipality does not.
+            const AvailableTime& t = *get(s.available_times, key.id);
+            if (a.role == Role::gp) return !a.doctor_id.empty() && t.doctor_id == a.doctor_id;
+            return a.role == Role::hospital && own_org && hospital_may_see_doctor(s, a.organisation_id, t.doctor_id);
+        }
+        case RecordKind::wish: {
+            const Wish& w = *get(s.wishes, key.id);
+            if (a.role == Role::gp) return !a.doctor_id.empty() && w.doctor_id == a.doctor_id;
+            return a.role == Role::hospital && wish_targets_hospital(s, w, a.organisation_id);
+        }
+        case RecordKind::candidate: {
+            const Candidate& c = *get(s.candidates, key.id);
+            if (a.role == Role::gp) return !a.doctor_id.empty() && c.doctor_id == a.doctor_id;
+            return a.role == Role::municipality && own_org && c.municipality_id == a.organisation_id;
+        }
+        case RecordKind::regional_list: return a.role == Role::hospital;
+        case RecordKind::offer: {
+            const Offer& o = *get(s.offers, key.id);
+            if (a.role == Role::gp) return !a.doctor_id.empty() && o.doctor_id == a.doctor_id;
+            return a.role == Role::hospital && own_org && o.hospital_id == a.organisation_id;
+        }
+    }
+    return false;  // deny by default
+}
+
+bool may_ever_see(const Actor& a, const RecordKey& key) {
+    if (a.role == Role::alis_office) return true;
+    using K = RecordKind;
+    switch (key.kind) {
+        case K::organisation: return true;
+        case K::user: return key.id == a.user_id;
+        case K::period:
+        case K::subscription: return true;
+        case K::doctor: return a.role != Role::gp || key.id == a.doctor_id;
+        case K::available_time:
+        case K::wish:
+        case K::offer: return a.role == Role::gp || a.role == Role::hospital;
+        case K::candidate: return a.role == Role::gp || a.role == Role::municipality;
+        case K::regional_list: return a.role == Role::hospital;
+    }
+    return false;
+}
+
+PortalState visible_state(const PortalState& state, const Actor& actor) {
+    PortalState out;
+    Problems ignored;
+    for (const RecordKey& key : all_keys(state)) {
+        if (may_see(state, actor, key)) put_record(out, key.kind, *record_body(state, key), ignored);
+    }
+    return out;
+}
+
+}  // namespace alis::sync

@@ -1,0 +1,236 @@
+// Hospital-side mutations (periods and offers), the GP's answers, and the two-month release job.
+#include <algorithm>
+#include <set>
+
+#include "alis/rules.hpp"
+#include "mutation_context.hpp"
+#include "read_helpers.hpp"
+
+namespace alis::sync {
+
+namespace detail {
+
+namespace {
+
+void check_verdict(Ctx& c, const Verdict& v, const std::string& field) {
+    if (!v.ok) c.fail(field, v.rule, v.reason);
+}
+
+// The department must exist and belong to the period's hospital trust.
+const Organisation* check_department(Ctx& c, const Period& p) {
+    const Organisation* h = find_organisation(c.s, p.hospital_id);
+    if (!h || h->kind != OrganisationKind::hospital_trust) {
+        c.fail("period.hospital_id", "unknown_hospital", {"Ukjent helseforetak.", "Ukjent helseføretak.", "Unknown hospital trust."});
+        return nullptr;
+    }
+    const Organisation* d = find_organisation(c.s, p.department_id);
+    if (!d || d->kind != OrganisationKind::department) {
+        c.fail("period.department_id", "unknown_department", {"Ukjent avdeling.", "Ukjend avdeling.", "Unknown department."});
+        return nullptr;
+    }
+    if (d->parent_id != p.hospital_id) {
+        c.fail("period.department_id", "department_of_other_hospital",
+               {"Avdelingen hører ikke til helseforetaket.", "Avdelinga høyrer ikkje til helseføretaket.",
+                "The department does not belong to the hospital trust."});
+        return nullptr;
+    }
+    return d;
+}
+
+void check_period_dates(Ctx& c, const Period& p) {
+    if (p.range.start < c.today) {
+        c.fail("period.start", "start_in_past",
+               {"Perioden kan ikke starte før i dag.", "Perioden kan ikkje starta før i dag.", "The period cannot start before today."});
+    }
+    // The shortest service the scheme allows (6 months) must fit in the period.
+    check_verdict(c, minimum_service(p.range, Scheme::new_scheme), "period.end");
+}
+
+void withdraw_pending_offers(Ctx& c, const std::string& period_id) {
+    for (auto& [id, o] : c.s.offers) {
+        if (o.period_id == period_id && o.status == OfferStatus::pending) {
+            o.status = OfferStatus::withdrawn;
+            c.touch(RecordKind::offer, id);
+        }
+    }
+}
+
+const Text kNotOpen{"Perioden er ikke lenger åpen.", "Perioden er ikkje lenger open.", "The period is no longer open."};
+const Text kNotPending{"Tilbudet er allerede besvart eller trukket.", "Tilbodet er alt svara på eller trekt.",
+                       "The offer has already been answered or withdrawn."};
+
+}  // namespace
+
+void publish_period(Ctx& c) {
+    auto p = parse_period(c.args, c.p, "period");
+    if (!p) return;
+    if (!c.own_hospital(p->hospital_id)) return c.not_allowed("period.hospital_id");
+    if (c.s.periods.count(p->id)) return c.already_exists("period.id");
+    const Organisation* dept = check_department(c, *p);
+    check_period_dates(c, *p);
+    if (!c.ok()) return;
+    // The server's day is the publication day: the two-month rule counts from it.
+    p->published_on = c.today;
+    p->status = PeriodStatus::published;
+    if (p->specialty.empty()) p->specialty = dept->specialty;
+    c.s.periods[p->id] = *p;
+    c.touch(RecordKind::period, p->id);
+}
+
+void edit_period(Ctx& c) {
+    auto p = parse_period(c.args, c.p, "period");
+    if (!p) return;
+    Period* old = c.lookup(c.s.periods, RecordKind::period, p->id, "period.id");
+    if (!old) return;
+    if (!c.own_hospital(old->hospital_id)) return c.not_allowed("period.id");
+    if (p->hospital_id != old->hospital_id) return c.immutable("period.hospital_id");
+    if (old->status != PeriodStatus::published) return c.fail("period.status", "period_not_open", kNotOpen);
+    check_department(c, *p);
+    if (p->range != old->range) check_period_dates(c, *p);
+    const int taken = accepted_offer_count(c.s, p->id);
+    if (p->places < taken) {
+        c.fail("period.places", "fewer_places_than_accepted",
+               {"Flere tilbud er allerede akseptert.", "Fleire tilbod er alt aksepterte.", "More offers have already been accepted."});
+    }
+    if (!c.ok()) return;
+    p->published_on = old->published_on;
+    p->status = old->status;
+    if (p->specialty.empty()) p->specialty = old->specialty;
+    *old = *p;
+    c.touch(RecordKind::period, p->id);
+}
+
+void withdraw_period(Ctx& c) {
+    const std::string id = c.arg_id("period_id");
+    if (!c.ok()) return;
+    Period* p = c.lookup(c.s.periods, RecordKind::period, id, "args.period_id");
+    if (!p) return;
+    if (!c.own_hospital(p->hospital_id)) return c.not_allowed("args.period_id");
+    if (p->status != PeriodStatus::published) return c.fail("args.period_id", "period_not_open", kNotOpen);
+    if (accepted_offer_count(c.s, id) > 0) {
+        return c.fail("args.period_id", "has_accepted_offers",
+                      {"En lege har allerede akseptert et tilbud i perioden.", "Ein lege har alt akseptert eit tilbod i perioden.",
+                       "A GP has already accepted an offer in this period."});
+    }
+    p->status = PeriodStatus::withdrawn;
+    c.touch(RecordKind::period, id);
+    withdraw_pending_offers(c, id);
+}
+
+void make_offer(Ctx& c) {
+    auto o = parse_offer(c.args, c.p, "offer");
+    if (!o) return;
+    if (c.s.offers.count(o->id)) return c.already_exists("offer.id");
+    const Period* p = c.lookup(c.s.periods, RecordKind::period, o->period_id, "offer.period_id");
+    if (!p) return;
+    if (!c.own_hospital(p->hospital_id)) return c.not_allowed("offer.period_id");
+    if (p->status != PeriodStatus::published) return c.fail("offer.period_id", "period_not_open", kNotOpen);
+    const DoctorProfile* d = c.lookup(c.s.doctors, RecordKind::doctor, o->doctor_id, "offer.doctor_id");
+    if (!d) return;
+    if (o->range.start < p->range.start || p->range.end < o->range.end) {
+        c.fail("offer.start", "outside_period",
+               {"Tilbudet må ligge innenfor perioden.", "Tilbodet må liggja innanfor perioden.", "The offer must lie within the period."});
+    }
+    check_verdict(c, minimum_service(o->range, d->scheme), "offer.end");
+    for (const auto& [id, other] : c.s.offers) {
+        if (other.period_id == o->period_id && other.doctor_id == o->doctor_id &&
+            (other.status == OfferStatus::pending || other.status == OfferStatus::accepted)) {
+            c.fail("offer.doctor_id", "duplicate_offer",
+                   {"Legen har allerede et tilbud i denne perioden.", "Legen har alt eit tilbod i denne perioden.",
+                    "The GP already has an offer in this period."});
+            break;
+        }
+    }
+    if (!c.ok()) return;
+    o->hospital_id = p->hospital_id;
+    o->status = OfferStatus::pending;
+    o->offered_on = c.today;
+    o->answered_on.reset();
+    c.s.offers[o->id] = *o;
+    c.touch(RecordKind::offer, o->id);
+    c.touch(RecordKind::doctor, o->doctor_id);  // the hospital may now see the doctor
+    c.touch(RecordKind::period, o->period_id);  // the GP may now see the period whatever its status
+}
+
+void withdraw_offer(Ctx& c) {
+    const std::string id = c.arg_id("offer_id");
+    if (!c.ok()) return;
+    Offer* o = c.lookup(c.s.offers, RecordKind::offer, id, "args.offer_id");
+    if (!o) return;
+    if (!c.own_hospital(o->hospital_id)) return c.not_allowed("args.offer_id");
+    if (o->status != OfferStatus::pending) return c.fail("args.offer_id", "offer_not_pending", kNotPending);
+    o->status = OfferStatus::withdrawn;
+    c.touch(RecordKind::offer, id);
+}
+
+// Only the GP the offer is made to answers it; the office cannot answer for them.
+void accept_offer(Ctx& c) {
+    const std::string id = c.arg_id("offer_id");
+    if (!c.ok()) return;
+    Offer* o = c.lookup(c.s.offers, RecordKind::offer, id, "args.offer_id");
+    if (!o) return;
+    if (c.a.role != Role::gp || o->doctor_id != c.a.doctor_id) return c.not_allowed("args.offer_id");
+    if (o->status != OfferStatus::pending) return c.fail("args.offer_id", "offer_not_pending", kNotPending);
+    Period* p = c.lookup(c.s.periods, RecordKind::period, o->period_id, "args.offer_id");
+    const DoctorProfile* d = c.lookup(c.s.doctors, RecordKind::doctor, o->doctor_id, "args.offer_id");
+    if (!p || !d) return;
+    if (p->status == PeriodStatus::filled || accepted_offer_count(c.s, p->id) >= p->places) {
+        return c.fail("args.offer_id", "no_places_left",
+                      {"Alle plassene i perioden er tatt.", "Alle plassane i perioden er tekne.",
+                       "All places in the period are taken."});
+    }
+    if (p->status != PeriodStatus::published) return c.fail("args.offer_id", "period_not_open", kNotOpen);
+    check_verdict(c, eligibility(*d, o->range.start), "args.offer_id");
+    check_verdict(c, minimum_service(o->range, d->scheme), "args.offer_id");
+    for (const auto& [oid, other] : c.s.offers) {
+        if (oid != id && other.doctor_id == o->doctor_id && other.status == OfferStatus::accepted &&
+            intersect(other.range, o->range)) {
+            c.fail("args.offer_id", "overlapping_service",
+                   {"Du har allerede akseptert tjeneste i samme tidsrom.", "Du har alt akseptert teneste i same tidsrom.",
+                    "You have already accepted service in the same time."});
+            break;
+        }
+    }
+    if (!c.ok()) return;
+    o->status = OfferStatus::accepted;
+    o->answered_on = c.today;
+    c.touch(RecordKind::offer, id);
+    if (accepted_offer_count(c.s, p->id) >= p->places) {
+        p->status = PeriodStatus::filled;
+        c.touch(RecordKind::period, p->id);
+        withdraw_pending_offers(c, p->id);
+    }
+}
+
+void decline_offer(Ctx& c) {
+    const std::string id = c.arg_id("offer_id");
+    if (!c.ok()) return;
+    Offer* o = c.lookup(c.s.offers, RecordKind::offer, id, "args.offer_id");
+    if (!o) return;
+    if (c.a.role != Role::gp || o->doctor_id != c.a.doctor_id) return c.not_allowed("args.offer_id");
+    if (o->status != OfferStatus::pending) return c.fail("args.offer_id", "offer_not_pending", kNotPending);
+    o->status = OfferStatus::declined;
+    o->answered_on = c.today;
+    c.touch(RecordKind::offer, id);
+}
+
+}  // namespace detail
+
+std::vector<RecordKey> release_unmatched_periods(PortalState& state, const Date& today) {
+    std::set<RecordKey> changed;
+    for (auto& [id, p] : state.periods) {
+        if (p.status != PeriodStatus::published || !is_released(p, today)) continue;
+        if (accepted_offer_count(state, id) > 0) continue;  // a match was made in time
+        p.status = PeriodStatus::released;
+        changed.insert({RecordKind::period, id});
+        for (auto& [oid, o] : state.offers) {
+            if (o.period_id == id && o.status == OfferStatus::pending) {
+                o.status = OfferStatus::withdrawn;
+                changed.insert({RecordKind::offer, oid});
+            }
+        }
+    }
+    return {changed.begin(), changed.end()};
+}
+
+}  // namespace alis::sync

@@ -4,6 +4,10 @@
 #include <nlohmann/json.hpp>
 
 #include "i18n.hpp"
+#include "role_home.hpp"
+#include "screen_login.hpp"
+#include "screen_register.hpp"
+#include "status_bar.hpp"
 #include "theme.hpp"
 #include "ui_probe.hpp"
 #include "widgets.hpp"
@@ -12,31 +16,49 @@ namespace alis::web {
 
 using nlohmann::json;
 
+namespace {
+constexpr const char* kSettingsFile = "settings.json";
+}
+
 const char* screen_name(Screen screen) {
     switch (screen) {
         case Screen::start: return "start";
         case Screen::log_in: return "log_in";
         case Screen::register_gp: return "register_gp";
+        case Screen::home: return "home";
     }
     return "?";
 }
 
-App::App(SettingsStore& settings) : settings_(settings) {
+App::App(Platform& platform)
+    : platform_(platform),
+      session_(platform),
+      login_(std::make_unique<LoginScreen>()),
+      register_(std::make_unique<RegisterScreen>()),
+      home_(std::make_unique<RoleHome>()) {
     // A damaged settings file must not keep the portal from opening: fall back to the defaults.
-    const json saved = json::parse(settings_.load(), nullptr, false);
+    const json saved = json::parse(platform_.read_file(kSettingsFile), nullptr, false);
     if (saved.is_object() && saved.contains("language") && saved["language"].is_string()) {
         if (auto lang = language_from_code(saved["language"].get<std::string>())) language_ = *lang;
     }
+    session_.restore();
 }
+
+App::~App() = default;
+
+Screen App::screen() const { return session_.logged_in() ? Screen::home : screen_; }
 
 void App::set_language(Language lang) {
     if (lang == language_) return;
     language_ = lang;
-    settings_.save(json{{"language", std::string(language_code(lang))}}.dump());
+    platform_.write_file(kSettingsFile, json{{"language", std::string(language_code(lang))}}.dump());
 }
+
+bool App::busy() const { return session_.status().in_flight; }
 
 void App::frame() {
     ++frames_;
+    session_.tick();
     probe::begin_frame();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
@@ -45,10 +67,25 @@ void App::frame() {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("##portal", nullptr, flags);
     draw_top_bar();
-    switch (screen_) {
-        case Screen::start: draw_start(); break;
-        case Screen::log_in:
-        case Screen::register_gp: draw_not_yet(); break;
+    Context ctx{session_, platform_, language_};
+    if (session_.logged_in()) {
+        draw_status_bar(ctx);
+        home_->draw(ctx);
+    } else {
+        switch (screen_) {
+            case Screen::start:
+            case Screen::home: draw_start(); break;
+            case Screen::log_in:
+                if (login_->draw(ctx) == LoginScreen::Next::register_gp) go(Screen::register_gp);
+                break;
+            case Screen::register_gp:
+                if (register_->draw(ctx) == RegisterScreen::Next::log_in) go(Screen::log_in);
+                break;
+        }
+        if (screen_ != Screen::start) {
+            ImGui::Spacing();
+            if (ui::button(tr(language_, Msg::back))) go(Screen::start);
+        }
     }
     ImGui::End();
 }
@@ -58,11 +95,19 @@ void App::draw_top_bar() {
     const float scale = ImGui::GetFontSize() / theme::kBodyPx;
     const char* labels[] = {"Bokmål##lang-nb", "Nynorsk##lang-nn", "English##lang-en"};
     const Language langs[] = {Language::bokmal, Language::nynorsk, Language::english};
+    const ImGuiStyle& style = ImGui::GetStyle();
     float width = 0;
-    for (const char* l : labels) {
-        width += ImGui::CalcTextSize(l, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
-    }
+    for (const char* l : labels) width += ImGui::CalcTextSize(l, nullptr, true).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+    const char* log_out = tr(language_, Msg::log_out);
+    if (session_.logged_in()) width += ImGui::CalcTextSize(log_out).x + style.FramePadding.x * 2 + style.ItemSpacing.x * 3;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width - 4 * scale);
+    if (session_.logged_in()) {
+        if (ui::button(log_out)) {
+            session_.log_out();
+            go(Screen::start);
+        }
+        ImGui::SameLine(0, style.ItemSpacing.x * 3);
+    }
     for (int i = 0; i < 3; ++i) {
         if (i) ImGui::SameLine();
         const bool current = langs[i] == language_;

@@ -4,48 +4,63 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "alis/text.hpp"
+#include "platform.hpp"
+#include "session.hpp"
 
 namespace alis::web {
 
-enum class Screen { start, log_in, register_gp };
+enum class Screen { start, log_in, register_gp, home };
 const char* screen_name(Screen screen);
 
-// Where the user's own settings live (IndexedDB in the browser; memory in tests).
-class SettingsStore {
-public:
-    virtual ~SettingsStore() = default;
-    virtual std::string load() = 0;              // "" when nothing was saved
-    virtual void save(const std::string& json) = 0;
+// What every screen gets to draw with.
+struct Context {
+    Session& session;
+    Platform& platform;
+    Language lang;
 };
+
+class LoginScreen;
+class RegisterScreen;
+class RoleHome;
 
 class App {
 public:
-    explicit App(SettingsStore& settings);
+    explicit App(Platform& platform);
+    ~App();
 
     // Draws one frame into the current ImGui context (between NewFrame and Render).
     void frame();
+    // True while something may change on screen without input (a request in flight, a sync due):
+    // the host keeps drawing frames then, and may sleep otherwise.
+    bool busy() const;
 
     Language language() const { return language_; }
     void set_language(Language lang);
-    Screen screen() const { return screen_; }
+    Screen screen() const;
+    Session& session() { return session_; }
     std::uint64_t frame_count() const { return frames_; }
 
-    // What the last frame showed: frame count, screen, language and the labelled items with their
-    // rectangles. The browser shell hands this to JavaScript for end-to-end tests.
+    // What the last frame showed: frame count, screen, language, the labelled items with their
+    // rectangles, and the sync status. The browser shell hands this to JavaScript for tests.
     nlohmann::json test_state() const;
 
 private:
     void draw_top_bar();
     void draw_start();
-    void draw_not_yet();
+    void go(Screen screen) { screen_ = screen; }
 
-    SettingsStore& settings_;
+    Platform& platform_;
+    Session session_;
     Language language_ = Language::bokmal;
     Screen screen_ = Screen::start;
     std::uint64_t frames_ = 0;
+    std::unique_ptr<LoginScreen> login_;
+    std::unique_ptr<RegisterScreen> register_;
+    std::unique_ptr<RoleHome> home_;
 };
 
 }  // namespace alis::web

@@ -42,9 +42,9 @@ void App::draw_start() {
     ImGui::Dummy(ImVec2(0, 8 * scale));
 
     const ImVec2 button_size(260 * scale, 0);
-    if (ui::primary_button(tr(language_, Msg::log_in), button_size)) screen_ = Screen::log_in;
+    if (ui::primary_button(tr(language_, Msg::log_in), button_size)) go(Screen::log_in);
     ImGui::SameLine();
-    if (ui::button(tr(language_, Msg::register_gp), button_size)) screen_ = Screen::register_gp;
+    if (ui::button(tr(language_, Msg::register_gp), button_size)) go(Screen::register_gp);
     ImGui::Dummy(ImVec2(0, 12 * scale));
 
     // Three cards side by side on a wide window, stacked on a narrow one.
@@ -64,13 +64,6 @@ void App::draw_start() {
     ui::muted(tr(language_, Msg::footer));
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
-}
-
-void App::draw_not_yet() {
-    ImGui::Dummy(ImVec2(0, 12));
-    ui::heading(tr(language_, screen_ == Screen::log_in ? Msg::log_in : Msg::register_gp));
-    ui::paragraph(tr(language_, Msg::coming_next));
-    if (ui::button(tr(language_, Msg::back))) screen_ = Screen::start;
 }
 
 }  // namespace alis::web

@@ -11,10 +11,14 @@ nlohmann::json App::test_state() const {
     for (const auto& item : probe::items()) {
         items.push_back({{"label", item.label}, {"x", item.x}, {"y", item.y}, {"w", item.w}, {"h", item.h}});
     }
+    const SyncStatus status = session_.status();
     return {{"frame", frames_},
-            {"screen", screen_name(screen_)},
+            {"screen", screen_name(screen())},
             {"language", std::string(language_code(language_))},
-            {"items", items}};
+            {"items", items},
+            {"sync", {{"online", status.online}, {"pending", status.pending}, {"last_sync", status.last_sync},
+                      {"needs_login", status.needs_login}, {"in_flight", status.in_flight}}},
+            {"user", session_.logged_in() ? session_.user().id : std::string()}};
 }
 
 }  // namespace alis::web

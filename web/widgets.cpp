@@ -49,4 +49,16 @@ void muted(const char* text) {
     probe::record_last_item(text);
 }
 
+void label(const char* text) {
+    ImGui::TextUnformatted(text);
+    probe::record_last_item(text);
+}
+
+void note(const char* text, const ImVec4& colour) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+    probe::record_last_item(text);
+}
+
 }  // namespace alis::web::ui

@@ -12,5 +12,12 @@ void paragraph(const char* text);
 void heading(const char* text);
 void title(const char* text);
 void muted(const char* text);
+// One line of text (a table cell), recorded for tests.
+void label(const char* text);
+// Wrapped text in a colour (warnings, refusals, confirmations), recorded for tests.
+void note(const char* text, const ImVec4& colour);
+inline const ImVec4 kWarning{0.70f, 0.10f, 0.10f, 1.0f};
+inline const ImVec4 kCaution{0.60f, 0.35f, 0.0f, 1.0f};
+inline const ImVec4 kGood{0.10f, 0.45f, 0.20f, 1.0f};
 
 }  // namespace alis::web::ui

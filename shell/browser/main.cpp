@@ -14,7 +14,7 @@
 #include <string>
 
 #include "app.hpp"
-#include "browser_settings.hpp"
+#include "browser_platform.hpp"
 #include "theme.hpp"
 
 namespace {
@@ -100,8 +100,7 @@ int main() {
     ImGui_ImplGlfw_InitForOpenGL(g_host.window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
-    static alis::shell::BrowserSettings settings;
-    static alis::web::App app(settings);
+    static alis::web::App app(alis::shell::browser_platform());
     g_host.app = &app;
     fit_canvas_to_window();
     EM_ASM(if (Module.onPortalReady) Module.onPortalReady(););

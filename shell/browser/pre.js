@@ -3,6 +3,7 @@
 // FS.syncfs calls (IDBFS does not allow two at once) and coalesces bursts into one more flush.
 Module.preRun = Module.preRun || [];
 Module.preRun.push(function () {
+  if (navigator.storage && navigator.storage.persist) navigator.storage.persist();  // ask not to be evicted
   FS.mkdir('/data');
   FS.mount(IDBFS, {}, '/data');
   addRunDependency('alis-idbfs');
@@ -21,10 +22,16 @@ Module.preRun.push(function () {
     running = true;
     FS.syncfs(false, function (err) {
       running = false;
-      if (!err) Module.alisFlushes++;
-      if (err) {
+      if (!err) {
+        Module.alisFlushes++;
+        Module._alis_storage_ok();
+      } else {
         console.error('ALIS: could not save to IndexedDB', err);
-        if (Module.onPersistError) Module.onPersistError(err);
+        var text = String(err && (err.message || err.name || err.errno) || err);
+        var size = lengthBytesUTF8(text) + 1, buf = _malloc(size);
+        stringToUTF8(text, buf, size);
+        Module._alis_storage_failed(buf);
+        _free(buf);
       }
       if (again) { again = false; Module.alisPersist(); }
     });

@@ -12,13 +12,6 @@
 
 namespace alis::web::testing {
 
-class MemorySettings : public SettingsStore {
-public:
-    std::string saved;
-    std::string load() override { return saved; }
-    void save(const std::string& json) override { saved = json; }
-};
-
 class Headless {
 public:
     explicit Headless(float width = 1280, float height = 800) {
@@ -41,6 +34,16 @@ public:
         ImGui::NewFrame();
         app.frame();
         ImGui::Render();
+    }
+
+    bool shows(const std::string& label) const { return probe::find(label) != nullptr; }
+
+    // Clicks the field and types, as a keyboard would (UTF-8, so æ ø å too).
+    void type(App& app, const std::string& label, const std::string& text) {
+        click(app, label);
+        ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+        frame(app);
+        frame(app);
     }
 
     void click(App& app, const std::string& label) {

@@ -5,11 +5,14 @@
 #include <string>
 
 #include "headless.hpp"
+#include "i18n.hpp"
+#include "test_platform.hpp"
 
 using namespace alis;
 using namespace alis::web;
 using alis::web::testing::Headless;
-using alis::web::testing::MemorySettings;
+using alis::web::testing::TestPlatform;
+using alis::web::testing::TestPortal;
 
 namespace {
 std::set<std::string> labels() {
@@ -19,10 +22,19 @@ std::set<std::string> labels() {
 }
 }  // namespace
 
+TEST_CASE("every message has a text in bokmål, nynorsk and English") {
+    for (int i = 0; i < static_cast<int>(Msg::count_); ++i) {
+        for (Language lang : {Language::bokmal, Language::nynorsk, Language::english}) {
+            CHECK_MESSAGE(std::string(tr(lang, static_cast<Msg>(i))).size() > 0, "message " << i);
+        }
+    }
+}
+
 TEST_CASE("the start screen opens in bokmål with the portal's name and next steps") {
     Headless ui;
-    MemorySettings settings;
-    App app(settings);
+    TestPortal portal;
+    TestPlatform platform(portal);
+    App app(platform);
     ui.frame(app);
     const auto shown = labels();
     CHECK(app.screen() == Screen::start);
@@ -35,9 +47,10 @@ TEST_CASE("the start screen opens in bokmål with the portal's name and next ste
 
 TEST_CASE("clicking a language changes every visible string and is remembered") {
     Headless ui;
-    MemorySettings settings;
+    TestPortal portal;
+    TestPlatform platform(portal);
     {
-        App app(settings);
+        App app(platform);
         ui.frame(app);
         const auto bokmal = labels();
         ui.click(app, "English");
@@ -54,24 +67,26 @@ TEST_CASE("clicking a language changes every visible string and is remembered") 
         ui.click(app, "Nynorsk");
         CHECK(labels().count("For fastlegar"));
     }
-    App reopened(settings);
+    App reopened(platform);
     CHECK(reopened.language() == Language::nynorsk);
 }
 
 TEST_CASE("a damaged settings file falls back to bokmål") {
-    MemorySettings settings;
-    settings.saved = "{not json";
-    App app(settings);
+    TestPortal portal;
+    TestPlatform platform(portal);
+    platform.files["settings.json"] = "{not json";
+    App app(platform);
     CHECK(app.language() == Language::bokmal);
-    settings.saved = R"({"language":"de"})";
-    App other(settings);
+    platform.files["settings.json"] = R"({"language":"de"})";
+    App other(platform);
     CHECK(other.language() == Language::bokmal);
 }
 
 TEST_CASE("the log-in button leads to its screen and back") {
     Headless ui;
-    MemorySettings settings;
-    App app(settings);
+    TestPortal portal;
+    TestPlatform platform(portal);
+    App app(platform);
     ui.frame(app);
     ui.click(app, "Logg inn");
     CHECK(app.screen() == Screen::log_in);
@@ -82,8 +97,9 @@ TEST_CASE("the log-in button leads to its screen and back") {
 
 TEST_CASE("the test state lists each item with a rectangle inside the display") {
     Headless ui(900, 700);
-    MemorySettings settings;
-    App app(settings);
+    TestPortal portal;
+    TestPlatform platform(portal);
+    App app(platform);
     ui.frame(app);
     ui.frame(app);
     const auto state = app.test_state();

@@ -1,0 +1,35 @@
+#pragma once
+// The web app's Platform in the browser: fetch for HTTP, files under /data (an IDBFS mount loaded
+// before main, see pre.js) flushed through one serialized sync queue, and the browser's clock and
+// crypto.getRandomValues.
+#include <map>
+
+#include "platform.hpp"
+
+namespace alis::shell {
+
+class BrowserPlatform : public web::Platform {
+public:
+    void post_json(const std::string& path, const std::string& body,
+                   std::function<void(const web::HttpResponse&)> done) override;
+    std::string read_file(const std::string& name) override;
+    bool write_file(const std::string& name, const std::string& content) override;
+    void remove_file(const std::string& name) override;
+    std::string storage_error() override;
+    Date today() override;
+    double now_seconds() override;
+    std::string wall_clock_hhmm() override;
+    std::string random_id() override;
+    bool online() override;
+
+    // Called from JavaScript when a fetch ends.
+    void finish(int id, int status, const char* body);
+
+private:
+    int next_id_ = 1;
+    std::map<int, std::function<void(const web::HttpResponse&)>> waiting_;
+};
+
+BrowserPlatform& browser_platform();
+
+}  // namespace alis::shell

@@ -1,0 +1,192 @@
+// Whole flows through the screens, with typed input and clicks, against the real core sync server.
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include "headless.hpp"
+#include "portal_fixture.hpp"
+#include "test_platform.hpp"
+
+using namespace alis;
+using namespace alis::web;
+using namespace alis::web::testing;
+
+namespace {
+
+// Logs in from the start screen and lets the first sync run.
+void log_in(Headless& ui, App& app, TestPlatform& platform, const std::string& username) {
+    ui.frame(app);
+    ui.click(app, "Logg inn");
+    ui.type(app, "Brukernavn", username);
+    ui.type(app, "Passord", "hemmelig-passord");
+    ui.click(app, "Logg inn");
+    platform.deliver();
+    ui.frame(app);
+    platform.deliver();
+    ui.frame(app);
+}
+
+// Lets time pass so the session's retry or periodic pull is due, then runs the round trips.
+void sync_round(Headless& ui, App& app, TestPlatform& platform) {
+    platform.clock += 120;
+    ui.frame(app);
+    while (platform.deliver() > 0) ui.frame(app);
+    ui.frame(app);
+}
+
+}  // namespace
+
+TEST_CASE("a wrong password is refused with the server's reason, in the user's language") {
+    Headless ui;
+    TestPortal portal;
+    seed_region(portal);
+    TestPlatform platform(portal);
+    App app(platform);
+    ui.frame(app);
+    ui.click(app, "Logg inn");
+    ui.type(app, "Brukernavn", "kari");
+    ui.type(app, "Passord", "feil-passord");
+    ui.click(app, "Logg inn");
+    platform.deliver();
+    ui.frame(app);
+    CHECK_FALSE(app.session().logged_in());
+    CHECK(ui.shows("Feil brukernavn eller passord."));
+}
+
+TEST_CASE("a GP's profile form names the wrong field and cannot be saved until it is valid") {
+    Headless ui(1280, 1000);
+    TestPortal portal;
+    seed_region(portal);
+    TestPlatform platform(portal);
+    App app(platform);
+    log_in(ui, app, platform, "kari");
+    REQUIRE(app.session().logged_in());
+    CHECK(app.screen() == Screen::home);
+    CHECK(ui.shows("Profil"));
+
+    ui.type(app, "HPR-nummer", "12a");
+    CHECK(ui.shows("HPR-nummeret må være 4 til 9 sifre."));
+    ui.click(app, "Lagre");  // disabled while the form is not valid: nothing is sent
+    CHECK(app.session().status().pending == 0);
+}
+
+TEST_CASE("a GP's profile, free time and wish typed while offline survive a reload and reach the server") {
+    Headless ui(1280, 1000);
+    TestPortal portal;
+    seed_region(portal);
+    TestPlatform platform(portal);
+    {
+        App app(platform);
+        log_in(ui, app, platform, "kari");
+        ui.type(app, "HPR-nummer", "1234567");
+        ui.click(app, "Kommune");
+        ui.click(app, "Bergen");
+        ui.type(app, "Start i allmennpraksis", "01.08.2019");
+        CHECK(ui.shows("Kan søke sykehustjeneste fra 01.08.2022"));
+        ui.click(app, "Lagre");
+        CHECK(app.session().status().pending == 1);
+
+        platform.offline = true;
+        sync_round(ui, app, platform);
+        CHECK_FALSE(app.session().status().online);
+        ui.click(app, "Ledig tid");
+        ui.type(app, "Fra", "01.02.2027");
+        ui.type(app, "Til og med", "31.07.2027");
+        ui.click(app, "Legg til");
+        ui.click(app, "Ønsker");
+        ui.click(app, "Sykehus");
+        ui.click(app, "Helse Bergen");
+        ui.click(app, "Avdeling");
+        ui.click(app, "Medisinsk avdeling");
+        ui.click(app, "Legg til");
+        CHECK(app.session().status().pending == 3);
+        CHECK(portal.server.state().doctors.empty());
+    }
+    // The page is reloaded while still offline: everything is still there, from storage.
+    App reloaded(platform);
+    ui.frame(reloaded);
+    REQUIRE(reloaded.session().logged_in());
+    CHECK(reloaded.session().status().pending == 3);
+    ui.click(reloaded, "Ledig tid");
+    CHECK(ui.shows("01.02.2027"));
+    CHECK(ui.shows("31.07.2027"));
+
+    platform.offline = false;
+    sync_round(ui, reloaded, platform);
+    CHECK(reloaded.session().status().pending == 0);
+    CHECK(reloaded.session().status().online);
+    const auto& server = portal.server.state();
+    REQUIRE(server.doctors.count("d-kari") == 1);
+    CHECK(server.doctors.at("d-kari").hpr_number == "1234567");
+    CHECK(server.available_times.size() == 1);
+    REQUIRE(server.wishes.size() == 1);
+    CHECK(server.wishes.begin()->second.department_id == "hb-med");
+}
+
+TEST_CASE("a hospital coordinator publishes a period and sees the fitting GP among its candidates") {
+    Headless ui(1280, 1000);
+    TestPortal portal;
+    seed_region(portal);
+    portal.apply("register_doctor", doctor_json("d-kari", "Kari Nordmann"));
+    portal.apply("put_available_time", nlohmann::json{{"id", "a1"}, {"doctor_id", "d-kari"}, {"start", "2027-01-01"}, {"end", "2027-12-31"}});
+    portal.apply("put_wish", nlohmann::json{{"id", "w1"}, {"doctor_id", "d-kari"}, {"rank", 1}, {"hospital_id", "helse-bergen"}, {"department_id", "hb-med"}});
+    TestPlatform platform(portal);
+    App app(platform);
+    log_in(ui, app, platform, "hb");
+    REQUIRE(app.session().logged_in());
+    ui.type(app, "Fra", "01.02.2027");
+    ui.type(app, "Til og med", "31.07.2027");
+    ui.click(app, "Publiser");
+    sync_round(ui, app, platform);
+    REQUIRE(portal.server.state().periods.size() == 1);
+    CHECK(portal.server.state().periods.begin()->second.published_on == portal.today);
+
+    ui.click(app, "Medisinsk avdeling");
+    CHECK(ui.shows("Kandidater for perioden"));
+    bool listed = false;
+    for (const auto& item : probe::items()) listed |= item.label.rfind("1. Kari Nordmann", 0) == 0;
+    CHECK(listed);
+    ui.click(app, "Gi tilbud");
+    sync_round(ui, app, platform);
+    REQUIRE(portal.server.state().offers.size() == 1);
+    CHECK(portal.server.state().offers.begin()->second.doctor_id == "d-kari");
+}
+
+TEST_CASE("two GPs offline accept the one place: the server keeps the first, the second sees why not") {
+    Headless ui(1280, 1000);
+    TestPortal portal;
+    seed_region(portal);
+    for (const auto& [id, name] : {std::pair{"d-kari", "Kari Nordmann"}, std::pair{"d-ola", "Ola Ås"}}) {
+        portal.apply("register_doctor", doctor_json(id, name));
+    }
+    portal.apply("publish_period", nlohmann::json{{"id", "p1"}, {"hospital_id", "helse-bergen"}, {"department_id", "hb-med"},
+                                                {"start", "2027-02-01"}, {"end", "2027-07-31"}, {"places", 1},
+                                                {"published_on", "2026-11-23"}});
+    for (const auto* doctor : {"d-kari", "d-ola"}) {
+        portal.apply("make_offer", nlohmann::json{{"id", std::string("o-") + doctor}, {"period_id", "p1"}, {"hospital_id", "helse-bergen"},
+                                               {"doctor_id", doctor}, {"start", "2027-02-01"}, {"end", "2027-07-31"}});
+    }
+    TestPlatform kari_platform(portal), ola_platform(portal);
+    App kari(kari_platform), ola(ola_platform);
+    log_in(ui, kari, kari_platform, "kari");
+    log_in(ui, ola, ola_platform, "ola");
+    kari_platform.offline = ola_platform.offline = true;
+    for (auto* app : {&kari, &ola}) {
+        ui.click(*app, "Tilbud");
+        ui.click(*app, "Godta");
+        CHECK(app->session().status().pending == 1);
+    }
+    kari_platform.offline = ola_platform.offline = false;
+    sync_round(ui, kari, kari_platform);
+    sync_round(ui, ola, ola_platform);
+    CHECK(portal.server.state().offers.at("o-d-kari").status == sync::OfferStatus::accepted);
+    CHECK(portal.server.state().offers.at("o-d-ola").status != sync::OfferStatus::accepted);
+    CHECK(ola.session().status().pending == 0);
+    REQUIRE(ola.session().rejections().size() == 1);
+    const auto& refusal = ola.session().rejections()[0];
+    CHECK(refusal.name == "accept_offer");
+    REQUIRE_FALSE(refusal.problems.empty());
+    MESSAGE(refusal.problems[0].message.nb);
+    CHECK(ui.shows(refusal.problems[0].message.nb));
+    CHECK(ui.shows("Endring avvist av serveren (accept_offer):"));
+    CHECK(kari.session().rejections().empty());
+}

@@ -1,0 +1,24 @@
+#pragma once
+// A small region for screen tests: Helse Bergen with a medical department, Bergen municipality, and
+// accounts for a GP and a hospital coordinator.
+#include "test_platform.hpp"
+
+namespace alis::web::testing {
+
+inline void seed_region(TestPortal& portal) {
+    portal.apply("put_organisation", nlohmann::json{{"id", "helse-bergen"}, {"kind", "hospital_trust"}, {"name", "Helse Bergen"}});
+    portal.apply("put_organisation", nlohmann::json{{"id", "hb-med"}, {"kind", "department"}, {"name", "Medisinsk avdeling"},
+                                                        {"parent_id", "helse-bergen"}, {"specialty", "indremedisin"}});
+    portal.apply("put_organisation", nlohmann::json{{"id", "bergen"}, {"kind", "municipality"}, {"name", "Bergen"},
+                                                        {"party_to_agreement", true}});
+    portal.add_account("kari", "hemmelig-passord", {"u-kari", sync::Role::gp, "", "d-kari", "Kari Nordmann", "kari@example.no"});
+    portal.add_account("ola", "hemmelig-passord", {"u-ola", sync::Role::gp, "", "d-ola", "Ola Ås", "ola@example.no"});
+    portal.add_account("hb", "hemmelig-passord", {"u-hb", sync::Role::hospital, "helse-bergen", "", "Hanne Berg", "hb@example.no"});
+}
+
+inline nlohmann::json doctor_json(const std::string& id, const std::string& name) {
+    return {{"id", id}, {"name", name}, {"hpr_number", "1234567"}, {"municipality_id", "bergen"},
+            {"general_practice_start", "2019-08-01"}, {"learning_objectives_fulfilled", 30}};
+}
+
+}  // namespace alis::web::testing

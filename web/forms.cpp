@@ -1,0 +1,180 @@
+#include "forms.hpp"
+
+#include <imgui_internal.h>  // FindRenderedTextEnd
+#include <imgui_stdlib.h>
+
+#include <cstdio>
+
+#include "theme.hpp"
+#include "ui_probe.hpp"
+#include "widgets.hpp"
+
+namespace alis::web::ui {
+
+namespace {
+
+const ImVec4 kError{0.70f, 0.10f, 0.10f, 1.0f};
+
+void label_above(const char* label) {
+    const char* hidden = ImGui::FindRenderedTextEnd(label);
+    ImGui::TextUnformatted(label, hidden);
+}
+
+float width_or_default(float width) {
+    return width > 0 ? width : ImGui::GetFontSize() * 18.0f;
+}
+
+std::string hidden_id(const char* label) { return std::string("##") + label; }
+
+}  // namespace
+
+const Problem* problem_for(const Problems& problems, const std::string& field) {
+    for (const auto& p : problems) {
+        if (p.field == field) return &p;
+        const auto dot = p.field.rfind('.');
+        if (dot != std::string::npos && p.field.compare(dot + 1, std::string::npos, field) == 0) return &p;
+    }
+    return nullptr;
+}
+
+void field_error(const Problem* problem, Language lang) {
+    if (!problem) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, kError);
+    ImGui::TextWrapped("%s", problem->message.in(lang).c_str());
+    ImGui::PopStyleColor();
+    probe::record_last_item(problem->message.in(lang).c_str());
+}
+
+bool text_input(const char* label, std::string& value, float width, ImGuiInputTextFlags flags) {
+    label_above(label);
+    ImGui::SetNextItemWidth(width_or_default(width));
+    const bool changed = ImGui::InputText(hidden_id(label).c_str(), &value, flags);
+    probe::record_last_item(label);
+    return changed;
+}
+
+bool password_input(const char* label, std::string& value, float width) {
+    return text_input(label, value, width, ImGuiInputTextFlags_Password);
+}
+
+bool multiline_input(const char* label, std::string& value, float width, float height) {
+    label_above(label);
+    const bool changed = ImGui::InputTextMultiline(hidden_id(label).c_str(), &value, ImVec2(width_or_default(width), height));
+    probe::record_last_item(label);
+    return changed;
+}
+
+bool int_input(const char* label, int& value, int min, int max, float width) {
+    label_above(label);
+    ImGui::SetNextItemWidth(width > 0 ? width : ImGui::GetFontSize() * 8.0f);
+    const bool changed = ImGui::InputInt(hidden_id(label).c_str(), &value);
+    if (value < min) value = min;
+    if (value > max) value = max;
+    probe::record_last_item(label);
+    return changed;
+}
+
+bool checkbox(const char* label, bool& value) {
+    const bool changed = ImGui::Checkbox(label, &value);
+    probe::record_last_item(label);
+    return changed;
+}
+
+bool combo(const char* label, int& index, const std::vector<std::string>& options, float width) {
+    label_above(label);
+    ImGui::SetNextItemWidth(width_or_default(width));
+    bool changed = false;
+    const char* preview = index >= 0 && index < static_cast<int>(options.size()) ? options[index].c_str() : "";
+    if (ImGui::BeginCombo(hidden_id(label).c_str(), preview)) {
+        for (int i = 0; i < static_cast<int>(options.size()); ++i) {
+            const bool selected = i == index;
+            if (ImGui::Selectable((options[i] + "##" + std::to_string(i)).c_str(), selected)) {
+                index = i;
+                changed = true;
+            }
+            probe::record_last_item(options[i].c_str());
+            if (selected) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+    probe::record_last_item(label);
+    return changed;
+}
+
+std::optional<Date> date_from_field(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    return parse_norwegian(text);
+}
+
+std::string field_from_date(const std::optional<Date>& date) { return date ? to_norwegian(*date) : std::string(); }
+
+namespace {
+
+// A month calendar; weeks start on Monday. Returns true when a day was picked.
+bool calendar(std::string& text, Language lang) {
+    static const char* kDays[3][7] = {{"ma", "ti", "on", "to", "fr", "lø", "sø"},
+                                      {"må", "ty", "on", "to", "fr", "la", "su"},
+                                      {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"}};
+    static const char* kMonths[3][12] = {
+        {"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"},
+        {"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"},
+        {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}};
+    const int l = static_cast<int>(lang);
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID key = ImGui::GetID("shown-month");
+    int shown = storage->GetInt(key, 0);  // months since year 0, 0 = not chosen yet
+    if (shown == 0) {
+        const Date base = date_from_field(text).value_or(Date{2027, 1, 1});
+        shown = base.year * 12 + base.month - 1;
+    }
+    const int year = shown / 12, month = shown % 12 + 1;
+    bool picked = false;
+    if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) --shown;
+    ImGui::SameLine();
+    ImGui::Text("%s %d", kMonths[l][month - 1], year);
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("##next", ImGuiDir_Right)) ++shown;
+    storage->SetInt(key, shown);
+    if (ImGui::BeginTable("##days", 7, ImGuiTableFlags_SizingFixedSame)) {
+        for (int d = 0; d < 7; ++d) {
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(kDays[l][d]);
+        }
+        const Date first{year, month, 1};
+        for (int blank = 0; blank < weekday(first); ++blank) ImGui::TableNextColumn();
+        for (int day = 1; day <= days_in_month(year, month); ++day) {
+            ImGui::TableNextColumn();
+            char name[8];
+            std::snprintf(name, sizeof name, "%d", day);
+            if (ImGui::SmallButton(name)) {
+                text = to_norwegian({year, month, day});
+                picked = true;
+            }
+        }
+        ImGui::EndTable();
+    }
+    return picked;
+}
+
+}  // namespace
+
+bool date_input(const char* label, std::string& text, Language lang, float width) {
+    label_above(label);
+    ImGui::PushID(label);
+    ImGui::SetNextItemWidth(width > 0 ? width : ImGui::GetFontSize() * 7.5f);
+    bool changed = ImGui::InputTextWithHint("##date", "dd.mm.åååå", &text, ImGuiInputTextFlags_CharsDecimal);
+    probe::record_last_item(label);
+    ImGui::SameLine(0, 4);
+    if (ImGui::Button("...")) ImGui::OpenPopup("calendar");
+    if (ImGui::BeginPopup("calendar")) {
+        if (calendar(text, lang)) {
+            changed = true;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopID();
+    return changed;
+}
+
+}  // namespace alis::web::ui

@@ -1,0 +1,110 @@
+// A municipality's prioritized list of its own ALIS candidates: the criteria, the computed score, a
+// manual order, their wishes, and striking a candidate who got hospital service elsewhere.
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "alis/matching/score.hpp"
+#include "forms.hpp"
+#include "i18n.hpp"
+#include "screens.hpp"
+#include "widgets.hpp"
+
+namespace alis::web {
+
+using nlohmann::json;
+
+void MunicipalityScreen::draw(Context& ctx) {
+    const Language lang = ctx.lang;
+    const auto& view = ctx.session.view();
+    const std::string municipality_id = ctx.session.user().organisation_id;
+    const Organisation* municipality = sync::find_organisation(view, municipality_id);
+    const bool party = municipality && municipality->party_to_agreement;
+    const Date today = ctx.platform.today();
+
+    std::vector<const sync::Candidate*> list;
+    for (const auto& [id, c] : view.candidates) {
+        if (c.municipality_id == municipality_id) list.push_back(&c);
+    }
+    std::sort(list.begin(), list.end(), [](auto* a, auto* b) { return std::tie(a->position, a->id) < std::tie(b->position, b->id); });
+    std::vector<std::string> order;
+    for (const auto* c : list) order.push_back(c->id);
+
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+    if (ImGui::BeginTable("##candidates", 5, flags)) {
+        for (const Msg m : {Msg::rank, Msg::doctor, Msg::score, Msg::wished_service}) ImGui::TableSetupColumn(tr(lang, m));
+        ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableHeadersRow();
+        for (size_t i = 0; i < list.size(); ++i) {
+            const sync::Candidate& c = *list[i];
+            const DoctorProfile* d = sync::find_doctor(view, c.doctor_id);
+            ImGui::PushID(c.id.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", c.position);
+            ImGui::TableNextColumn();
+            const std::string name = d ? d->name : c.doctor_id;
+            ui::label(name.c_str());
+            if (c.struck) ImGui::TextColored(ImVec4(0.6f, 0.35f, 0.0f, 1), "%s: %s", tr(lang, Msg::struck), c.struck_reason.c_str());
+            ImGui::TableNextColumn();
+            if (d) {
+                const auto score = matching::priority_score(*d, party, today);
+                ImGui::Text("%d", score.total());
+                if (ImGui::IsItemHovered()) {
+                    ImGui::SetTooltip("%d + %d + %d + %d + %d", score.general_practice, score.specialization, score.courses,
+                                      score.agreement, score.sector);
+                }
+            }
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", c.wished_service.c_str());
+            ImGui::TableNextColumn();
+            std::vector<std::string> moved = order;
+            if (i > 0 && ui::button(tr(lang, Msg::move_up))) {
+                std::swap(moved[i], moved[i - 1]);
+                result_.set(ctx.session.mutate("set_candidate_order", {{"municipality_id", municipality_id}, {"candidate_ids", moved}}));
+            }
+            ImGui::SameLine();
+            if (i + 1 < list.size() && ui::button(tr(lang, Msg::move_down))) {
+                std::swap(moved[i], moved[i + 1]);
+                result_.set(ctx.session.mutate("set_candidate_order", {{"municipality_id", municipality_id}, {"candidate_ids", moved}}));
+            }
+            if (!c.struck) {
+                ImGui::SameLine();
+                ImGui::BeginDisabled(strike_reason_.empty());
+                if (ui::button(tr(lang, Msg::strike))) {
+                    result_.set(ctx.session.mutate("strike_candidate", {{"candidate_id", c.id}, {"reason", strike_reason_}}));
+                }
+                ImGui::EndDisabled();
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    ui::text_input(tr(lang, Msg::reason), strike_reason_);
+    result_.draw(lang);
+    ImGui::Separator();
+
+    // Doctors of this municipality not yet on its list.
+    std::vector<const DoctorProfile*> doctors;
+    for (const auto& entry : view.doctors) {
+        const DoctorProfile& d = entry.second;
+        const bool listed = std::any_of(list.begin(), list.end(), [&](auto* c) { return c->doctor_id == d.id; });
+        if (d.municipality_id == municipality_id && !listed) doctors.push_back(&d);
+    }
+    if (doctors.empty()) return;
+    ui::heading(tr(lang, Msg::add_candidate));
+    std::vector<std::string> names;
+    for (const auto* d : doctors) names.push_back(d->name);
+    doctor_ = std::min(doctor_, static_cast<int>(doctors.size()) - 1);
+    ui::combo(tr(lang, Msg::doctor), doctor_, names);
+    ui::text_input(tr(lang, Msg::wished_service), wished_);
+    if (ui::primary_button(tr(lang, Msg::add_candidate))) {
+        const json candidate = {{"id", new_id(ctx.platform, "c-")}, {"municipality_id", municipality_id},
+                                {"doctor_id", doctors[doctor_]->id}, {"position", static_cast<int>(list.size()) + 1},
+                                {"wished_service", wished_}, {"education_plan", plan_}, {"application_text", ""}};
+        result_.set(ctx.session.mutate("put_candidate", candidate));
+        if (result_.accepted) wished_.clear();
+    }
+}
+
+}  // namespace alis::web

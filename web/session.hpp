@@ -1,0 +1,91 @@
+#pragma once
+// The logged-in user's side of the portal: who they are, their replica (server snapshot + pending
+// mutations), and the sync loop that pushes and pulls with retries. Everything the user changes is
+// written to durable storage before it is sent, and survives a reload while offline.
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "alis/problem.hpp"
+#include "alis/sync/replica.hpp"
+#include "platform.hpp"
+
+namespace alis::web {
+
+struct SyncStatus {
+    bool online = true;            // the last request got an answer
+    std::size_t pending = 0;       // changes not yet confirmed by the server
+    std::string last_sync;         // "14:05", or "" before the first sync
+    bool needs_login = false;      // the server no longer knows the session
+    bool in_flight = false;
+};
+
+// The user as the server describes them at log-in (public fields only).
+struct SessionUser {
+    std::string id;
+    std::string username;
+    sync::Role role = sync::Role::gp;
+    std::string organisation_id;
+    std::string doctor_id;
+    std::string name;
+    std::string email;
+};
+
+class Session {
+public:
+    using Done = std::function<void(const Problems&)>;  // empty problems: it worked
+
+    explicit Session(Platform& platform);
+
+    // Reopens the last user's replica from storage, so the portal opens offline after a reload.
+    void restore();
+    bool logged_in() const { return user_.has_value(); }
+    const SessionUser& user() const { return *user_; }
+    sync::Actor actor() const;
+
+    void log_in(const std::string& username, const std::string& password, Done done);
+    // args: username, password, name, email, language.
+    void register_gp(const nlohmann::json& form, Done done);
+    void log_out();
+
+    // Applies the change at once (optimistically), saves it, and sends it with the next push.
+    sync::Outcome mutate(const std::string& name, const nlohmann::json& args);
+    const sync::PortalState& view() const { return replica_.view(); }
+    const std::vector<sync::Rejection>& rejections() const { return replica_.rejections(); }
+    void dismiss_rejection(std::int64_t mutation_id);
+
+    // Called every frame: starts a push or pull when one is due. Returns true when something
+    // arrived that changes what the screens show.
+    bool tick();
+    void sync_now() { next_attempt_ = 0; }
+    SyncStatus status() const;
+
+private:
+    void start(const SessionUser& user);
+    void save_replica();
+    void handle_auth_answer(const HttpResponse& r, Done done);
+    void push_then_pull();
+    void pull();
+    void failed(int status);
+    void succeeded();
+
+    Platform& platform_;
+    std::optional<SessionUser> user_;
+    sync::Replica replica_;
+    bool in_flight_ = false;
+    bool changed_ = false;
+    bool online_ = true;
+    bool needs_login_ = false;
+    double next_attempt_ = 0;
+    int failures_ = 0;
+    std::string last_sync_;
+    std::uint64_t generation_ = 0;  // answers for a previous user are dropped
+};
+
+// Problems from a server's JSON error answer ({"error": {...}, "problems": [...]}), or one general
+// problem when the answer is not that shape (or there was none).
+Problems problems_from_answer(const HttpResponse& r);
+
+}  // namespace alis::web

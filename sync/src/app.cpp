@@ -1,0 +1,265 @@
+#include "app.hpp"
+
+#include <charconv>
+
+#include "alis/json_fields.hpp"
+
+namespace alis::server {
+
+using nlohmann::json;
+
+namespace {
+
+Response not_found() {
+    return Response::error(404, "not_found", {"Fant ikke siden.", "Fann ikkje sida.", "Not found."});
+}
+
+Response method_not_allowed(const std::string& allowed) {
+    Response r = Response::error(405, "method_not_allowed",
+                                 {"Metoden er ikke tillatt her; bruk " + allowed + ".",
+                                  "Metoden er ikkje tillaten her; bruk " + allowed + ".",
+                                  "Method not allowed here; use " + allowed + "."});
+    r.headers.emplace_back("Allow", allowed);
+    return r;
+}
+
+Response unauthenticated() {
+    return Response::error(401, "not_logged_in",
+                           {"Du må logge inn.", "Du må logge inn.", "You must log in."});
+}
+
+std::string query_param(const std::string& query, const std::string& name) {
+    std::size_t pos = 0;
+    while (pos <= query.size()) {
+        std::size_t end = query.find('&', pos);
+        if (end == std::string::npos) end = query.size();
+        std::string part = query.substr(pos, end - pos);
+        auto eq = part.find('=');
+        if (part.substr(0, eq) == name) return eq == std::string::npos ? "" : part.substr(eq + 1);
+        pos = end + 1;
+    }
+    return {};
+}
+
+}  // namespace
+
+App::App(AppOptions options, std::unique_ptr<Storage> storage, std::unique_ptr<Clock> clock)
+    : options_(std::move(options)),
+      storage_(std::move(storage)),
+      clock_(std::move(clock)),
+      audit_(*storage_, *clock_),
+      sessions_(*storage_, *clock_, options_.sessions),
+      throttle_(*clock_),
+      sync_(*storage_, *clock_, audit_),
+      files_(options_.web_root) {
+    sync_.load();
+}
+
+void App::run_jobs_now() {
+    sync_.release_unmatched();
+    sessions_.sweep();
+    audit_.flush();
+}
+
+Response App::handle(const Request& req) {
+    if (req.path.rfind("/api/", 0) == 0 || req.path == "/api") {
+        Response r = route_api(req);
+        r.headers.emplace_back("Cache-Control", "no-store");
+        return r;
+    }
+    if (req.method != "GET" && req.method != "HEAD") return method_not_allowed("GET, HEAD");
+    auto file = files_.serve(req.path);
+    if (!file) return not_found();
+    file->head_only = req.method == "HEAD";
+    return *file;
+}
+
+// Same-origin only, without CORS: a state-changing call must carry JSON (a cross-site form cannot
+// send application/json without a preflight, which we never grant) and, when the browser sends an
+// Origin, it must be this server's own.
+std::optional<Response> App::check_state_changing(const Request& req) const {
+    const std::string& type = req.header("content-type");
+    if (type.rfind("application/json", 0) != 0) {
+        return Response::error(415, "content_type_json_required",
+                               {"Forespørselen må ha Content-Type application/json.",
+                                "Førespurnaden må ha Content-Type application/json.",
+                                "The request must have Content-Type application/json."},
+                               "Content-Type");
+    }
+    const std::string& origin = req.header("origin");
+    const std::string& host = req.header("host");
+    if (!origin.empty() && origin != "http://" + host && origin != "https://" + host) {
+        return Response::error(403, "cross_origin",
+                               {"Forespørsler fra andre nettsteder (" + origin + ") er ikke tillatt.",
+                                "Førespurnader frå andre nettstader (" + origin + ") er ikkje tillatne.",
+                                "Requests from other sites (" + origin + ") are not allowed."},
+                               "Origin");
+    }
+    if (req.header("sec-fetch-site") == "cross-site") {
+        return Response::error(403, "cross_origin",
+                               {"Forespørsler fra andre nettsteder er ikke tillatt.",
+                                "Førespurnader frå andre nettstader er ikkje tillatne.",
+                                "Requests from other sites are not allowed."},
+                               "Sec-Fetch-Site");
+    }
+    return std::nullopt;
+}
+
+std::optional<UserRecord> App::current_user(const Request& req) {
+    return sessions_.resolve(req.cookie(kSessionCookie));
+}
+
+Response App::route_api(const Request& req) {
+    const std::string& p = req.path;
+    if (p == "/api/health") {
+        if (req.method != "GET") return method_not_allowed("GET");
+        return health();
+    }
+    if (p == "/api/me") {
+        if (req.method != "GET") return method_not_allowed("GET");
+        return me(req);
+    }
+    if (p == "/api/audit") {
+        if (req.method != "GET") return method_not_allowed("GET");
+        return audit_query(req);
+    }
+    if (p == "/api/mutations") {
+        if (req.method != "GET") return method_not_allowed("GET");
+        return Response::json(200, {{"mutations", sync_.catalogue()}});
+    }
+
+    static const char* const posts[] = {"/api/login",  "/api/logout", "/api/register",   "/api/password",
+                                        "/api/push",   "/api/pull",   "/api/test/clock", "/api/test/run-jobs"};
+    bool known = false;
+    for (const char* candidate : posts) known = known || p == candidate;
+    if (!known) return not_found();
+    if (req.method != "POST") return method_not_allowed("POST");
+    if (auto refused = check_state_changing(req)) return *refused;
+
+    json body;
+    if (!req.body.empty()) {
+        body = json::parse(req.body, nullptr, false);
+        if (body.is_discarded()) {
+            return Response::error(400, "malformed_json",
+                                   {"Innholdet er ikke gyldig JSON.", "Innhaldet er ikkje gyldig JSON.",
+                                    "The body is not valid JSON."},
+                                   "(body)");
+        }
+    } else {
+        body = json::object();
+    }
+    if (!body.is_object()) {
+        return Response::error(400, "not_an_object",
+                               {"Innholdet må være et JSON-objekt.", "Innhaldet må vera eit JSON-objekt.",
+                                "The body must be a JSON object."},
+                               "(body)");
+    }
+
+    if (p == "/api/login") return login(req, body);
+    if (p == "/api/register") return register_gp(req, body);
+    if (p == "/api/test/clock" || p == "/api/test/run-jobs") {
+        if (!options_.test_clock) return not_found();
+        if (p == "/api/test/run-jobs") {
+            run_jobs_now();
+            return Response::json(200, {{"ok", true}, {"today", to_iso(clock_->today())}});
+        }
+        return test_clock(body);
+    }
+    if (p == "/api/logout") return logout(req);
+
+    auto user = current_user(req);
+    if (!user) return unauthenticated();
+    if (p == "/api/password") return change_password(req, body);
+    if (p == "/api/push") return sync_.push(principal_of(*user), body);
+    if (p == "/api/pull") return sync_.pull(principal_of(*user), body);
+    return not_found();
+}
+
+Response App::health() {
+    json db = {{"path", storage_->location()}};
+    try {
+        db["schema_version"] = storage_->schema_version();
+        db["state"] = "ok";
+    } catch (const std::exception& e) {
+        db["state"] = "error";
+        db["detail"] = e.what();
+        return Response::json(503, {{"status", "degraded"}, {"version", ALIS_VERSION}, {"database", db}});
+    }
+    return Response::json(200, {{"status", "ok"},
+                                {"version", ALIS_VERSION},
+                                {"database", db},
+                                {"records", sync_.record_count()},
+                                {"today", to_iso(clock_->today())},
+                                {"test_clock", options_.test_clock}});
+}
+
+Response App::audit_query(const Request& req) {
+    auto user = current_user(req);
+    if (!user) return unauthenticated();
+    if (user->role != "alis_office") {
+        return Response::error(403, "alis_office_only",
+                               {"Bare ALIS-kontoret kan lese revisjonsloggen.", "Berre ALIS-kontoret kan lese revisjonsloggen.",
+                                "Only the ALIS office may read the audit log."});
+    }
+    audit_.flush();  // so the answer includes reads buffered a moment ago
+    AuditQuery q;
+    q.user_id = query_param(req.query, "user_id");
+    q.doctor_id = query_param(req.query, "doctor_id");
+    auto number = [&](const char* name, std::int64_t& out, std::int64_t lo, std::int64_t hi) -> bool {
+        std::string v = query_param(req.query, name);
+        if (v.empty()) return true;
+        std::int64_t n = 0;
+        auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+        if (ec != std::errc() || ptr != v.data() + v.size() || n < lo || n > hi) return false;
+        out = n;
+        return true;
+    };
+    std::int64_t limit = 200;
+    if (!number("since", q.since, 0, INT64_MAX) || !number("limit", limit, 1, 10000)) {
+        return Response::error(400, "invalid_query",
+                               {"since må være et tall ≥ 0 og limit mellom 1 og 10000.",
+                                "since må vera eit tal ≥ 0 og limit mellom 1 og 10000.",
+                                "since must be a number >= 0 and limit between 1 and 10000."},
+                               "query");
+    }
+    q.limit = static_cast<int>(limit);
+    json entries = json::array();
+    for (auto& e : storage_->audit(q)) {
+        entries.push_back({{"id", e.id},
+                           {"at", e.at},
+                           {"user_id", e.user_id},
+                           {"role", e.role},
+                           {"action", e.action},
+                           {"kind", e.kind},
+                           {"record_id", e.record_id},
+                           {"doctor_id", e.doctor_id},
+                           {"detail", e.detail}});
+    }
+    audit_.record({0, 0, user->id, user->role, "admin", "audit_log", "", q.doctor_id, "audit query"});
+    return Response::json(200, {{"entries", entries}});
+}
+
+Response App::test_clock(const json& body) {
+    auto* clock = dynamic_cast<TestClock*>(clock_.get());
+    if (!clock) return not_found();
+    Problems problems;
+    JsonFields f(body, "", problems);
+    std::string today = f.text("today", 10, false);
+    int advance = f.integer("advance_days", -100000, 100000, 0, false);
+    if (!today.empty()) {
+        if (auto d = parse_iso(today)) {
+            clock->set(days_from_civil(*d) * 86400 + 12 * 3600);
+        } else {
+            f.add("today", "not_a_date", {"Må være en dato (ÅÅÅÅ-MM-DD).", "Må vera ein dato (ÅÅÅÅ-MM-DD).",
+                                          "Must be a date (YYYY-MM-DD)."});
+        }
+    }
+    if (!problems.empty()) {
+        return Response::problems(400, "invalid_request",
+                                  {"Ugyldige felt.", "Ugyldige felt.", "Invalid fields."}, problems);
+    }
+    clock->advance(std::int64_t{advance} * 86400);
+    return Response::json(200, {{"now", clock->now()}, {"today", to_iso(clock->today())}});
+}
+
+}  // namespace alis::server

@@ -1,0 +1,76 @@
+#pragma once
+// The application behind the HTTP front end: routes each request, checks same-origin rules and the
+// session, and answers. Holds the server's parts; it knows nothing of sockets.
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "clock.hpp"
+#include "http_types.hpp"
+#include "sessions.hpp"
+#include "static_files.hpp"
+#include "storage.hpp"
+#include "sync_service.hpp"
+
+namespace alis::server {
+
+struct AppOptions {
+    std::string data_dir = "./data";
+    std::string web_root;
+    bool test_clock = false;  // enables POST /api/test/clock and /api/test/run-jobs
+    SessionPolicy sessions;
+};
+
+class App {
+public:
+    // Opens storage (creating and migrating it) and rebuilds the sync state from it.
+    App(AppOptions options, std::unique_ptr<Storage> storage, std::unique_ptr<Clock> clock);
+
+    Response handle(const Request& req);
+
+    Storage& storage() { return *storage_; }
+    Clock& clock() { return *clock_; }
+    SyncService& sync() { return sync_; }
+    Sessions& sessions() { return sessions_; }
+    AuditLog& audit() { return audit_; }
+    const AppOptions& options() const { return options_; }
+    void run_jobs_now();  // what the job runner does each tick; also /api/test/run-jobs
+
+private:
+    Response route_api(const Request& req);
+    std::optional<Response> check_state_changing(const Request& req) const;
+    std::optional<UserRecord> current_user(const Request& req);
+    Response health();
+    Response login(const Request& req, const nlohmann::json& body);
+    Response logout(const Request& req);
+    Response me(const Request& req);
+    Response register_gp(const Request& req, const nlohmann::json& body);
+    Response change_password(const Request& req, const nlohmann::json& body);
+    Response audit_query(const Request& req);
+    Response test_clock(const nlohmann::json& body);
+
+    AppOptions options_;
+    std::unique_ptr<Storage> storage_;
+    std::unique_ptr<Clock> clock_;
+    AuditLog audit_;
+    Sessions sessions_;
+    LoginThrottle throttle_;
+    SyncService sync_;
+    StaticFiles files_;
+};
+
+// Public fields of an account, as /api/login and /api/me return them.
+nlohmann::json public_user(const UserRecord& u);
+
+// The sync core refused the account's public record (e.g. an unknown organisation).
+struct AccountRefused : std::runtime_error {
+    AccountRefused(nlohmann::json p) : std::runtime_error("the user record was refused: " + p.dump()), problems(std::move(p)) {}
+    nlohmann::json problems;
+};
+
+// Creates an account: the Argon2id hash, the row in storage, and the public user record in the sync
+// state (put_user) so replicas see it. Throws DuplicateError when the username is taken.
+UserRecord create_account(Storage& storage, SyncService& sync, const Clock& clock, UserRecord user,
+                          const std::string& password);
+
+}  // namespace alis::server

@@ -1,0 +1,313 @@
+// The alis-sync command line: `serve` and the admin commands, on CLI11.
+#include "cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+
+#include "app.hpp"
+#include "bootstrap.hpp"
+#include "crypto.hpp"
+#include "http_server.hpp"
+#include "jobs.hpp"
+
+namespace alis::server {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+// One process at a time may change the data folder: the server keeps the sync state in memory, so a
+// second writer would hand out versions the server does not know. Read-only commands skip this.
+class DataLock {
+public:
+    explicit DataLock(const std::string& dir) {
+        fs::create_directories(dir);
+        std::string path = (fs::path(dir) / "alis-sync.lock").string();
+        fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        if (fd_ < 0 || ::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+            throw std::runtime_error("the data folder " + dir +
+                                     " is in use by another alis-sync process (a running server?); stop it first");
+        }
+    }
+    ~DataLock() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+
+private:
+    int fd_ = -1;
+};
+
+bool parse_listen(const std::string& listen, std::string& host, unsigned short& port) {
+    auto colon = listen.rfind(':');
+    if (colon == std::string::npos) return false;
+    host = listen.substr(0, colon);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    try {
+        std::size_t used = 0;
+        int p = std::stoi(listen.substr(colon + 1), &used);
+        if (used != listen.size() - colon - 1 || p < 0 || p > 65535) return false;
+        port = static_cast<unsigned short>(p);
+    } catch (...) {
+        return false;
+    }
+    return !host.empty();
+}
+
+std::unique_ptr<App> open_app(const AppOptions& options, std::unique_ptr<Clock> clock = nullptr) {
+    if (!clock) clock = std::make_unique<RealClock>();
+    return std::make_unique<App>(options, open_sqlite_storage(options.data_dir), std::move(clock));
+}
+
+struct ServeArgs {
+    std::string listen = "127.0.0.1:8080";
+    std::string data = "./data";
+    std::string web_root;
+    bool demo = false;
+    std::size_t body_limit = 8u << 20;
+    bool test_clock = false;
+    std::string today;
+    int threads = 16;
+    int read_timeout = 30;
+    int job_interval = 60;
+    int idle_minutes = 120;
+    int max_hours = 12;
+    bool secure_cookies = false;
+};
+
+int serve(const ServeArgs& a) {
+    std::string host;
+    unsigned short port = 0;
+    if (!parse_listen(a.listen, host, port)) {
+        std::cerr << "alis-sync: --listen must be HOST:PORT, e.g. 127.0.0.1:8080 (got '" << a.listen << "')\n";
+        return 2;
+    }
+    DataLock lock(a.data);
+    AppOptions options;
+    options.data_dir = a.data;
+    options.web_root = a.web_root;
+    options.test_clock = a.test_clock;
+    options.sessions.idle_seconds = std::int64_t{a.idle_minutes} * 60;
+    options.sessions.absolute_seconds = std::int64_t{a.max_hours} * 3600;
+    options.sessions.secure_cookie = a.secure_cookies;
+
+    std::unique_ptr<Clock> clock;
+    if (a.test_clock) {
+        std::int64_t start = RealClock().now();
+        if (!a.today.empty()) {
+            auto d = parse_iso(a.today);
+            if (!d) {
+                std::cerr << "alis-sync: --today must be a date YYYY-MM-DD (got '" << a.today << "')\n";
+                return 2;
+            }
+            start = days_from_civil(*d) * 86400 + 12 * 3600;
+        }
+        clock = std::make_unique<TestClock>(start);
+    } else if (!a.today.empty()) {
+        std::cerr << "alis-sync: --today needs --test-clock\n";
+        return 2;
+    }
+    auto app = open_app(options, std::move(clock));
+
+    std::cout << "alis-sync " << ALIS_VERSION << "\n";
+    std::cout << "database: " << app->storage().location() << " (schema " << app->storage().schema_version() << ", "
+              << app->sync().record_count() << " records)\n";
+    if (a.web_root.empty() || !fs::exists(fs::path(a.web_root) / "index.html")) {
+        std::cout << "warning: no index.html in --web-root '" << a.web_root << "'; only the API is served\n";
+    } else {
+        std::cout << "web root: " << fs::weakly_canonical(a.web_root).string() << "\n";
+    }
+    if (a.test_clock) std::cout << "test clock: today is " << to_iso(app->clock().today()) << " (POST /api/test/clock)\n";
+    auto admin_password = ensure_administrator(*app);
+    std::ostringstream demo_accounts;
+    if (a.demo) seed_demo(*app, demo_accounts);
+
+    HttpOptions http;
+    http.host = host;
+    http.port = port;
+    http.body_limit = a.body_limit;
+    http.read_timeout = std::chrono::seconds(a.read_timeout);
+    http.threads = a.threads;
+    HttpServer server(http, [&](const Request& r) { return app->handle(r); });
+    unsigned short bound = server.start();
+    std::string shown_host = host.find(':') != std::string::npos ? "[" + host + "]" : host;
+    std::string url = "http://" + shown_host + ":" + std::to_string(bound) + "/";
+    if (admin_password) {
+        std::cout << "\nFirst start: created the ALIS office administrator.\n"
+                  << "  Open " << url << " and log in with\n"
+                  << "    username: admin\n"
+                  << "    one-time password: " << *admin_password << "\n"
+                  << "  It is shown only now; choose your own after logging in (POST /api/password).\n\n";
+    }
+    if (a.demo) std::cout << "Demo: open " << url << " and log in as\n" << demo_accounts.str() << "\n";
+
+    JobRunner jobs;
+    jobs.add("audit-flush", std::chrono::seconds(1), [&] { app->audit().flush(); });
+    jobs.add("two-month-release", std::chrono::seconds(a.job_interval), [&] {
+        if (auto n = app->sync().release_unmatched(); n > 0) {
+            std::cout << "two-month release: " << n << " records changed" << std::endl;
+        }
+    });
+    jobs.add("session-sweep", std::chrono::minutes(5), [&] { app->sessions().sweep(); });
+    jobs.start();
+
+    std::cout << "listening on http://" << shown_host << ":" << bound << std::endl;
+    server.run_until_signal();
+    jobs.stop();
+    app->audit().flush();
+    std::cout << "alis-sync stopped" << std::endl;
+    return 0;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+    CLI::App cli{"alis-sync: the ALIS portal's sync server and admin tool"};
+    cli.require_subcommand(1);
+
+    ServeArgs sa;
+    auto* serve_cmd = cli.add_subcommand("serve", "Run the HTTP server");
+    serve_cmd->add_option("--listen", sa.listen, "HOST:PORT to listen on (port 0: any free port)")->capture_default_str();
+    serve_cmd->add_option("--data", sa.data, "Data folder (SQLite database)")->capture_default_str();
+    serve_cmd->add_option("--web-root", sa.web_root, "Folder with index.html, app.js, app.wasm");
+    serve_cmd->add_flag("--demo", sa.demo, "Create demo organisations and one demo user per role");
+    serve_cmd->add_option("--body-limit", sa.body_limit, "Largest request body in bytes")->capture_default_str()
+        ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30));
+    serve_cmd->add_flag("--test-clock", sa.test_clock, "Use a settable clock (POST /api/test/clock); never in production");
+    serve_cmd->add_option("--today", sa.today, "With --test-clock: the starting day, YYYY-MM-DD");
+    serve_cmd->add_option("--threads", sa.threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 64));
+    serve_cmd->add_option("--read-timeout", sa.read_timeout, "Seconds to read a request or keep an idle connection")
+        ->capture_default_str()->check(CLI::Range(1, 3600));
+    serve_cmd->add_option("--job-interval", sa.job_interval, "Seconds between runs of the two-month release job")
+        ->capture_default_str()->check(CLI::Range(1, 86400));
+    serve_cmd->add_option("--session-idle-minutes", sa.idle_minutes, "Idle session expiry")->capture_default_str()
+        ->check(CLI::Range(1, 100000));
+    serve_cmd->add_option("--session-max-hours", sa.max_hours, "Absolute session expiry")->capture_default_str()
+        ->check(CLI::Range(1, 10000));
+    serve_cmd->add_flag("--secure-cookies", sa.secure_cookies, "Mark the session cookie Secure (when served over HTTPS by a proxy)");
+
+    std::string data = "./data";
+    bool init_demo = false;
+    auto* init_cmd = cli.add_subcommand("init", "Create the database and the administrator account");
+    init_cmd->add_option("--data", data, "Data folder")->capture_default_str();
+    init_cmd->add_flag("--demo", init_demo, "Also create the demo organisations and users");
+
+    auto* user_cmd = cli.add_subcommand("user", "Manage accounts");
+    user_cmd->require_subcommand(1);
+    UserRecord nu;
+    std::string password;
+    auto* user_add = user_cmd->add_subcommand("add", "Add an account (prints a one-time password unless --password)");
+    user_add->add_option("--data", data, "Data folder")->capture_default_str();
+    user_add->add_option("--username", nu.username, "Login name")->required();
+    user_add->add_option("--role", nu.role, "gp | hospital | municipality | alis_office")
+        ->required()->check(CLI::IsMember({"gp", "hospital", "municipality", "alis_office"}));
+    user_add->add_option("--organisation", nu.organisation_id, "Organisation id (hospital trust, municipality, office)");
+    user_add->add_option("--name", nu.display_name, "Display name");
+    user_add->add_option("--email", nu.email, "E-mail address");
+    user_add->add_option("--password", password, "Password (at least 10 characters)");
+    std::string username;
+    auto* user_passwd = user_cmd->add_subcommand("passwd", "Set a new password (prints a one-time password unless --password)");
+    user_passwd->add_option("--data", data, "Data folder")->capture_default_str();
+    user_passwd->add_option("--username", username, "Login name")->required();
+    user_passwd->add_option("--password", password, "New password (at least 10 characters)");
+
+    auto* org_cmd = cli.add_subcommand("org", "Manage organisations");
+    org_cmd->require_subcommand(1);
+    std::string org_id, org_kind, org_name, org_parent, org_specialty;
+    bool org_party = false;
+    auto* org_add = org_cmd->add_subcommand("add", "Add or replace an organisation");
+    org_add->add_option("--data", data, "Data folder")->capture_default_str();
+    org_add->add_option("--id", org_id, "Id, e.g. helse-fonna")->required();
+    org_add->add_option("--kind", org_kind, "hospital_trust | department | municipality | alis_office")
+        ->required()->check(CLI::IsMember({"hospital_trust", "department", "municipality", "alis_office"}));
+    org_add->add_option("--name", org_name, "Name")->required();
+    org_add->add_option("--parent", org_parent, "A department's hospital trust");
+    org_add->add_option("--specialty", org_specialty, "A department's specialty");
+    org_add->add_flag("--party", org_party, "A municipality party to the ALIS agreement");
+
+    std::string backup_to;
+    auto* backup_cmd = cli.add_subcommand("backup", "Copy the database with SQLite's online backup (safe while serving)");
+    backup_cmd->add_option("--data", data, "Data folder")->capture_default_str();
+    backup_cmd->add_option("--to", backup_to, "Backup file")->required();
+
+    auto* check_cmd = cli.add_subcommand("check", "Run PRAGMA integrity_check");
+    check_cmd->add_option("--data", data, "Data folder")->capture_default_str();
+
+    CLI11_PARSE(cli, argc, argv);
+
+    try {
+        init_crypto();
+        if (*serve_cmd) return serve(sa);
+        AppOptions options;
+        options.data_dir = data;
+        if (*backup_cmd) {
+            auto storage = open_sqlite_storage(data);
+            storage->backup_to(backup_to);
+            std::cout << "backup written to " << backup_to << "\n";
+            return 0;
+        }
+        if (*check_cmd) {
+            auto storage = open_sqlite_storage(data);
+            std::string result = storage->integrity_check();
+            std::cout << "integrity_check: " << result << "\n";
+            return result == "ok" ? 0 : 1;
+        }
+        DataLock lock(data);
+        auto app = open_app(options);
+        if (*init_cmd) {
+            auto pw = ensure_administrator(*app);
+            std::cout << "database: " << app->storage().location() << " (schema " << app->storage().schema_version()
+                      << ")\n";
+            if (pw) {
+                std::cout << "created the ALIS office administrator: username admin, one-time password " << *pw << "\n";
+            } else {
+                std::cout << "already initialised\n";
+            }
+            if (init_demo) seed_demo(*app, std::cout);
+            return 0;
+        }
+        if (*user_add) {
+            bool generated = password.empty();
+            if (generated) password = random_password();
+            if (password.size() < 10) throw std::runtime_error("--password must have at least 10 characters");
+            nu.must_change_password = generated;
+            auto u = create_account(app->storage(), app->sync(), app->clock(), nu, password);
+            std::cout << "added " << u.username << " (" << u.role << ", id " << u.id << ")\n";
+            if (generated) std::cout << "one-time password: " << password << "\n";
+            return 0;
+        }
+        if (*user_passwd) {
+            auto u = app->storage().user_by_username(username);
+            if (!u) throw std::runtime_error("no user named " + username);
+            bool generated = password.empty();
+            if (generated) password = random_password();
+            if (password.size() < 10) throw std::runtime_error("--password must have at least 10 characters");
+            app->storage().set_password(u->id, hash_password(password), generated);
+            app->storage().delete_sessions_of(u->id);
+            std::cout << "password changed for " << u->username << "; their sessions ended\n";
+            if (generated) std::cout << "one-time password: " << password << "\n";
+            return 0;
+        }
+        if (*org_add) {
+            put_organisation(*app, {{"id", org_id}, {"kind", org_kind}, {"name", org_name}, {"parent_id", org_parent},
+                                    {"specialty", org_specialty}, {"party_to_agreement", org_party}});
+            std::cout << "organisation " << org_id << " saved\n";
+            return 0;
+        }
+    } catch (const DuplicateError& e) {
+        std::cerr << "alis-sync: already exists: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "alis-sync: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace alis::server

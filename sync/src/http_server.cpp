@@ -1,0 +1,305 @@
+// The only translation unit that includes Beast's server side (it is slow to compile).
+#include "http_server.hpp"
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <condition_variable>
+#include <iostream>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+namespace alis::server {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+// After a refusal that leaves unread body bytes (413), keep reading and discarding for a short while
+// so the client sees our response instead of a connection reset (as nginx's lingering_close does).
+constexpr std::size_t kLingerBytes = 64u << 20;
+constexpr std::chrono::seconds kLingerTime{2};
+constexpr std::size_t kHeaderLimit = 16u << 10;
+
+void add_common_headers(http::response<http::string_body>& res) {
+    res.set(http::field::server, "alis-sync/" ALIS_VERSION);
+    res.set("X-Content-Type-Options", "nosniff");
+    res.set("X-Frame-Options", "DENY");
+    res.set("Referrer-Policy", "same-origin");
+}
+
+class Connection : public std::enable_shared_from_this<Connection> {
+public:
+    Connection(tcp::socket socket, const HttpOptions& options, const Handler& handler, std::atomic<std::size_t>& open)
+        : stream_(std::move(socket)), options_(options), handler_(handler), open_(open) {
+        ++open_;
+    }
+    ~Connection() { --open_; }
+
+    void start() {
+        beast::error_code ec;
+        auto ep = stream_.socket().remote_endpoint(ec);
+        if (!ec) remote_ip_ = ep.address().to_string();
+        asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); });
+    }
+
+private:
+    void read_header() {
+        parser_.emplace();
+        parser_->header_limit(kHeaderLimit);
+        parser_->body_limit(options_.body_limit);
+        stream_.expires_after(options_.read_timeout);
+        http::async_read_header(stream_, buffer_, *parser_,
+                                [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+    }
+
+    void on_header(beast::error_code ec) {
+        if (ec) return on_read_error(ec);
+        auto& req = parser_->get();
+        // A declared length over the limit is refused before a byte of the body is read.
+        if (auto len = parser_->content_length(); len && *len > options_.body_limit) {
+            return refuse_too_large();
+        }
+        if (beast::iequals(req[http::field::expect], "100-continue")) {
+            auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_, req.version());
+            http::async_write(stream_, *cont, [self = shared_from_this(), cont](beast::error_code ec2, std::size_t) {
+                if (ec2) return self->close();
+                self->read_body();
+            });
+            return;
+        }
+        read_body();
+    }
+
+    void read_body() {
+        http::async_read(stream_, buffer_, *parser_,
+                         [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_body(ec); });
+    }
+
+    void on_read_error(beast::error_code ec) {
+        if (ec == http::error::body_limit) return refuse_too_large();
+        if (ec == http::error::header_limit) {
+            return send(Response::error(431, "header_too_large",
+                                        {"Forespørselshodene er for store.", "Førespurnadshovuda er for store.",
+                                         "Request headers are too large."}),
+                        true, false);
+        }
+        if (ec == http::error::end_of_stream || ec == asio::error::eof || ec == beast::error::timeout ||
+            ec == asio::error::connection_reset || ec == asio::error::operation_aborted) {
+            return close();
+        }
+        // Anything else is a malformed request: say so once, then close.
+        send(Response::error(400, "malformed_http",
+                             {"HTTP-forespørselen kunne ikke tolkes: " + ec.message(),
+                              "HTTP-førespurnaden kunne ikkje tolkast: " + ec.message(),
+                              "The HTTP request could not be parsed: " + ec.message()}),
+             true, false);
+    }
+
+    void refuse_too_large() {
+        const std::string n = std::to_string(options_.body_limit);
+        Response r = Response::error(413, "body_too_large",
+                                     {"Innholdet i forespørselen er større enn grensen på " + n + " byte.",
+                                      "Innhaldet i førespurnaden er større enn grensa på " + n + " byte.",
+                                      "The request body is larger than the limit of " + n + " bytes."});
+        send(std::move(r), true, true);
+    }
+
+    void on_body(beast::error_code ec) {
+        if (ec) return on_read_error(ec);
+        auto& breq = parser_->get();
+        Request req;
+        req.method = std::string(breq.method_string());
+        req.target = std::string(breq.target());
+        auto q = req.target.find('?');
+        req.path = req.target.substr(0, q);
+        if (q != std::string::npos) req.query = req.target.substr(q + 1);
+        for (const auto& f : breq) {
+            std::string name(f.name_string());
+            std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+            auto [it, inserted] = req.headers.emplace(name, std::string(f.value()));
+            if (!inserted) it->second += (name == "cookie" ? "; " : ", ") + std::string(f.value());
+        }
+        req.body = std::move(breq.body());
+        req.remote_ip = remote_ip_;
+        keep_alive_ = breq.keep_alive();
+        version_ = breq.version();
+
+        Response res;
+        try {
+            res = handler_(req);
+        } catch (const std::exception& e) {
+            std::cerr << "alis-sync: handler failed on " << req.method << ' ' << req.path << ": " << e.what() << '\n';
+            res = Response::error(500, "internal_error",
+                                  {"Tjeneren klarte ikke å behandle forespørselen.",
+                                   "Tenaren klarte ikkje å handsame førespurnaden.",
+                                   "The server failed to handle the request."});
+        }
+        send(std::move(res), !keep_alive_ || res.close, false);
+    }
+
+    void send(Response r, bool close_after, bool linger) {
+        auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(r.status), version_);
+        add_common_headers(*res);
+        res->set(http::field::content_type, r.content_type);
+        for (auto& [name, value] : r.headers) res->insert(name, value);
+        res->body() = std::move(r.body);
+        res->keep_alive(!close_after);
+        res->prepare_payload();
+        if (r.head_only) res->body().clear();  // Content-Length stays the real length
+        stream_.expires_after(options_.read_timeout);
+        http::async_write(stream_, *res, [self = shared_from_this(), res, close_after, linger](beast::error_code ec, std::size_t) {
+            if (ec) return self->close();
+            if (linger) return self->linger();
+            if (close_after) return self->close();
+            self->read_header();
+        });
+    }
+
+    void linger() {
+        beast::error_code ec;
+        stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+        stream_.expires_after(kLingerTime);
+        drain_buffer_.resize(64u << 10);
+        drain();
+    }
+
+    void drain() {
+        stream_.async_read_some(asio::buffer(drain_buffer_), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+            self->drained_ += n;
+            if (ec || self->drained_ > kLingerBytes) return self->close();
+            self->drain();
+        });
+    }
+
+    void close() {
+        beast::error_code ec;
+        stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+        stream_.socket().close(ec);
+    }
+
+    beast::tcp_stream stream_;
+    const HttpOptions& options_;
+    const Handler& handler_;
+    std::atomic<std::size_t>& open_;
+    beast::flat_buffer buffer_{8192};
+    std::optional<http::request_parser<http::string_body>> parser_;
+    std::string remote_ip_;
+    bool keep_alive_ = false;
+    unsigned version_ = 11;
+    std::vector<char> drain_buffer_;
+    std::size_t drained_ = 0;
+};
+
+}  // namespace
+
+struct HttpServer::Impl {
+    // Declared so that the acceptor and then the io_context (and the connections it owns) are
+    // destroyed first, while the options, handler and counter they refer to still exist.
+    HttpOptions options;
+    Handler handler;
+    std::atomic<std::size_t> open{0};
+    std::mutex mutex;
+    std::condition_variable stopped_cv;
+    bool stopped = false;
+    bool started = false;
+    std::vector<std::thread> threads;
+    asio::io_context ioc;
+    std::optional<tcp::acceptor> acceptor;
+
+    void accept() {
+        acceptor->async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+            if (ec == asio::error::operation_aborted) return;
+            if (!ec) {
+                socket.set_option(tcp::no_delay(true), ec);
+                std::make_shared<Connection>(std::move(socket), options, handler, open)->start();
+            } else if (acceptor && acceptor->is_open()) {
+                // Out of file descriptors (EMFILE) or similar: pause instead of spinning on accept.
+                auto timer = std::make_shared<asio::steady_timer>(ioc, std::chrono::milliseconds(50));
+                timer->async_wait([this, timer](beast::error_code) {
+                    if (acceptor && acceptor->is_open()) accept();
+                });
+                return;
+            }
+            if (acceptor && acceptor->is_open()) accept();
+        });
+    }
+};
+
+HttpServer::HttpServer(HttpOptions options, Handler handler) : impl_(std::make_unique<Impl>()) {
+    impl_->options = std::move(options);
+    impl_->handler = std::move(handler);
+}
+
+HttpServer::~HttpServer() { stop(); }
+
+unsigned short HttpServer::start() {
+    beast::error_code ec;
+    auto address = asio::ip::make_address(impl_->options.host, ec);
+    if (ec) throw std::runtime_error("invalid listen address '" + impl_->options.host + "': " + ec.message());
+    tcp::endpoint endpoint{address, impl_->options.port};
+    auto& acc = impl_->acceptor.emplace(asio::make_strand(impl_->ioc));
+    acc.open(endpoint.protocol(), ec);
+    if (!ec) acc.set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) acc.bind(endpoint, ec);
+    if (!ec) acc.listen(asio::socket_base::max_listen_connections, ec);
+    if (ec) throw std::runtime_error("cannot listen on " + impl_->options.host + ":" +
+                                     std::to_string(impl_->options.port) + ": " + ec.message());
+    unsigned short port = acc.local_endpoint().port();
+    impl_->accept();
+    int n = std::max(1, impl_->options.threads);
+    for (int i = 0; i < n; ++i) impl_->threads.emplace_back([this] { impl_->ioc.run(); });
+    impl_->started = true;
+    return port;
+}
+
+void HttpServer::run_until_signal() {
+    asio::io_context signal_ioc;
+    asio::signal_set signals(signal_ioc, SIGINT, SIGTERM);
+    signals.async_wait([&](beast::error_code, int) { signal_ioc.stop(); });
+    // A stop() from elsewhere also ends the wait.
+    std::thread watcher([&] {
+        std::unique_lock lock(impl_->mutex);
+        impl_->stopped_cv.wait(lock, [&] { return impl_->stopped; });
+        signal_ioc.stop();
+    });
+    signal_ioc.run();
+    stop();
+    watcher.join();
+}
+
+void HttpServer::stop() {
+    {
+        std::lock_guard lock(impl_->mutex);
+        if (impl_->stopped) return;
+        impl_->stopped = true;
+    }
+    impl_->stopped_cv.notify_all();
+    if (impl_->acceptor) {
+        asio::post(impl_->acceptor->get_executor(), [this] {
+            beast::error_code ec;
+            impl_->acceptor->close(ec);
+        });
+    }
+    impl_->ioc.stop();
+    for (auto& t : impl_->threads) {
+        if (t.joinable()) t.join();
+    }
+    impl_->threads.clear();
+}
+
+std::size_t HttpServer::open_connections() const { return impl_->open.load(); }
+
+}  // namespace alis::server

@@ -1,0 +1,49 @@
+#pragma once
+// The HTTP/1.1 front end on Boost.Beast/Asio: async, keep-alive, read timeouts, and a body limit that
+// the parser enforces while reading (chunked bodies included), so an oversized body is refused with
+// 413 without ever being held in memory. Requests are handed to one Handler as plain structs.
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "http_types.hpp"
+
+namespace alis::server {
+
+struct HttpOptions {
+    std::string host = "127.0.0.1";
+    unsigned short port = 8080;           // 0: the kernel picks a free port
+    std::size_t body_limit = 8u << 20;    // bytes of request body, after de-chunking
+    std::chrono::seconds read_timeout{30};  // for a whole request, and for an idle keep-alive connection
+    // Handlers run on these threads and a push waits there for its group commit; more threads than
+    // cores let more pushes share one fsync and keep pulls answering meanwhile.
+    int threads = 16;
+};
+
+using Handler = std::function<Response(const Request&)>;
+
+class HttpServer {
+public:
+    HttpServer(HttpOptions options, Handler handler);
+    ~HttpServer();
+    HttpServer(const HttpServer&) = delete;
+    HttpServer& operator=(const HttpServer&) = delete;
+
+    // Binds and starts the worker threads; returns the port actually bound (useful with port 0).
+    // Throws std::runtime_error when the address cannot be bound.
+    unsigned short start();
+    // Blocks until SIGINT or SIGTERM arrives or stop() is called, then stops.
+    void run_until_signal();
+    void stop();  // idempotent; joins the threads
+    std::size_t open_connections() const;
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace alis::server

@@ -1,0 +1,466 @@
+// SQLite behind the Storage interface. One connection guarded by a mutex: SQLite serialises writers
+// anyway, and the hot read path (pull) is served from memory, not from here.
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <mutex>
+
+#include "storage.hpp"
+
+namespace alis::server {
+namespace {
+
+#define kSelectUser                                                                                       \
+    "SELECT id, username, password_hash, role, organisation_id, doctor_id, display_name, email, language, " \
+    "must_change_password, disabled, created_at FROM users"
+
+// Migrations by PRAGMA user_version: entry i moves the schema from version i to i + 1. Append only.
+const char* const kMigrations[] = {
+    R"sql(
+    CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        password_hash TEXT NOT NULL,
+        role TEXT NOT NULL,
+        organisation_id TEXT NOT NULL DEFAULT '',
+        doctor_id TEXT NOT NULL DEFAULT '',
+        display_name TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT 'nb',
+        must_change_password INTEGER NOT NULL DEFAULT 0,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+    );
+    CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL
+    );
+    CREATE INDEX sessions_user ON sessions(user_id);
+    CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        user_id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        action TEXT NOT NULL,
+        kind TEXT NOT NULL DEFAULT '',
+        record_id TEXT NOT NULL DEFAULT '',
+        doctor_id TEXT NOT NULL DEFAULT '',
+        detail TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX audit_doctor ON audit_log(doctor_id, at);
+    CREATE INDEX audit_user ON audit_log(user_id, at);
+    CREATE TABLE records (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        body TEXT NOT NULL,
+        PRIMARY KEY (kind, id)
+    );
+    CREATE TABLE clients (
+        client_id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        last_mutation_id INTEGER NOT NULL,
+        version INTEGER NOT NULL
+    );
+    CREATE TABLE rejections (
+        client_id TEXT NOT NULL,
+        mutation_id INTEGER NOT NULL,
+        version INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (client_id, mutation_id)
+    );
+    CREATE TABLE server_state (
+        key TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
+    );
+    INSERT INTO server_state(key, value) VALUES ('version', 0), ('reset_version', 0);
+    )sql",
+};
+
+class Statement {
+public:
+    Statement(sqlite3* db, const char* sql) : db_(db) {
+        if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
+            throw StorageError(std::string("prepare failed: ") + sqlite3_errmsg(db) + " in " + sql);
+        }
+    }
+    ~Statement() { sqlite3_finalize(stmt_); }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    Statement& bind(int i, const std::string& v) {
+        sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Statement& bind(int i, std::int64_t v) {
+        sqlite3_bind_int64(stmt_, i, v);
+        return *this;
+    }
+    // True while there is a row.
+    bool step() {
+        int rc = sqlite3_step(stmt_);
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        if (rc == SQLITE_CONSTRAINT) throw DuplicateError(sqlite3_errmsg(db_));
+        throw StorageError(std::string("step failed: ") + sqlite3_errmsg(db_));
+    }
+    void run() {
+        step();
+        sqlite3_reset(stmt_);
+    }
+    std::string text(int col) const {
+        auto p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
+    }
+    std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+class SqliteStorage final : public Storage {
+public:
+    explicit SqliteStorage(const std::string& dir) {
+        std::filesystem::create_directories(dir);
+        path_ = (std::filesystem::path(dir) / "alis.sqlite3").string();
+        if (sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                            nullptr) != SQLITE_OK) {
+            std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+            sqlite3_close(db_);
+            throw StorageError("cannot open " + path_ + ": " + msg);
+        }
+        sqlite3_busy_timeout(db_, 5000);
+        // WAL lets readers (backup, check) run beside the writer; synchronous=FULL makes each commit
+        // durable before we acknowledge a push.
+        exec("PRAGMA journal_mode=WAL");
+        exec("PRAGMA synchronous=FULL");
+        exec("PRAGMA foreign_keys=ON");
+        migrate();
+    }
+    ~SqliteStorage() override { sqlite3_close(db_); }
+
+    std::string location() const override { return path_; }
+
+    int schema_version() override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, "PRAGMA user_version");
+        s.step();
+        return static_cast<int>(s.integer(0));
+    }
+
+    std::string integrity_check() override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, "PRAGMA integrity_check");
+        std::string out;
+        while (s.step()) {
+            if (!out.empty()) out += "; ";
+            out += s.text(0);
+        }
+        return out;
+    }
+
+    void backup_to(const std::string& path) override {
+        std::lock_guard lock(mutex_);
+        sqlite3* dest = nullptr;
+        if (sqlite3_open(path.c_str(), &dest) != SQLITE_OK) {
+            std::string msg = dest ? sqlite3_errmsg(dest) : "out of memory";
+            sqlite3_close(dest);
+            throw StorageError("cannot open backup file " + path + ": " + msg);
+        }
+        sqlite3_backup* b = sqlite3_backup_init(dest, "main", db_, "main");
+        if (!b) {
+            std::string msg = sqlite3_errmsg(dest);
+            sqlite3_close(dest);
+            throw StorageError("backup failed: " + msg);
+        }
+        int rc = sqlite3_backup_step(b, -1);
+        sqlite3_backup_finish(b);
+        std::string msg = sqlite3_errmsg(dest);
+        sqlite3_close(dest);
+        if (rc != SQLITE_DONE) throw StorageError("backup failed: " + msg);
+    }
+
+    std::size_t count_users() override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, "SELECT count(*) FROM users");
+        s.step();
+        return static_cast<std::size_t>(s.integer(0));
+    }
+
+    std::optional<UserRecord> user_by_username(const std::string& username) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, kSelectUser " WHERE username = ?1");
+        s.bind(1, username);
+        if (!s.step()) return std::nullopt;
+        return read_user(s);
+    }
+
+    std::optional<UserRecord> user_by_id(const std::string& id) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, kSelectUser " WHERE id = ?1");
+        s.bind(1, id);
+        if (!s.step()) return std::nullopt;
+        return read_user(s);
+    }
+
+    void insert_user(const UserRecord& u) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_,
+                    "INSERT INTO users(id, username, password_hash, role, organisation_id, doctor_id, display_name, "
+                    "email, language, must_change_password, disabled, created_at) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+        s.bind(1, u.id).bind(2, u.username).bind(3, u.password_hash).bind(4, u.role).bind(5, u.organisation_id);
+        s.bind(6, u.doctor_id).bind(7, u.display_name).bind(8, u.email).bind(9, u.language);
+        s.bind(10, std::int64_t{u.must_change_password}).bind(11, std::int64_t{u.disabled}).bind(12, u.created_at);
+        s.run();
+    }
+
+    void set_password(const std::string& user_id, const std::string& hash, bool must_change) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, "UPDATE users SET password_hash = ?2, must_change_password = ?3 WHERE id = ?1");
+        s.bind(1, user_id).bind(2, hash).bind(3, std::int64_t{must_change});
+        s.run();
+        if (sqlite3_changes(db_) == 0) throw StorageError("no user with id " + user_id);
+    }
+
+    void insert_session(const SessionRecord& r) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, "INSERT INTO sessions(token_hash, user_id, created_at, last_seen_at) VALUES (?1, ?2, ?3, ?4)");
+        s.bind(1, r.token_hash).bind(2, r.user_id).bind(3, r.created_at).bind(4, r.last_seen_at);
+        s.run();
+    }
+
+    std::optional<SessionRecord> session(const std::string& token_hash) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, "SELECT token_hash, user_id, created_at, last_seen_at FROM sessions WHERE token_hash = ?1");
+        s.bind(1, token_hash);
+        if (!s.step()) return std::nullopt;
+        return SessionRecord{s.text(0), s.text(1), s.integer(2), s.integer(3)};
+    }
+
+    void touch_session(const std::string& token_hash, std::int64_t at) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, "UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1");
+        s.bind(1, token_hash).bind(2, at);
+        s.run();
+    }
+
+    void delete_session(const std::string& token_hash) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, "DELETE FROM sessions WHERE token_hash = ?1");
+        s.bind(1, token_hash);
+        s.run();
+    }
+
+    void delete_sessions_of(const std::string& user_id) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, "DELETE FROM sessions WHERE user_id = ?1");
+        s.bind(1, user_id);
+        s.run();
+    }
+
+    void delete_sessions_before(std::int64_t idle_before, std::int64_t created_before) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, "DELETE FROM sessions WHERE last_seen_at < ?1 OR created_at < ?2");
+        s.bind(1, idle_before).bind(2, created_before);
+        s.run();
+    }
+
+    void append_audit(const std::vector<AuditEntry>& entries) override {
+        if (entries.empty()) return;
+        std::lock_guard lock(mutex_);
+        Transaction tx(*this);
+        insert_audit(entries);
+        tx.commit();
+    }
+
+    std::vector<AuditEntry> audit(const AuditQuery& q) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_,
+                    "SELECT id, at, user_id, role, action, kind, record_id, doctor_id, detail FROM audit_log "
+                    "WHERE (?1 = '' OR user_id = ?1) AND (?2 = '' OR doctor_id = ?2) AND at >= ?3 "
+                    "ORDER BY id DESC LIMIT ?4");
+        s.bind(1, q.user_id).bind(2, q.doctor_id).bind(3, q.since).bind(4, std::int64_t{q.limit});
+        std::vector<AuditEntry> out;
+        while (s.step()) {
+            out.push_back({s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
+                           s.text(7), s.text(8)});
+        }
+        return out;
+    }
+
+    SyncSnapshot load_sync() override {
+        std::lock_guard lock(mutex_);
+        SyncSnapshot snap;
+        {
+            Statement s(db_, "SELECT kind, id, version, deleted, body FROM records ORDER BY version");
+            while (s.step()) {
+                snap.records.push_back({s.text(0), s.text(1), s.integer(2), s.integer(3) != 0,
+                                        nlohmann::json::parse(s.text(4), nullptr, false)});
+            }
+        }
+        {
+            Statement s(db_, "SELECT client_id, user_id, last_mutation_id, version FROM clients");
+            while (s.step()) snap.clients.push_back({s.text(0), s.text(1), s.integer(2), s.integer(3)});
+        }
+        {
+            Statement s(db_, "SELECT client_id, mutation_id, version, body FROM rejections ORDER BY version");
+            while (s.step()) {
+                snap.rejections.push_back(
+                    {s.text(0), s.integer(1), s.integer(2), nlohmann::json::parse(s.text(3), nullptr, false)});
+            }
+        }
+        {
+            Statement s(db_, "SELECT key, value FROM server_state");
+            while (s.step()) {
+                if (s.text(0) == "version") snap.version = s.integer(1);
+                if (s.text(0) == "reset_version") snap.reset_version = s.integer(1);
+            }
+        }
+        return snap;
+    }
+
+    void commit_sync(const std::vector<SyncWrite>& writes) override {
+        std::lock_guard lock(mutex_);
+        Transaction tx(*this);
+        for (const auto& w : writes) write_sync(w);
+        tx.commit();
+    }
+
+private:
+    void write_sync(const SyncWrite& w) {
+        {
+            Statement s(db_,
+                        "INSERT INTO records(kind, id, version, deleted, body) VALUES (?1, ?2, ?3, ?4, ?5) "
+                        "ON CONFLICT(kind, id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, "
+                        "body = excluded.body");
+            for (const auto& r : w.records) {
+                s.bind(1, r.kind).bind(2, r.id).bind(3, r.version).bind(4, std::int64_t{r.deleted}).bind(5, r.body.dump());
+                s.run();
+            }
+        }
+        {
+            Statement s(db_,
+                        "INSERT INTO clients(client_id, user_id, last_mutation_id, version) VALUES (?1, ?2, ?3, ?4) "
+                        "ON CONFLICT(client_id) DO UPDATE SET last_mutation_id = excluded.last_mutation_id, "
+                        "version = excluded.version");
+            for (const auto& c : w.clients) {
+                s.bind(1, c.client_id).bind(2, c.user_id).bind(3, c.last_mutation_id).bind(4, c.version);
+                s.run();
+            }
+        }
+        {
+            Statement s(db_,
+                        "INSERT OR REPLACE INTO rejections(client_id, mutation_id, version, body) VALUES (?1, ?2, ?3, ?4)");
+            for (const auto& r : w.rejections) {
+                s.bind(1, r.client_id).bind(2, r.mutation_id).bind(3, r.version).bind(4, r.body.dump());
+                s.run();
+            }
+        }
+        {
+            Statement s(db_, "UPDATE server_state SET value = ?2 WHERE key = ?1 AND value < ?2");
+            s.bind(1, std::string("version")).bind(2, w.version);
+            s.run();
+            s.bind(1, std::string("reset_version")).bind(2, w.reset_version);
+            s.run();
+        }
+        {
+            Statement s(db_, "DELETE FROM records WHERE kind = ?1 AND id = ?2");
+            for (const auto& r : w.purged) {
+                s.bind(1, r.kind).bind(2, r.id);
+                s.run();
+            }
+        }
+        insert_audit(w.audit);
+    }
+
+    static UserRecord read_user(const Statement& s) {
+        UserRecord u;
+        u.id = s.text(0);
+        u.username = s.text(1);
+        u.password_hash = s.text(2);
+        u.role = s.text(3);
+        u.organisation_id = s.text(4);
+        u.doctor_id = s.text(5);
+        u.display_name = s.text(6);
+        u.email = s.text(7);
+        u.language = s.text(8);
+        u.must_change_password = s.integer(9) != 0;
+        u.disabled = s.integer(10) != 0;
+        u.created_at = s.integer(11);
+        return u;
+    }
+
+    // BEGIN IMMEDIATE takes the write lock up front, so a transaction never fails half way on a
+    // lock upgrade; the destructor rolls back unless commit() ran.
+    class Transaction {
+    public:
+        explicit Transaction(SqliteStorage& st) : st_(st) { st_.exec("BEGIN IMMEDIATE"); }
+        ~Transaction() {
+            if (!done_) sqlite3_exec(st_.db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        }
+        void commit() {
+            st_.exec("COMMIT");
+            done_ = true;
+        }
+
+    private:
+        SqliteStorage& st_;
+        bool done_ = false;
+    };
+
+    void insert_audit(const std::vector<AuditEntry>& entries) {
+        if (entries.empty()) return;
+        Statement s(db_,
+                    "INSERT INTO audit_log(at, user_id, role, action, kind, record_id, doctor_id, detail) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        for (const auto& e : entries) {
+            s.bind(1, e.at).bind(2, e.user_id).bind(3, e.role).bind(4, e.action).bind(5, e.kind);
+            s.bind(6, e.record_id).bind(7, e.doctor_id).bind(8, e.detail);
+            s.run();
+        }
+    }
+
+    void exec(const char* sql) {
+        char* err = nullptr;
+        if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+            std::string msg = err ? err : "unknown error";
+            sqlite3_free(err);
+            throw StorageError(std::string("'") + sql + "' failed: " + msg);
+        }
+    }
+
+    void migrate() {
+        int version = 0;
+        {
+            Statement s(db_, "PRAGMA user_version");
+            s.step();
+            version = static_cast<int>(s.integer(0));
+        }
+        const int target = static_cast<int>(std::size(kMigrations));
+        if (version > target) {
+            throw StorageError(path_ + " has schema version " + std::to_string(version) +
+                               ", newer than this server knows (" + std::to_string(target) + ")");
+        }
+        for (; version < target; ++version) {
+            Transaction tx(*this);
+            exec(kMigrations[version]);
+            exec(("PRAGMA user_version = " + std::to_string(version + 1)).c_str());
+            tx.commit();
+        }
+    }
+
+    std::string path_;
+    sqlite3* db_ = nullptr;
+    std::mutex mutex_;
+};
+
+}  // namespace
+
+std::unique_ptr<Storage> open_sqlite_storage(const std::string& dir) { return std::make_unique<SqliteStorage>(dir); }
+
+}  // namespace alis::server

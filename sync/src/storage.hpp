@@ -1,0 +1,140 @@
+#pragma once
+// Everything the server keeps, behind one interface: SQLite today (sqlite_storage.cpp); a PostgreSQL
+// backend for a national rollout would implement the same calls. Every method is one transaction.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace alis::server {
+
+struct UserRecord {
+    std::string id;
+    std::string username;       // stored lower case; unique
+    std::string password_hash;  // libsodium's Argon2id string, with its own salt and parameters
+    std::string role;           // gp | hospital | municipality | alis_office
+    std::string organisation_id;
+    std::string doctor_id;      // for a GP: the doctor profile this account owns
+    std::string display_name;
+    std::string email;
+    std::string language = "nb";
+    bool must_change_password = false;
+    bool disabled = false;
+    std::int64_t created_at = 0;
+};
+
+struct SessionRecord {
+    std::string token_hash;  // hex BLAKE2b of the cookie's token; the token itself is never stored
+    std::string user_id;
+    std::int64_t created_at = 0;
+    std::int64_t last_seen_at = 0;
+};
+
+struct AuditEntry {
+    std::int64_t id = 0;
+    std::int64_t at = 0;
+    std::string user_id;
+    std::string role;
+    std::string action;     // read | write | login | login_failed | logout | register | admin
+    std::string kind;       // record kind, when about a record
+    std::string record_id;
+    std::string doctor_id;  // whose data, when it is a doctor's
+    std::string detail;
+};
+
+struct AuditQuery {
+    std::string user_id;
+    std::string doctor_id;
+    std::int64_t since = 0;
+    int limit = 200;
+};
+
+// One stored sync record: what the sync core's state is rebuilt from.
+struct StoredRecord {
+    std::string kind;
+    std::string id;
+    std::int64_t version = 0;
+    bool deleted = false;
+    nlohmann::json body;
+};
+
+struct StoredRejection {
+    std::string client_id;
+    std::int64_t mutation_id = 0;
+    std::int64_t version = 0;
+    nlohmann::json body;  // mutation name, rule, message
+};
+
+struct StoredClient {
+    std::string client_id;
+    std::string user_id;
+    std::int64_t last_mutation_id = 0;
+    std::int64_t version = 0;
+};
+
+// What one push changed, written in one transaction; the push is acknowledged only after commit.
+struct SyncWrite {
+    std::vector<StoredRecord> records;
+    std::vector<StoredClient> clients;
+    std::vector<StoredRejection> rejections;
+    std::vector<StoredRecord> purged;  // rows to delete (tombstones the core forgot)
+    std::vector<AuditEntry> audit;
+    std::int64_t version = 0;  // the server's version after this write
+    std::int64_t reset_version = 0;
+};
+
+struct SyncSnapshot {
+    std::vector<StoredRecord> records;
+    std::vector<StoredClient> clients;
+    std::vector<StoredRejection> rejections;
+    std::int64_t version = 0;
+    std::int64_t reset_version = 0;
+};
+
+class StorageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+class DuplicateError : public StorageError {
+public:
+    using StorageError::StorageError;
+};
+
+class Storage {
+public:
+    virtual ~Storage() = default;
+
+    virtual std::string location() const = 0;
+    virtual int schema_version() = 0;
+    virtual std::string integrity_check() = 0;  // "ok" or the problems found
+    virtual void backup_to(const std::string& path) = 0;
+
+    virtual std::size_t count_users() = 0;
+    virtual std::optional<UserRecord> user_by_username(const std::string& username) = 0;
+    virtual std::optional<UserRecord> user_by_id(const std::string& id) = 0;
+    virtual void insert_user(const UserRecord& user) = 0;  // DuplicateError when the username is taken
+    virtual void set_password(const std::string& user_id, const std::string& hash, bool must_change) = 0;
+
+    virtual void insert_session(const SessionRecord& s) = 0;
+    virtual std::optional<SessionRecord> session(const std::string& token_hash) = 0;
+    virtual void touch_session(const std::string& token_hash, std::int64_t at) = 0;
+    virtual void delete_session(const std::string& token_hash) = 0;
+    virtual void delete_sessions_of(const std::string& user_id) = 0;
+    virtual void delete_sessions_before(std::int64_t idle_before, std::int64_t created_before) = 0;
+
+    virtual void append_audit(const std::vector<AuditEntry>& entries) = 0;
+    virtual std::vector<AuditEntry> audit(const AuditQuery& q) = 0;
+
+    virtual SyncSnapshot load_sync() = 0;
+    // Several writes in order, in one transaction (group commit): all or none are stored.
+    virtual void commit_sync(const std::vector<SyncWrite>& writes) = 0;
+};
+
+// Opens (creating when missing) the SQLite database `dir`/alis.sqlite3 and migrates its schema.
+std::unique_ptr<Storage> open_sqlite_storage(const std::string& dir);
+
+}  // namespace alis::server

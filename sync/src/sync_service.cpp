@@ -1,0 +1,319 @@
+#include "sync_service.hpp"
+
+#include <algorithm>
+#include <condition_variable>
+#include <iostream>
+#include <mutex>
+#include <shared_mutex>
+
+#include "alis/sync/authorization.hpp"
+#include "alis/sync/mutations.hpp"
+#include "alis/sync/protocol.hpp"
+#include "alis/sync/server.hpp"
+
+namespace alis::server {
+
+using nlohmann::json;
+
+Principal principal_of(const UserRecord& u) { return {u.id, u.role, u.organisation_id, u.doctor_id}; }
+
+namespace {
+
+sync::Actor actor_of(const Principal& p) {
+    sync::Actor a;
+    a.user_id = p.user_id;
+    a.role = sync::role_from_string(p.role).value_or(sync::Role::gp);
+    a.organisation_id = p.organisation_id;
+    a.doctor_id = p.doctor_id;
+    return a;
+}
+
+StoredRecord stored(const sync::RecordChange& c) {
+    return {sync::to_string(c.key.kind), c.key.id, c.version, c.deleted, c.deleted ? json(nullptr) : c.body};
+}
+
+// Doctor data is personal data: every read and write of it is audited, naming whose it is.
+bool is_doctor_data(sync::RecordKind k) {
+    using K = sync::RecordKind;
+    return k == K::doctor || k == K::available_time || k == K::wish || k == K::candidate || k == K::offer;
+}
+
+std::string doctor_of(const sync::RecordChange& c) {
+    if (c.key.kind == sync::RecordKind::doctor) return c.key.id;
+    if (c.body.is_object()) {
+        auto it = c.body.find("doctor_id");
+        if (it != c.body.end() && it->is_string()) return it->get<std::string>();
+    }
+    return {};
+}
+
+Response bad_json_shape(const Problems& problems) {
+    return Response::problems(400, "invalid_request",
+                              {"Forespørselen har ugyldige felt.", "Førespurnaden har ugyldige felt.",
+                               "The request has invalid fields."},
+                              problems);
+}
+
+}  // namespace
+
+// Group commit: a push changes the in-memory state under the exclusive lock (fast), queues what it
+// changed, releases the lock, and waits until a commit that includes its write is on disk. Whoever
+// finds no commit running takes everything queued and commits it in one transaction, so concurrent
+// pushes share one fsync. Pulls wait until every write queued before they read is durable, so no
+// client ever sees (and drops from its pending queue) a change the server could still lose.
+struct SyncService::Impl {
+    Storage& storage;
+    const Clock& clock;
+    AuditLog& audit;
+    mutable std::shared_mutex mutex;  // the in-memory state: pushes and jobs exclusive; pulls shared
+    sync::SyncServer server;
+
+    std::mutex commit_mutex;  // taken after `mutex` when both are needed, never before
+    std::condition_variable commit_cv;
+    std::vector<SyncWrite> queue;
+    std::uint64_t enqueued = 0;   // sequence number of the last queued write
+    std::uint64_t committed = 0;  // every write up to here is durable or failed
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> failed;  // (first, last] sequences lost
+    bool committing = false;
+
+    Impl(Storage& s, const Clock& c, AuditLog& a) : storage(s), clock(c), audit(a) {}
+
+    void load_locked() {
+        SyncSnapshot snap = storage.load_sync();
+        sync::ServerSnapshot core;
+        core.version = snap.version;
+        core.reset_version = snap.reset_version;
+        Problems problems;
+        for (auto& r : snap.records) {
+            auto kind = sync::record_kind_from_string(r.kind);
+            if (!kind) {
+                problems.push_back({"records/" + r.kind + "/" + r.id, "unknown_kind", {}});
+                continue;
+            }
+            core.records.push_back({{*kind, r.id}, r.version, r.deleted, r.deleted ? json(nullptr) : r.body});
+        }
+        for (auto& c : snap.clients) core.clients.push_back({c.client_id, c.user_id, c.last_mutation_id});
+        for (auto& r : snap.rejections) {
+            if (auto rej = sync::parse_rejection(r.body, problems, "rejections/" + r.client_id)) {
+                core.rejections.push_back(*rej);
+            }
+        }
+        sync::SyncServer fresh;
+        if (!fresh.load(core, problems) || !problems.empty()) {
+            std::string what;
+            for (auto& p : problems) what += "\n  " + p.field + ": " + p.rule + " " + p.message.en;
+            throw StorageError("the stored sync state does not load:" + what);
+        }
+        server = std::move(fresh);
+    }
+
+    // Call with `mutex` held exclusively, right after the change was made in memory.
+    std::uint64_t enqueue(const std::vector<sync::RecordChange>& changes, std::int64_t version,
+                          std::int64_t reset_version, std::vector<AuditEntry> audit_entries,
+                          const sync::PushResult* push) {
+        SyncWrite w;
+        for (auto& c : changes) w.records.push_back(stored(c));
+        if (push) {
+            w.clients.push_back({push->client.client_id, push->client.user_id, push->client.last_mutation_id, version});
+            for (auto& r : push->new_rejections) {
+                w.rejections.push_back({r.client_id, r.mutation_id, r.version, sync::to_json(r)});
+            }
+        }
+        w.audit = std::move(audit_entries);
+        w.version = version;
+        w.reset_version = reset_version;
+        std::lock_guard cl(commit_mutex);
+        queue.push_back(std::move(w));
+        return ++enqueued;
+    }
+
+    std::uint64_t last_enqueued() {
+        std::lock_guard cl(commit_mutex);
+        return enqueued;
+    }
+
+    bool lost(std::uint64_t seq) const {
+        for (auto& [first, last] : failed) {
+            if (seq > first && seq <= last) return true;
+        }
+        return false;
+    }
+
+    // True once `seq` is on disk; false when its commit failed (the state was then reloaded).
+    bool wait_durable(std::uint64_t seq) {
+        std::unique_lock cl(commit_mutex);
+        while (committed < seq) {
+            if (committing) {
+                commit_cv.wait(cl);
+                continue;
+            }
+            committing = true;
+            std::vector<SyncWrite> batch;
+            batch.swap(queue);
+            const std::uint64_t first = committed, last = enqueued;
+            cl.unlock();
+            bool ok = true;
+            try {
+                storage.commit_sync(batch);
+            } catch (const std::exception& e) {
+                ok = false;
+                std::cerr << "alis-sync: commit failed, reloading the state from storage: " << e.what() << std::endl;
+            }
+            if (!ok) recover(first);
+            cl.lock();
+            committing = false;
+            if (ok) committed = last;
+            commit_cv.notify_all();
+        }
+        return !lost(seq);
+    }
+
+    // The memory ran ahead of a commit that failed: everything queued since `first` is lost, and the
+    // state is rebuilt from what the disk holds.
+    void recover(std::uint64_t first) {
+        std::unique_lock state(mutex);
+        {
+            std::lock_guard cl(commit_mutex);
+            failed.emplace_back(first, enqueued);
+            queue.clear();
+            committed = enqueued;
+        }
+        load_locked();
+    }
+
+    // Pulls: wait (without leading a commit) until what they read is durable.
+    bool wait_visible(std::uint64_t seq) {
+        std::unique_lock cl(commit_mutex);
+        commit_cv.wait(cl, [&] { return committed >= seq; });
+        return !lost(seq);
+    }
+};
+
+static Response storage_failed() {
+    return Response::error(503, "storage_failed",
+                           {"Endringene kunne ikke lagres; prøv igjen.", "Endringane kunne ikkje lagrast; prøv att.",
+                            "The changes could not be stored; try again."});
+}
+
+SyncService::SyncService(Storage& storage, const Clock& clock, AuditLog& audit)
+    : impl_(std::make_unique<Impl>(storage, clock, audit)) {}
+SyncService::~SyncService() = default;
+
+void SyncService::load() {
+    std::unique_lock lock(impl_->mutex);
+    impl_->load_locked();
+}
+
+Response SyncService::push(const Principal& who, const json& body) {
+    Problems problems;
+    auto req = sync::parse_push_request(body, problems);
+    if (!req) return bad_json_shape(problems);
+    // An unknown mutation name is a client bug, not a rule the user broke: refuse the whole push with
+    // 400 naming it, instead of recording a rejection the user cannot act on.
+    for (std::size_t i = 0; i < req->mutations.size(); ++i) {
+        const auto& name = req->mutations[i].name;
+        const auto& cat = sync::mutation_catalogue();
+        if (std::none_of(cat.begin(), cat.end(), [&](const sync::MutationInfo& m) { return m.name == name; })) {
+            problems.push_back({"mutations[" + std::to_string(i) + "].name", "unknown_mutation",
+                                {"Ukjent endring: " + name + ".", "Ukjend endring: " + name + ".",
+                                 "Unknown mutation: " + name + "."}});
+        }
+    }
+    if (!problems.empty()) return bad_json_shape(problems);
+    const sync::Actor actor = actor_of(who);
+    std::unique_lock lock(impl_->mutex);
+    sync::PushResult r = impl_->server.push(actor, *req, impl_->clock.today());
+    if (r.status == sync::PushStatus::refused) {
+        bool foreign = false;
+        for (auto& p : r.problems) foreign = foreign || p.field.find("client_id") != std::string::npos;
+        Response res = Response::json(foreign ? 403 : 400, sync::push_response_json(r));
+        return res;
+    }
+    if (r.persist_needed()) {
+        std::vector<AuditEntry> entries;
+        for (auto& c : r.changes) {
+            if (!is_doctor_data(c.key.kind)) continue;
+            entries.push_back({0, impl_->clock.now(), who.user_id, who.role, "write", sync::to_string(c.key.kind),
+                               c.key.id, doctor_of(c), c.deleted ? "deleted" : "written"});
+        }
+        const auto seq = impl_->enqueue(r.changes, r.version, r.reset_version, std::move(entries), &r);
+        lock.unlock();
+        if (!impl_->wait_durable(seq)) return storage_failed();
+    } else {
+        // Nothing new (e.g. all duplicates), but the answer may rest on writes still in flight.
+        const auto seq = impl_->last_enqueued();
+        lock.unlock();
+        if (!impl_->wait_visible(seq)) return storage_failed();
+    }
+    // Acknowledged only now, after the commit.
+    return Response::json(200, sync::push_response_json(r));
+}
+
+Response SyncService::pull(const Principal& who, const json& body) {
+    Problems problems;
+    auto req = sync::parse_pull_request(body, problems);
+    if (!req) return bad_json_shape(problems);
+    const sync::Actor actor = actor_of(who);
+    sync::PullResponse resp;
+    std::uint64_t seq = 0;
+    {
+        std::shared_lock lock(impl_->mutex);
+        resp = impl_->server.pull(actor, *req);
+        seq = impl_->last_enqueued();
+    }
+    if (!impl_->wait_visible(seq)) return storage_failed();
+    for (auto& c : resp.changes) {
+        if (c.deleted || !is_doctor_data(c.key.kind)) continue;
+        impl_->audit.record({0, 0, who.user_id, who.role, "read", sync::to_string(c.key.kind), c.key.id, doctor_of(c),
+                             "pull"});
+    }
+    return Response::json(200, sync::to_json(resp));
+}
+
+json SyncService::apply_direct(const std::string& name, const json& args) {
+    std::unique_lock lock(impl_->mutex);
+    sync::ServerChanges ch = impl_->server.apply_direct(sync::system_actor(), name, args, impl_->clock.today());
+    if (!ch.outcome.accepted) return json(ch.outcome.problems);
+    const auto seq = impl_->enqueue(ch.changes, ch.version, ch.reset_version, {}, nullptr);
+    lock.unlock();
+    if (!impl_->wait_durable(seq)) throw StorageError("the change could not be stored");
+    return json::array();
+}
+
+std::size_t SyncService::release_unmatched() {
+    std::unique_lock lock(impl_->mutex);
+    sync::ServerChanges ch = impl_->server.release_unmatched(impl_->clock.today());
+    if (ch.changes.empty()) return 0;
+    std::vector<AuditEntry> entries;
+    for (auto& c : ch.changes) {
+        if (!is_doctor_data(c.key.kind)) continue;
+        entries.push_back({0, impl_->clock.now(), "system", "alis_office", "write", sync::to_string(c.key.kind), c.key.id,
+                           doctor_of(c), "two-month release"});
+    }
+    const auto seq = impl_->enqueue(ch.changes, ch.version, ch.reset_version, std::move(entries), nullptr);
+    lock.unlock();
+    if (!impl_->wait_durable(seq)) throw StorageError("the two-month release could not be stored");
+    return ch.changes.size();
+}
+
+std::size_t SyncService::record_count() const {
+    std::shared_lock lock(impl_->mutex);
+    return sync::record_count(impl_->server.state());
+}
+
+std::int64_t SyncService::version() const {
+    std::shared_lock lock(impl_->mutex);
+    return impl_->server.version();
+}
+
+json SyncService::catalogue() const {
+    json out = json::array();
+    for (auto& m : sync::mutation_catalogue()) {
+        json roles = json::array();
+        for (auto r : m.roles) roles.push_back(sync::to_string(r));
+        out.push_back({{"name", m.name}, {"roles", roles}, {"summary", m.summary}});
+    }
+    return out;
+}
+
+}  // namespace alis::server

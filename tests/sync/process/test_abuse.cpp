@@ -1,0 +1,97 @@
+// The real server under abuse: an endless chunked body, many idle connections, bad input.
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "../portal_data.hpp"
+#include "bootstrap.hpp"
+#include "process.hpp"
+#include "test_server.hpp"
+
+using namespace alis::test;
+using nlohmann::json;
+
+namespace {
+std::vector<std::string> serve_args(const std::string& data) {
+    return {"serve", "--listen", "127.0.0.1:0", "--data", data, "--demo", "--body-limit", "1048576"};
+}
+}  // namespace
+
+TEST_SUITE("abuse") {
+TEST_CASE("a 1 GiB chunked body gets 413 and resident memory grows by less than 50 MB") {
+    TempDir dir;
+    ServerProcess server(ALIS_SYNC_BINARY, serve_args(dir.path() + "/data"));
+    HttpClient warm("127.0.0.1", server.port);
+    REQUIRE(warm.get("/api/health").status == 200);
+    const long before = server.rss_kb();
+    std::atomic<long> peak{before};
+    std::atomic<bool> done{false};
+    std::thread sampler([&] {
+        while (!done) {
+            long now = server.rss_kb();
+            if (now > peak) peak = now;
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    });
+    auto r = stream_chunked("127.0.0.1", server.port, "/api/push", 1ull << 30);
+    done = true;
+    sampler.join();
+    const long after = server.rss_kb();
+    MESSAGE("RSS before " << before << " kB, peak " << peak.load() << " kB, after " << after << " kB; sent " << r.sent / (1 << 20) << " MiB");
+    CHECK(r.status == 413);
+    CHECK(r.response.find("body_too_large") != std::string::npos);
+    CHECK(peak.load() - before < 50 * 1024);
+    CHECK(warm.get("/api/health").status == 200);
+}
+
+TEST_CASE("200 idle connections do not keep a pull from answering within 1 s") {
+    TempDir dir;
+    ServerProcess server(ALIS_SYNC_BINARY, serve_args(dir.path() + "/data"));
+    HttpClient c("127.0.0.1", server.port);
+    REQUIRE(c.login("demo-lege", alis::server::kDemoPassword).status == 200);
+    std::vector<int> idle;
+    for (int i = 0; i < 200; ++i) {
+        // Half say nothing, half stop in the middle of their headers (slowloris).
+        int fd = open_idle_connection("127.0.0.1", server.port, i % 2 ? "POST /api/pull HTTP/1.1\r\nHost: x\r\n" : "");
+        REQUIRE(fd >= 0);
+        idle.push_back(fd);
+    }
+    HttpClient fresh("127.0.0.1", server.port);
+    fresh.session = c.session;
+    auto start = std::chrono::steady_clock::now();
+    auto r = fresh.post("/api/pull", {{"client_id", "idle-test"}, {"cookie", 0}});
+    auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    MESSAGE("pull answered in " << elapsed * 1000 << " ms with 200 idle connections open");
+    CHECK(r.status == 200);
+    CHECK(elapsed < 1.0);
+    for (int fd : idle) close_fd(fd);
+}
+
+TEST_CASE("malformed JSON, unknown mutations and oversized fields get 4xx with a reason") {
+    TempDir dir;
+    ServerProcess server(ALIS_SYNC_BINARY, serve_args(dir.path() + "/data"));
+    HttpClient c("127.0.0.1", server.port);
+    REQUIRE(c.login("demo-lege", alis::server::kDemoPassword).status == 200);
+    auto check_4xx = [](const HttpResult& r, const std::string& rule) {
+        CAPTURE(r.body);
+        CHECK(r.status >= 400);
+        CHECK(r.status < 500);
+        auto j = r.json();
+        bool found = j["error"]["rule"] == rule;
+        for (auto& p : j["problems"]) found = found || p["rule"] == rule;
+        CHECK(found);
+    };
+    check_4xx(c.request("POST", "/api/push", "{\"client_id\": \"x\", \"mutations\": [", {{"Content-Type", "application/json"}}), "malformed_json");
+    check_4xx(c.request("POST", "/api/pull", "\xff\xfe", {{"Content-Type", "application/json"}}), "malformed_json");
+    check_4xx(c.post("/api/push", {{"client_id", "x"}, {"mutations", {mutation(1, "format_disk", json::object())}}}), "unknown_mutation");
+    check_4xx(c.post("/api/push", {{"client_id", std::string(1000, 'x')}, {"mutations", json::array()}}), "too_long");
+    check_4xx(c.post("/api/push", {{"client_id", "x"}, {"mutations", {mutation(1, std::string(500, 'n'), json::object())}}}), "too_long");
+    check_4xx(c.post("/api/login", {{"username", std::string(2 << 20, 'u')}, {"password", "x"}}), "body_too_large");
+    check_4xx(c.post("/api/register", {{"username", std::string(100, 'u')}, {"password", "x"}}), "too_long");
+    check_4xx(c.post("/api/push", {{"client_id", "x"}, {"mutations", {{{"id", -3}, {"name", "put_wish"}}}}}), "not_a_mutation_id");
+    // The server is still healthy afterwards.
+    CHECK(c.get("/api/health").status == 200);
+}
+}

@@ -38,7 +38,9 @@ const Problem* problem_for(const Problems& problems, const std::string& field) {
 }
 
 void field_error(const Problem* problem, Language lang) {
-    if (!problem) return;
+    // A date the person typed in the wrong form is explained by the date field itself, in the form
+    // they type (dd.mm.åååå), not the core's wire form.
+    if (!problem || problem->rule == "not_a_date") return;
     ImGui::PushStyleColor(ImGuiCol_Text, kError);
     ImGui::TextWrapped("%s", problem->message.in(lang).c_str());
     ImGui::PopStyleColor();
@@ -166,6 +168,15 @@ bool date_input(const char* label, std::string& text, Language lang, float width
     probe::record_last_item(label);
     ImGui::SameLine(0, 4);
     if (ImGui::Button("...")) ImGui::OpenPopup("calendar");
+    if (!text.empty() && !date_from_field(text)) {
+        static const Text kWrongForm{"Skriv datoen som dd.mm.åååå, for eksempel 01.02.2027.",
+                                     "Skriv datoen som dd.mm.åååå, til dømes 01.02.2027.",
+                                     "Write the date as dd.mm.yyyy, for example 01.02.2027."};
+        ImGui::PushStyleColor(ImGuiCol_Text, kError);
+        ImGui::TextWrapped("%s", kWrongForm.in(lang).c_str());
+        ImGui::PopStyleColor();
+        probe::record_last_item(kWrongForm.in(lang).c_str());
+    }
     if (ImGui::BeginPopup("calendar")) {
         if (calendar(text, lang)) {
             changed = true;

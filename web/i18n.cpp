@@ -152,6 +152,7 @@ const std::array<Text, static_cast<size_t>(Msg::count_)> kTable{{
     {"Arbeider …", "Arbeider …", "Working …"},
     {"Varsler", "Varsel", "Alerts"},
     {"Logg inn i portalen", "Logg inn i portalen", "Log in to the portal"},
+    {"endring venter på sending", "endring ventar på sending", "change waiting to be sent"},
 }};
 
 }  // namespace

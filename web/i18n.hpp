@@ -119,6 +119,7 @@ enum class Msg {
     working,
     alerts,
     log_in_title,
+    pending_change_one,
     count_  // keep last
 };
 

@@ -116,8 +116,9 @@ void GpProfileScreen::draw(Context& ctx) {
     if (!profile) {
         ImGui::SameLine();
         ui::muted(tr(lang, Msg::form_incomplete));
-        if (ImGui::IsItemHovered()) tried_ = true;
     }
+    // Once the person has started on the form, every field that still breaks a rule says so.
+    if (ImGui::IsAnyItemActive()) tried_ = true;
     result_.draw(lang);
 }
 

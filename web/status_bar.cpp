@@ -31,7 +31,8 @@ void draw_status_bar(Context& ctx) {
     ImGui::SameLine(0, 24);
     std::string line = s.online ? tr(lang, Msg::online) : tr(lang, Msg::offline);
     line += " · ";
-    line += s.pending ? std::to_string(s.pending) + " " + tr(lang, Msg::pending_changes) : tr(lang, Msg::all_sent);
+    const Msg waiting = s.pending == 1 ? Msg::pending_change_one : Msg::pending_changes;
+    line += s.pending ? std::to_string(s.pending) + " " + tr(lang, waiting) : tr(lang, Msg::all_sent);
     if (!s.last_sync.empty()) line += std::string(" · ") + tr(lang, Msg::last_sync) + " " + s.last_sync;
     ui::muted(line.c_str());
     ImGui::SameLine();

@@ -60,6 +60,17 @@ void apply_style(ImGuiStyle& style, float scale) {
     style.Colors[ImGuiCol_Text] = kText;
     style.Colors[ImGuiCol_Border] = kBorder;
     style.Colors[ImGuiCol_Separator] = kBorder;
+    // Inputs need to stand out on white cards: a light fill and a hairline border.
+    style.FrameBorderSize = 1.0f;
+    style.Colors[ImGuiCol_FrameBg] = ImVec4(0.97f, 0.975f, 0.985f, 1.0f);
+    style.Colors[ImGuiCol_FrameBgHovered] = ImVec4(0.93f, 0.95f, 0.98f, 1.0f);
+    style.Colors[ImGuiCol_FrameBgActive] = ImVec4(0.90f, 0.93f, 0.98f, 1.0f);
+    style.Colors[ImGuiCol_CheckMark] = kAccent;
+    style.Colors[ImGuiCol_Header] = ImVec4(0.86f, 0.90f, 0.96f, 1.0f);
+    style.Colors[ImGuiCol_HeaderHovered] = ImVec4(0.80f, 0.86f, 0.95f, 1.0f);
+    style.Colors[ImGuiCol_Tab] = ImVec4(0.88f, 0.90f, 0.94f, 1.0f);
+    style.Colors[ImGuiCol_TabHovered] = ImVec4(0.80f, 0.86f, 0.95f, 1.0f);
+    style.Colors[ImGuiCol_TabActive] = ImVec4(0.76f, 0.84f, 0.95f, 1.0f);
     style.Colors[ImGuiCol_Button] = ImVec4(0.90f, 0.92f, 0.95f, 1.0f);
     style.Colors[ImGuiCol_ButtonHovered] = ImVec4(0.84f, 0.88f, 0.94f, 1.0f);
     style.Colors[ImGuiCol_ButtonActive] = ImVec4(0.78f, 0.83f, 0.91f, 1.0f);

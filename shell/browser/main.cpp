@@ -15,6 +15,7 @@
 
 #include "app.hpp"
 #include "browser_platform.hpp"
+#include "text_input.hpp"
 #include "theme.hpp"
 
 namespace {
@@ -61,6 +62,7 @@ void frame() {
     ImGui::NewFrame();
     g_host.app->frame();
     ImGui::Render();
+    alis::shell::update_text_input_focus();
     int fb_w = 0, fb_h = 0;
     glfwGetFramebufferSize(g_host.window, &fb_w, &fb_h);
     glViewport(0, 0, fb_w, fb_h);
@@ -99,6 +101,7 @@ int main() {
     ImGui::GetIO().IniFilename = nullptr;  // layout is the app's, not a file's
     ImGui_ImplGlfw_InitForOpenGL(g_host.window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    alis::shell::install_text_input(g_host.window);
 
     static alis::web::App app(alis::shell::browser_platform());
     g_host.app = &app;

@@ -45,3 +45,45 @@ Module.preRun.push(function () {
 Module.alisTestState = function () {
   return JSON.parse(UTF8ToString(Module._alis_test_state()));
 };
+
+// Text input through a hidden field (see shell/browser/text_input.hpp).
+(function () {
+  var field = null;
+  var composing = false;
+  function send(text) {
+    if (!text) return;
+    var size = lengthBytesUTF8(text) + 1, buf = _malloc(size);
+    stringToUTF8(text, buf, size);
+    Module._alis_text_input(buf);
+    _free(buf);
+  }
+  function create() {
+    field = document.createElement('input');
+    field.type = 'text';
+    field.id = 'alis-text-input';
+    field.autocomplete = 'off';
+    field.setAttribute('autocapitalize', 'off');
+    field.setAttribute('autocorrect', 'off');
+    field.setAttribute('spellcheck', 'false');
+    field.setAttribute('aria-hidden', 'true');
+    field.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;opacity:0;border:0;padding:0;margin:0;';
+    field.addEventListener('compositionstart', function () { composing = true; });
+    field.addEventListener('compositionend', function () { composing = false; send(field.value); field.value = ''; });
+    field.addEventListener('input', function () {
+      if (composing) return;
+      send(field.value);
+      field.value = '';
+    });
+    document.body.appendChild(field);
+  }
+  Module.alisWantText = function (want) {
+    if (!field) create();
+    if (want && document.activeElement !== field) field.focus({ preventScroll: true });
+    if (!want && document.activeElement === field) field.blur();
+  };
+  Module.alisCopy = function (text) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).catch(function (e) { console.warn('ALIS: copy refused', e); });
+    }
+  };
+})();

@@ -12,9 +12,9 @@ export const artifactsDir = process.env.ALIS_ARTIFACTS ?? path.join(root, 'artif
 const serverBin = process.env.ALIS_SYNC_BIN ?? path.join(root, 'build/native/sync/alis-sync');
 const webRoot = process.env.ALIS_WEB_ROOT ?? path.join(root, 'build/web/site');
 
-export async function startServer() {
+export async function startServer(extraArgs = []) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'alis-e2e-'));
-  const child = spawn(serverBin, ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, '--web-root', webRoot],
+  const child = spawn(serverBin, ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, '--web-root', webRoot, ...extraArgs],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise((resolve, reject) => {
@@ -81,6 +81,49 @@ export async function clickLabel(page, label) {
   await page.mouse.move((item.x + item.w / 2) / ratio, (item.y + item.h / 2) / ratio);
   await page.mouse.down();
   await page.mouse.up();
+}
+
+// Clicks a text field by its label and types into it with the keyboard.
+export async function typeInto(page, label, text) {
+  await clickLabel(page, label);
+  // The app focuses its hidden text field in the frame after the click activates the ImGui field.
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'alis-text-input');
+  await page.keyboard.type(text);
+  await nextFrames(page);
+}
+
+// Waits until the app has drawn a few more frames (so input has been seen and shown).
+export async function nextFrames(page, n = 3) {
+  const now = (await portalState(page)).frame;
+  await page.waitForFunction((target) => Module.alisTestState().frame >= target, now + n);
+}
+
+export async function waitForSync(page, predicate, what, timeout = 20000) {
+  await page.waitForFunction(predicate, null, { timeout }).catch(async (e) => {
+    throw new Error(`${what}: ${e.message}\nstate: ${JSON.stringify((await portalState(page)).sync)}`);
+  });
+}
+
+// The API unreachable (as offline for the app) while the page itself still loads.
+export async function cutApi(page) {
+  await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
+}
+export async function restoreApi(page) {
+  await page.unroute('**/api/**');
+}
+
+export async function logIn(page, baseUrl, username, password) {
+  await page.goto(baseUrl);
+  await waitForFrame(page);
+  await clickLabel(page, 'Logg inn');
+  await nextFrames(page);
+  await typeInto(page, 'Brukernavn', username);
+  await typeInto(page, 'Passord', password);
+  await clickLabel(page, 'Logg inn');
+  await page.waitForFunction(() => Module.alisTestState().screen === 'home', null, { timeout: 15000 }).catch(async (e) => {
+    throw new Error(`log-in as ${username}: ${e.message}; visible: ${labels(await portalState(page)).join(' | ')}`);
+  });
+  await waitForSync(page, () => Module.alisTestState().sync.last_sync !== '', 'first sync');
 }
 
 export async function screenshot(page, name) {

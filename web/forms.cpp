@@ -146,7 +146,7 @@ bool calendar(std::string& text, Language lang) {
         for (int blank = 0; blank < weekday(first); ++blank) ImGui::TableNextColumn();
         for (int day = 1; day <= days_in_month(year, month); ++day) {
             ImGui::TableNextColumn();
-            char name[8];
+            char name[16];
             std::snprintf(name, sizeof name, "%d", day);
             if (ImGui::SmallButton(name)) {
                 text = to_norwegian({year, month, day});

@@ -153,6 +153,8 @@ const std::array<Text, static_cast<size_t>(Msg::count_)> kTable{{
     {"Varsler", "Varsel", "Alerts"},
     {"Logg inn i portalen", "Logg inn i portalen", "Log in to the portal"},
     {"endring venter på sending", "endring ventar på sending", "change waiting to be sent"},
+    {"Forklaring", "Forklaring", "Explanation"},
+    {"Grunn til å stryke (f.eks. fått sykehustjeneste et annet sted)", "Grunn til å stryka (t.d. fått sjukehusteneste ein annan stad)", "Reason for striking (e.g. got hospital service elsewhere)"},
 }};
 
 }  // namespace

@@ -120,6 +120,8 @@ enum class Msg {
     alerts,
     log_in_title,
     pending_change_one,
+    explanation,
+    strike_reason,
     count_  // keep last
 };
 

@@ -96,7 +96,10 @@ void GpWishesScreen::draw(Context& ctx) {
     if (!latest_.empty()) draft["latest_end"] = latest ? json(to_iso(*latest)) : json(latest_);
     Problems problems;
     auto wish = parse_wish(draft, problems);
-    for (const auto& p : problems) ui::field_error(&p, lang);
+    const bool started = hospital_ > 0 || department_ > 0 || !specialty_.empty() || !earliest_.empty() || !latest_.empty();
+    if (started) {
+        for (const auto& p : problems) ui::field_error(&p, lang);
+    }
     ImGui::BeginDisabled(!wish.has_value());
     if (ui::primary_button(tr(lang, Msg::add))) {
         wish->id = new_id(ctx.platform, "w-");

@@ -33,8 +33,9 @@ void MunicipalityScreen::draw(Context& ctx) {
 
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("##candidates", 5, flags)) {
-        for (const Msg m : {Msg::rank, Msg::doctor, Msg::score, Msg::wished_service}) ImGui::TableSetupColumn(tr(lang, m));
-        ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn(tr(lang, Msg::rank), ImGuiTableColumnFlags_WidthFixed);
+        for (const Msg m : {Msg::doctor, Msg::score, Msg::wished_service}) ImGui::TableSetupColumn(tr(lang, m));
+        ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 18);
         ImGui::TableHeadersRow();
         for (size_t i = 0; i < list.size(); ++i) {
             const sync::Candidate& c = *list[i];
@@ -45,7 +46,7 @@ void MunicipalityScreen::draw(Context& ctx) {
             ImGui::TableNextColumn();
             const std::string name = d ? d->name : c.doctor_id;
             ui::label(name.c_str());
-            if (c.struck) ImGui::TextColored(ImVec4(0.6f, 0.35f, 0.0f, 1), "%s: %s", tr(lang, Msg::struck), c.struck_reason.c_str());
+            if (c.struck) ui::note((std::string(tr(lang, Msg::struck)) + ": " + c.struck_reason).c_str(), ui::kCaution);
             ImGui::TableNextColumn();
             if (d) {
                 const auto score = matching::priority_score(*d, party, today);
@@ -59,17 +60,27 @@ void MunicipalityScreen::draw(Context& ctx) {
             ImGui::TextWrapped("%s", c.wished_service.c_str());
             ImGui::TableNextColumn();
             std::vector<std::string> moved = order;
-            if (i > 0 && ui::button(tr(lang, Msg::move_up))) {
-                std::swap(moved[i], moved[i - 1]);
-                result_.set(ctx.session.mutate("set_candidate_order", {{"municipality_id", municipality_id}, {"candidate_ids", moved}}));
+            bool first = true;
+            auto next = [&first] {  // buttons side by side, whichever of them a row has
+                if (!first) ImGui::SameLine();
+                first = false;
+            };
+            if (i > 0) {
+                next();
+                if (ui::button(tr(lang, Msg::move_up))) {
+                    std::swap(moved[i], moved[i - 1]);
+                    result_.set(ctx.session.mutate("set_candidate_order", {{"municipality_id", municipality_id}, {"candidate_ids", moved}}));
+                }
             }
-            ImGui::SameLine();
-            if (i + 1 < list.size() && ui::button(tr(lang, Msg::move_down))) {
-                std::swap(moved[i], moved[i + 1]);
-                result_.set(ctx.session.mutate("set_candidate_order", {{"municipality_id", municipality_id}, {"candidate_ids", moved}}));
+            if (i + 1 < list.size()) {
+                next();
+                if (ui::button(tr(lang, Msg::move_down))) {
+                    std::swap(moved[i], moved[i + 1]);
+                    result_.set(ctx.session.mutate("set_candidate_order", {{"municipality_id", municipality_id}, {"candidate_ids", moved}}));
+                }
             }
             if (!c.struck) {
-                ImGui::SameLine();
+                next();
                 ImGui::BeginDisabled(strike_reason_.empty());
                 if (ui::button(tr(lang, Msg::strike))) {
                     result_.set(ctx.session.mutate("strike_candidate", {{"candidate_id", c.id}, {"reason", strike_reason_}}));
@@ -80,7 +91,7 @@ void MunicipalityScreen::draw(Context& ctx) {
         }
         ImGui::EndTable();
     }
-    ui::text_input(tr(lang, Msg::reason), strike_reason_);
+    ui::text_input(tr(lang, Msg::strike_reason), strike_reason_, ImGui::GetFontSize() * 30);
     result_.draw(lang);
     ImGui::Separator();
 

@@ -153,7 +153,7 @@ void OfficeScreen::draw_matching(Context& ctx) {
     const matching::DomainMatch result = matching::match(input);
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("##matching", 3, flags)) {
-        for (const Msg m : {Msg::doctor, Msg::proposal, Msg::why_not}) ImGui::TableSetupColumn(tr(lang, m));
+        for (const Msg m : {Msg::doctor, Msg::proposal, Msg::explanation}) ImGui::TableSetupColumn(tr(lang, m));
         ImGui::TableHeadersRow();
         for (const auto& e : result.explanations) {
             const DoctorProfile* d = sync::find_doctor(view, e.doctor_id);

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -56,14 +57,18 @@ void draw_timeline(Context& ctx) {
     for (Date m = first; m <= last; m = add_months(m, 1)) {
         const float x = x_of(m);
         draw->AddLine(ImVec2(x, top), ImVec2(x, bottom), IM_COL32(220, 224, 230, 255));
-        const std::string tick = (m.month < 10 ? "0" : "") + std::to_string(m.month) + "." + std::to_string(m.year % 100);
-        draw->AddText(ImVec2(x + 2, origin.y), IM_COL32(100, 110, 125, 255), tick.c_str());
+        char tick[16];
+        std::snprintf(tick, sizeof tick, "%02d.%02d", m.month, m.year % 100);
+        draw->AddText(ImVec2(x + 2, origin.y), IM_COL32(100, 110, 125, 255), tick);
     }
     const Date today = ctx.platform.today();
     if (today >= first && today <= last) draw->AddLine(ImVec2(x_of(today), top), ImVec2(x_of(today), bottom), IM_COL32(200, 40, 40, 255), 2);
     for (size_t i = 0; i < rows.size(); ++i) {
         const float y = top + row_height * static_cast<float>(i);
+        // Long names are cut at the axis rather than drawn over the bars.
+        draw->PushClipRect(ImVec2(origin.x, y), ImVec2(origin.x + label_width - font * 0.5f, y + row_height), true);
         draw->AddText(ImVec2(origin.x, y + row_height * 0.2f), IM_COL32(30, 35, 45, 255), rows[i].label.c_str());
+        draw->PopClipRect();
         draw->AddRectFilled(ImVec2(x_of(rows[i].range.start), y + row_height * 0.2f),
                             ImVec2(x_of(add_days(rows[i].range.end, 1)), y + row_height * 0.8f), rows[i].colour, 3);
     }

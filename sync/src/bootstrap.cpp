@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "alis/date.hpp"
+
 #include "crypto.hpp"
 
 namespace alis::server {
@@ -12,6 +14,59 @@ void put_organisation(App& app, const json& organisation) {
     json problems = app.sync().apply_direct("put_organisation", organisation);
     if (!problems.empty()) throw std::runtime_error("organisation refused: " + problems.dump());
 }
+
+namespace {
+
+void demo_change(App& app, const std::string& name, const json& args) {
+    json problems = app.sync().apply_direct(name, args);
+    if (!problems.empty()) throw std::runtime_error("demo " + name + " refused: " + problems.dump());
+}
+
+// A small story for every role to find something in: two GPs without a log-in who have profiles,
+// free time and wishes, three published periods, and Bergen's list. The demo-lege accounts start
+// empty, so a newcomer fills in a profile as a real GP would.
+void seed_demo_story(App& app) {
+    const Date today = app.clock().today();
+    const Date first = add_months({today.year, today.month, 1}, 3);
+    auto day = [&](int months, int days) { return to_iso(add_days(add_months(first, months), days)); };
+    struct Gp { const char* id; const char* name; const char* hpr; const char* start; int objectives; };
+    const Gp gps[] = {{"d-demo-ingrid", "Ingrid Haugland (demo)", "7654321", "2018-08-01", 45},
+                      {"d-demo-nils", "Nils Aarø (demo)", "7654322", "2020-01-15", 20}};
+    for (const auto& gp : gps) {
+        const json doctor = {{"id", gp.id}, {"name", gp.name}, {"hpr_number", gp.hpr}, {"municipality_id", "bergen"},
+                             {"general_practice_start", gp.start}, {"learning_objectives_fulfilled", gp.objectives},
+                             {"mandatory_courses", 3}, {"guidance_group", true}};
+        // A second start with --demo finds the story already told.
+        if (!app.sync().apply_direct("register_doctor", doctor).empty()) return;
+        demo_change(app, "put_available_time", {{"id", std::string("a-") + gp.id}, {"doctor_id", gp.id},
+                                                {"start", day(0, 0)}, {"end", day(12, -1)}});
+    }
+    demo_change(app, "put_wish", {{"id", "w-demo-ingrid-1"}, {"doctor_id", "d-demo-ingrid"}, {"rank", 1},
+                                  {"hospital_id", "helse-bergen"}, {"department_id", "helse-bergen-indremedisin"}});
+    demo_change(app, "put_wish", {{"id", "w-demo-ingrid-2"}, {"doctor_id", "d-demo-ingrid"}, {"rank", 2},
+                                  {"hospital_id", "haraldsplass"}, {"specialty", "indremedisin"}});
+    demo_change(app, "put_wish", {{"id", "w-demo-nils-1"}, {"doctor_id", "d-demo-nils"}, {"rank", 1},
+                                  {"hospital_id", "helse-bergen"}, {"department_id", "helse-bergen-indremedisin"}});
+    demo_change(app, "put_wish", {{"id", "w-demo-nils-2"}, {"doctor_id", "d-demo-nils"}, {"rank", 2},
+                                  {"hospital_id", "helse-bergen"}, {"department_id", "helse-bergen-psykiatri"}});
+    const std::string iso_today = to_iso(today);
+    auto period = [&](const char* id, const char* hospital, const char* department, int from, int places, const char* reason) {
+        demo_change(app, "publish_period", {{"id", id}, {"hospital_id", hospital}, {"department_id", department},
+                                            {"start", day(from, 0)}, {"end", day(from + 6, -1)}, {"places", places},
+                                            {"published_on", iso_today}, {"on_call", true}, {"reason", reason}});
+    };
+    period("p-demo-hb-med", "helse-bergen", "helse-bergen-indremedisin", 0, 1, "Foreldrepermisjon");
+    period("p-demo-hb-psyk", "helse-bergen", "helse-bergen-psykiatri", 1, 1, "Permisjon");
+    period("p-demo-hds-med", "haraldsplass", "haraldsplass-indremedisin", 0, 2, "Foreldrepermisjon");
+    int position = 1;
+    for (const auto& gp : gps) {
+        demo_change(app, "put_candidate", {{"id", std::string("c-") + gp.id}, {"municipality_id", "bergen"},
+                                           {"doctor_id", gp.id}, {"position", position++},
+                                           {"wished_service", "6 måneder indremedisin"}});
+    }
+}
+
+}  // namespace
 
 namespace {
 json org(const std::string& id, const std::string& kind, const std::string& name, const std::string& parent = "",
@@ -87,6 +142,7 @@ void seed_demo(App& app, std::ostream& out) {
         }
         out << "  " << d.username << "  (" << d.what << ")\n";
     }
+    seed_demo_story(app);
 }
 
 }  // namespace alis::server

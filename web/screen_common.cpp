@@ -31,4 +31,10 @@ std::string organisation_name(const sync::PortalState& view, const std::string& 
     return o ? o->name : id;
 }
 
+bool has_own_profile(Context& ctx) {
+    if (sync::find_doctor(ctx.session.view(), ctx.session.user().doctor_id)) return true;
+    ui::paragraph(tr(ctx.lang, Msg::profile_first));
+    return false;
+}
+
 }  // namespace alis::web

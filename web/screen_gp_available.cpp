@@ -17,10 +17,7 @@ void GpAvailableScreen::draw(Context& ctx) {
     const Language lang = ctx.lang;
     const auto& view = ctx.session.view();
     const std::string doctor_id = ctx.session.user().doctor_id;
-    if (!sync::find_doctor(view, doctor_id)) {
-        ui::paragraph(tr(lang, Msg::profile_first));
-        return;
-    }
+    if (!has_own_profile(ctx)) return;
     std::vector<const AvailableTime*> spans;
     for (const auto& [id, a] : view.available_times) {
         if (a.doctor_id == doctor_id) spans.push_back(&a);

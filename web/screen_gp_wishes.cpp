@@ -39,10 +39,7 @@ void GpWishesScreen::draw(Context& ctx) {
     const Language lang = ctx.lang;
     const auto& view = ctx.session.view();
     const std::string doctor_id = ctx.session.user().doctor_id;
-    if (!sync::find_doctor(view, doctor_id)) {
-        ui::paragraph(tr(lang, Msg::profile_first));
-        return;
-    }
+    if (!has_own_profile(ctx)) return;
     std::vector<const Wish*> wishes;
     for (const auto& [id, w] : view.wishes) {
         if (w.doctor_id == doctor_id) wishes.push_back(&w);

@@ -21,6 +21,8 @@ struct SendResult {
 
 std::string new_id(Platform& platform, const char* prefix);
 std::string organisation_name(const sync::PortalState& view, const std::string& id);
+// True when the logged-in GP has a profile; otherwise says to fill it in first.
+bool has_own_profile(Context& ctx);
 
 class GpProfileScreen {
 public:

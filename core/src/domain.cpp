@@ -19,22 +19,6 @@ constexpr size_t kNameBytes = 200;
 constexpr size_t kNoteBytes = 2000;
 constexpr size_t kCvBytes = 20000;
 
-template <typename Enum, size_t N>
-std::optional<Enum> read_enum(JsonFields& f, const char* name, const std::array<Enum, N>& values,
-                              Enum fallback, bool required) {
-    const std::string s = f.text(name, kIdBytes, required);
-    if (s.empty()) return required ? std::nullopt : std::optional<Enum>(fallback);
-    for (Enum e : values) {
-        if (to_string(e) == s) return e;
-    }
-    std::string allowed;
-    for (Enum e : values) allowed += (allowed.empty() ? "" : ", ") + to_string(e);
-    f.add(name, "unknown_value",
-          {"Ukjent verdi; tillatt: " + allowed + ".", "Ukjend verdi; tillate: " + allowed + ".",
-           "Unknown value; allowed: " + allowed + "."});
-    return std::nullopt;
-}
-
 // A start and an end given in the wrong order is a mistake to report, not to silently swap.
 std::optional<DateRange> read_range(JsonFields& f, const char* start_name, const char* end_name) {
     const auto start = f.date(start_name, true);

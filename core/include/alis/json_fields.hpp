@@ -37,4 +37,21 @@ private:
     bool object_ok_;
 };
 
+// Reads a text field that must name one of `values` (as their to_string names them, found by
+// argument-dependent lookup); an unknown name is a problem that lists the allowed ones.
+template <typename Enum, typename Values>
+std::optional<Enum> read_enum(JsonFields& f, const char* name, const Values& values, Enum fallback, bool required) {
+    const std::string s = f.text(name, 64, required);
+    if (s.empty()) return required ? std::nullopt : std::optional<Enum>(fallback);
+    for (Enum e : values) {
+        if (to_string(e) == s) return e;
+    }
+    std::string allowed;
+    for (Enum e : values) allowed += (allowed.empty() ? "" : ", ") + to_string(e);
+    f.add(name, "unknown_value",
+          {"Ukjent verdi; tillatt: " + allowed + ".", "Ukjend verdi; tillate: " + allowed + ".",
+           "Unknown value; allowed: " + allowed + "."});
+    return std::nullopt;
+}
+
 }  // namespace alis

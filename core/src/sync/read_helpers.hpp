@@ -16,22 +16,6 @@ constexpr std::size_t kNoteBytes = 2000;
 constexpr std::size_t kLongTextBytes = 20000;
 constexpr std::size_t kMaxListLength = 5000;
 
-// Reads a text field that must be one of `values` (as named by to_string).
-template <typename Enum, typename Values>
-std::optional<Enum> read_enum(JsonFields& f, const char* name, const Values& values, Enum fallback, bool required) {
-    const std::string s = f.text(name, kIdBytes, required);
-    if (s.empty()) return required ? std::nullopt : std::optional<Enum>(fallback);
-    for (Enum e : values) {
-        if (to_string(e) == s) return e;
-    }
-    std::string allowed;
-    for (Enum e : values) allowed += (allowed.empty() ? "" : ", ") + to_string(e);
-    f.add(name, "unknown_value",
-          {"Ukjent verdi; tillatt: " + allowed + ".", "Ukjend verdi; tillate: " + allowed + ".",
-           "Unknown value; allowed: " + allowed + "."});
-    return std::nullopt;
-}
-
 // A list of distinct, non-empty ids; problems name the list or the element.
 std::vector<std::string> read_id_list(const nlohmann::json& object, const char* name, const std::string& prefix,
                                       Problems& out, bool required);

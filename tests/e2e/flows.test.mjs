@@ -152,6 +152,7 @@ test('two GPs accept the one place while offline: after sync one holds it, the o
   const refused = (s) => labels(s).some((l) => l.startsWith('Endring avvist av serveren (accept_offer)'));
   assert.equal(refused(first), false, 'the first GP keeps the place');
   assert.equal(refused(second), true, 'the second GP sees the refusal');
+  assert.ok(labels(second).includes('Alle plassene i perioden er tatt.'), 'and why');
   await screenshot(pages[1], 'gp-offer-refused');
 
   const offers = (await apiPull(server.url, office)).changes.filter((c) => c.kind === 'offer').map((c) => c.body);

@@ -185,7 +185,7 @@ TEST_CASE("two GPs offline accept the one place: the server keeps the first, the
     const auto& refusal = ola.session().rejections()[0];
     CHECK(refusal.name == "accept_offer");
     REQUIRE_FALSE(refusal.problems.empty());
-    MESSAGE(refusal.problems[0].message.nb);
+    CHECK(refusal.problems[0].rule == "no_places_left");
     CHECK(ui.shows(refusal.problems[0].message.nb));
     CHECK(ui.shows("Endring avvist av serveren (accept_offer):"));
     CHECK(kari.session().rejections().empty());

@@ -170,14 +170,21 @@ void accept_offer(Ctx& c) {
     Offer* o = c.lookup(c.s.offers, RecordKind::offer, id, "args.offer_id");
     if (!o) return;
     if (c.a.role != Role::gp || o->doctor_id != c.a.doctor_id) return c.not_allowed("args.offer_id");
-    if (o->status != OfferStatus::pending) return c.fail("args.offer_id", "offer_not_pending", kNotPending);
+    const Text no_places{"Alle plassene i perioden er tatt.", "Alle plassane i perioden er tekne.",
+                         "All places in the period are taken."};
+    if (o->status != OfferStatus::pending) {
+        // Taking the last place withdraws the other offers; the GP who comes second is told why.
+        const Period* period = find_period(c.s, o->period_id);
+        if (o->status == OfferStatus::withdrawn && period && period->status == PeriodStatus::filled) {
+            return c.fail("args.offer_id", "no_places_left", no_places);
+        }
+        return c.fail("args.offer_id", "offer_not_pending", kNotPending);
+    }
     Period* p = c.lookup(c.s.periods, RecordKind::period, o->period_id, "args.offer_id");
     const DoctorProfile* d = c.lookup(c.s.doctors, RecordKind::doctor, o->doctor_id, "args.offer_id");
     if (!p || !d) return;
     if (p->status == PeriodStatus::filled || accepted_offer_count(c.s, p->id) >= p->places) {
-        return c.fail("args.offer_id", "no_places_left",
-                      {"Alle plassene i perioden er tatt.", "Alle plassane i perioden er tekne.",
-                       "All places in the period are taken."});
+        return c.fail("args.offer_id", "no_places_left", no_places);
     }
     if (p->status != PeriodStatus::published) return c.fail("args.offer_id", "period_not_open", kNotOpen);
     check_verdict(c, eligibility(*d, o->range.start), "args.offer_id");

@@ -37,7 +37,7 @@ TEST_CASE("a one-place period cannot be accepted by two GPs") {
     CHECK(s.offers.at("o-second").status == OfferStatus::withdrawn);  // the others hear at once
     const Outcome second = run(s, gp(2), "accept_offer", {{"offer_id", "o-second"}});
     CHECK_FALSE(second.accepted);
-    CHECK(has_problem(second, "args.offer_id", "offer_not_pending"));
+    CHECK(has_problem(second, "args.offer_id", "no_places_left"));  // not merely "withdrawn"
 }
 
 TEST_CASE("accepting when every place is taken is refused as no_places_left") {

@@ -125,7 +125,7 @@ TEST_CASE("two GPs accept the same one-place period offline: server order decide
     CHECK(second.pending().empty());
     REQUIRE(second.rejections().size() == 1);
     CHECK(second.rejections()[0].mutation_id == 1);
-    CHECK(second.rejections()[0].problems.at(0).rule == "offer_not_pending");
+    CHECK(second.rejections()[0].problems.at(0).rule == "no_places_left");
     CHECK(second.view().offers.at("o-second").status == OfferStatus::withdrawn);
     CHECK(second.view() == server.view_for(gp(2)));
     CHECK(first.view() == server.view_for(gp(1)));

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <map>
 #include <string>
 
 #include "i18n.hpp"
@@ -20,6 +21,31 @@ const char* role_name(sync::Role role, Language lang) {
     }
     return "";
 }
+// What a refused change was, in the person's words rather than the mutation's code name.
+std::string change_title(const std::string& mutation, Language lang) {
+    static const std::map<std::string, Text> kTitles{
+        {"accept_offer", {"Godta tilbud", "Godta tilbod", "Accept offer"}},
+        {"decline_offer", {"Avslå tilbud", "Avslå tilbod", "Decline offer"}},
+        {"register_doctor", {"Lagre profil", "Lagre profil", "Save profile"}},
+        {"update_doctor", {"Lagre profil", "Lagre profil", "Save profile"}},
+        {"put_available_time", {"Ledig tid", "Ledig tid", "Free time"}},
+        {"delete_available_time", {"Slette ledig tid", "Sletta ledig tid", "Delete free time"}},
+        {"put_wish", {"Ønske", "Ønske", "Wish"}},
+        {"delete_wish", {"Slette ønske", "Sletta ønske", "Delete wish"}},
+        {"rank_wishes", {"Rekkefølge på ønsker", "Rekkjefølgje på ønske", "Order of wishes"}},
+        {"publish_period", {"Publisere periode", "Publisera periode", "Publish period"}},
+        {"withdraw_period", {"Trekke tilbake periode", "Trekkja tilbake periode", "Withdraw period"}},
+        {"make_offer", {"Gi tilbud", "Gi tilbod", "Make offer"}},
+        {"put_candidate", {"Kandidat", "Kandidat", "Candidate"}},
+        {"set_candidate_order", {"Rekkefølge på kandidater", "Rekkjefølgje på kandidatar", "Order of candidates"}},
+        {"strike_candidate", {"Stryke kandidat", "Stryka kandidat", "Strike candidate"}},
+        {"set_regional_list", {"Regional liste", "Regional liste", "Regional list"}},
+        {"put_organisation", {"Organisasjon", "Organisasjon", "Organisation"}},
+    };
+    const auto it = kTitles.find(mutation);
+    return it == kTitles.end() ? mutation : it->second.in(lang);
+}
+
 }  // namespace
 
 void draw_status_bar(Context& ctx) {
@@ -44,7 +70,7 @@ void draw_status_bar(Context& ctx) {
     }
     for (const auto& rejection : ctx.session.rejections()) {
         ImGui::PushID(static_cast<int>(rejection.mutation_id));
-        ui::note((std::string(tr(lang, Msg::rejected_change)) + " (" + rejection.name + "):").c_str(), ui::kWarning);
+        ui::note((std::string(tr(lang, Msg::rejected_change)) + ": " + change_title(rejection.name, lang)).c_str(), ui::kWarning);
         for (const auto& p : rejection.problems) ui::paragraph(p.message.in(lang).c_str());
         if (ui::button(tr(lang, Msg::dismiss))) ctx.session.dismiss_rejection(rejection.mutation_id);
         ImGui::PopID();

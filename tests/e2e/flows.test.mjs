@@ -149,7 +149,7 @@ test('two GPs accept the one place while offline: after sync one holds it, the o
     await waitForSync(page, () => Module.alisTestState().sync.pending === 0 && Module.alisTestState().sync.online, 'accept sent');
   }
   const [first, second] = await Promise.all(pages.map(portalState));
-  const refused = (s) => labels(s).some((l) => l.startsWith('Endring avvist av serveren (accept_offer)'));
+  const refused = (s) => labels(s).includes('Endring avvist av serveren: Godta tilbud');
   assert.equal(refused(first), false, 'the first GP keeps the place');
   assert.equal(refused(second), true, 'the second GP sees the refusal');
   assert.ok(labels(second).includes('Alle plassene i perioden er tatt.'), 'and why');

@@ -187,6 +187,6 @@ TEST_CASE("two GPs offline accept the one place: the server keeps the first, the
     REQUIRE_FALSE(refusal.problems.empty());
     CHECK(refusal.problems[0].rule == "no_places_left");
     CHECK(ui.shows(refusal.problems[0].message.nb));
-    CHECK(ui.shows("Endring avvist av serveren (accept_offer):"));
+    CHECK(ui.shows("Endring avvist av serveren: Godta tilbud"));
     CHECK(kari.session().rejections().empty());
 }

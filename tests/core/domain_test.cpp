@@ -4,14 +4,13 @@
 #include <algorithm>
 
 #include "alis/domain.hpp"
+#include "has_problem.hpp"
 
 using namespace alis;
 using nlohmann::json;
 
 namespace {
-bool has_problem(const Problems& ps, const std::string& field, const std::string& rule) {
-    return std::any_of(ps.begin(), ps.end(), [&](const Problem& p) { return p.field == field && p.rule == rule; });
-}
+using alis::testing::has_problem;
 
 json valid_period() {
     return {{"id", "p1"}, {"hospital_id", "helse-bergen"}, {"department_id", "hb-med"}, {"specialty", "indremedisin"},

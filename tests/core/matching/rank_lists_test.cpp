@@ -5,15 +5,14 @@
 #include <algorithm>
 
 #include "alis/matching/rank_lists.hpp"
+#include "../has_problem.hpp"
 
 using namespace alis;
 using namespace alis::matching;
 using nlohmann::json;
 
 namespace {
-bool has_problem(const Problems& ps, const std::string& field, const std::string& rule) {
-    return std::any_of(ps.begin(), ps.end(), [&](const Problem& p) { return p.field == field && p.rule == rule; });
-}
+using alis::testing::has_problem;
 
 json example() {
     return json::parse(R"({"residents":[{"id":"r1","ranks":["p3","p1"]},{"id":"r2","ranks":["p1"]}],

@@ -8,7 +8,9 @@
 #include <string>
 
 #include "alis/sync/mutations.hpp"
+#include "alis/sync/server.hpp"
 #include "alis/sync/state.hpp"
+#include "../has_problem.hpp"
 
 namespace fixture {
 
@@ -95,10 +97,19 @@ inline PortalState region() {
 }
 
 inline bool has_problem(const Outcome& o, const std::string& field, const std::string& rule) {
-    for (const auto& p : o.problems) {
-        if (p.field == field && p.rule == rule) return true;
-    }
-    return false;
+    return alis::testing::has_problem(o.problems, field, rule);
+}
+
+// A server holding the fixture region, loaded the way the host loads it from storage.
+inline SyncServer region_server() {
+    SyncServer server;
+    const PortalState s = region();
+    ServerSnapshot snap;
+    std::int64_t v = 0;
+    for (const RecordKey& key : all_keys(s)) snap.records.push_back({key, ++v, false, *record_body(s, key)});
+    Problems problems;
+    REQUIRE(server.load(snap, problems));
+    return server;
 }
 
 }  // namespace fixture

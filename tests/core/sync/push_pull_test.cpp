@@ -10,18 +10,6 @@ using namespace fixture;
 
 namespace {
 
-// A server holding the fixture region, loaded the way the host loads it from storage.
-SyncServer region_server() {
-    SyncServer server;
-    const PortalState s = region();
-    ServerSnapshot snap;
-    std::int64_t v = 0;
-    for (const RecordKey& key : all_keys(s)) snap.records.push_back({key, ++v, false, *record_body(s, key)});
-    Problems problems;
-    REQUIRE(server.load(snap, problems));
-    return server;
-}
-
 Mutation wish(std::int64_t id, const std::string& wish_id, int rank) {
     return {id, "put_wish", {{"id", wish_id}, {"doctor_id", "d1"}, {"rank", rank}, {"specialty", "psykiatri"}}};
 }

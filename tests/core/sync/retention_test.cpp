@@ -22,15 +22,7 @@ TEST_CASE("ended available time, passed wishes and long-struck entries expire; n
 }
 
 TEST_CASE("the expiry job's deletions reach the replica") {
-    SyncServer server;
-    {
-        const PortalState s = region();
-        ServerSnapshot snap;
-        std::int64_t v = 0;
-        for (const RecordKey& key : all_keys(s)) snap.records.push_back({key, ++v, false, *record_body(s, key)});
-        Problems problems;
-        REQUIRE(server.load(snap, problems));
-    }
+    SyncServer server = region_server();
     Replica r("laptop-1", gp(1));
     REQUIRE(r.apply_pull(server.pull(gp(1), r.make_pull()), kToday));
     REQUIRE(r.view().available_times.count("at1"));

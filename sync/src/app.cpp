@@ -123,17 +123,26 @@ Response App::route_api(const Request& req) {
         if (req.method != "GET") return method_not_allowed("GET");
         return audit_query(req);
     }
+    if (p == "/api/users" && req.method == "GET") {
+        auto caller = office_caller(req, {"Bare ALIS-kontoret kan se brukerkontoene.", "Berre ALIS-kontoret kan sjå brukarkontoane.",
+                                          "Only the ALIS office may see the accounts."});
+        if (auto* refused = std::get_if<Response>(&caller)) return *refused;
+        return list_users(std::get<UserRecord>(caller));
+    }
     if (p == "/api/mutations") {
         if (req.method != "GET") return method_not_allowed("GET");
         return Response::json(200, {{"mutations", sync_.catalogue()}});
     }
 
-    static const char* const posts[] = {"/api/login",  "/api/logout", "/api/register",   "/api/password",
-                                        "/api/push",   "/api/pull",   "/api/test/clock", "/api/test/run-jobs"};
+    static const char* const posts[] = {"/api/login",         "/api/logout",        "/api/register",
+                                        "/api/password",      "/api/push",          "/api/pull",
+                                        "/api/users",         "/api/users/list",    "/api/users/reset",
+                                        "/api/users/disable", "/api/users/enable",  "/api/test/clock",
+                                        "/api/test/run-jobs"};
     bool known = false;
     for (const char* candidate : posts) known = known || p == candidate;
     if (!known) return not_found();
-    if (req.method != "POST") return method_not_allowed("POST");
+    if (req.method != "POST") return method_not_allowed(p == "/api/users" ? "GET, POST" : "POST");
     if (auto refused = check_state_changing(req)) return *refused;
 
     json body;
@@ -167,9 +176,25 @@ Response App::route_api(const Request& req) {
     }
     if (p == "/api/logout") return logout(req);
 
+    if (p.rfind("/api/users", 0) == 0) {
+        auto caller = office_caller(req, {"Bare ALIS-kontoret kan administrere brukerkontoer.",
+                                          "Berre ALIS-kontoret kan administrere brukarkontoar.",
+                                          "Only the ALIS office may manage accounts."});
+        if (auto* refused = std::get_if<Response>(&caller)) return *refused;
+        const UserRecord& office = std::get<UserRecord>(caller);
+        if (p == "/api/users") return create_user(req, office, body);
+        // The web app's platform layer sends only JSON POSTs, so it reads the list here.
+        if (p == "/api/users/list") return list_users(office);
+        if (p == "/api/users/reset") return reset_user_password(office, body);
+        return set_user_disabled(office, body, p == "/api/users/disable");
+    }
+
     auto user = current_user(req);
     if (!user) return unauthenticated();
     if (p == "/api/password") return change_password(req, body);
+    // A one-time password opens only the password change: whoever was handed it has to replace it
+    // before they read or write anything.
+    if (user->must_change_password) return password_change_required();
     if (p == "/api/push") return sync_.push(principal_of(*user), body);
     if (p == "/api/pull") return sync_.pull(principal_of(*user), body);
     return not_found();
@@ -193,14 +218,19 @@ Response App::health() {
                                 {"test_clock", options_.test_clock}});
 }
 
-Response App::audit_query(const Request& req) {
+std::variant<UserRecord, Response> App::office_caller(const Request& req, const Text& what) {
     auto user = current_user(req);
     if (!user) return unauthenticated();
-    if (user->role != "alis_office") {
-        return Response::error(403, "alis_office_only",
-                               {"Bare ALIS-kontoret kan lese revisjonsloggen.", "Berre ALIS-kontoret kan lese revisjonsloggen.",
-                                "Only the ALIS office may read the audit log."});
-    }
+    if (user->must_change_password) return password_change_required();
+    if (user->role != "alis_office") return Response::error(403, "alis_office_only", what);
+    return *user;
+}
+
+Response App::audit_query(const Request& req) {
+    auto caller = office_caller(req, {"Bare ALIS-kontoret kan lese revisjonsloggen.", "Berre ALIS-kontoret kan lese revisjonsloggen.",
+                                      "Only the ALIS office may read the audit log."});
+    if (auto* refused = std::get_if<Response>(&caller)) return *refused;
+    const UserRecord* user = &std::get<UserRecord>(caller);
     audit_.flush();  // so the answer includes reads buffered a moment ago
     AuditQuery q;
     q.user_id = query_param(req.query, "user_id");

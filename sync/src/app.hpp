@@ -4,6 +4,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <variant>
 
 #include "clock.hpp"
 #include "http_types.hpp"
@@ -46,6 +47,15 @@ private:
     Response me(const Request& req);
     Response register_gp(const Request& req, const nlohmann::json& body);
     Response change_password(const Request& req, const nlohmann::json& body);
+    // The office's user administration (accounts.cpp): list, create with a one-time password, reset,
+    // disable and enable. `office` is the caller, already checked to be an active ALIS office account.
+    Response list_users(const UserRecord& office);
+    Response create_user(const Request& req, const UserRecord& office, const nlohmann::json& body);
+    Response reset_user_password(const UserRecord& office, const nlohmann::json& body);
+    Response set_user_disabled(const UserRecord& office, const nlohmann::json& body, bool disabled);
+    // The caller of an office-only endpoint, or the refusal: 401 without a session, 403 for another
+    // role or while the caller must still choose their own password.
+    std::variant<UserRecord, Response> office_caller(const Request& req, const Text& what);
     Response audit_query(const Request& req);
     Response test_clock(const nlohmann::json& body);
 
@@ -61,6 +71,8 @@ private:
 
 // Public fields of an account, as /api/login and /api/me return them.
 nlohmann::json public_user(const UserRecord& u);
+// The 403 for a user who logged in with a one-time password and has not chosen their own yet.
+Response password_change_required();
 
 // The sync core refused the account's public record (e.g. an unknown organisation).
 struct AccountRefused : std::runtime_error {

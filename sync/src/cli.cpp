@@ -143,7 +143,7 @@ int serve(const ServeArgs& a) {
                   << "  Open " << url << " and log in with\n"
                   << "    username: admin\n"
                   << "    one-time password: " << *admin_password << "\n"
-                  << "  It is shown only now; choose your own after logging in (POST /api/password).\n\n";
+                  << "  It is shown only now; the portal asks you to choose your own at the first log-in.\n\n";
     }
     if (a.demo) std::cout << "Demo: open " << url << " and log in as\n" << demo_accounts.str() << "\n";
 

@@ -227,6 +227,22 @@ public:
         if (sqlite3_changes(db_) == 0) throw StorageError("no user with id " + user_id);
     }
 
+    void set_disabled(const std::string& user_id, bool disabled) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, "UPDATE users SET disabled = ?2 WHERE id = ?1");
+        s.bind(1, user_id).bind(2, std::int64_t{disabled});
+        s.run();
+        if (sqlite3_changes(db_) == 0) throw StorageError("no user with id " + user_id);
+    }
+
+    std::vector<UserRecord> users() override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, kSelectUser " ORDER BY username");
+        std::vector<UserRecord> out;
+        while (s.step()) out.push_back(read_user(s));
+        return out;
+    }
+
     void insert_session(const SessionRecord& r) override {
         std::lock_guard lock(mutex_);
         Statement s(db_, "INSERT INTO sessions(token_hash, user_id, created_at, last_seen_at) VALUES (?1, ?2, ?3, ?4)");
@@ -291,6 +307,16 @@ public:
                            s.text(7), s.text(8)});
         }
         return out;
+    }
+
+    std::optional<nlohmann::json> record_body(const std::string& kind, const std::string& id) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, "SELECT body FROM records WHERE kind = ?1 AND id = ?2 AND deleted = 0");
+        s.bind(1, kind).bind(2, id);
+        if (!s.step()) return std::nullopt;
+        auto body = nlohmann::json::parse(s.text(0), nullptr, false);
+        if (body.is_discarded()) return std::nullopt;
+        return body;
     }
 
     SyncSnapshot load_sync() override {

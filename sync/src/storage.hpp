@@ -118,6 +118,8 @@ public:
     virtual std::optional<UserRecord> user_by_id(const std::string& id) = 0;
     virtual void insert_user(const UserRecord& user) = 0;  // DuplicateError when the username is taken
     virtual void set_password(const std::string& user_id, const std::string& hash, bool must_change) = 0;
+    virtual void set_disabled(const std::string& user_id, bool disabled) = 0;
+    virtual std::vector<UserRecord> users() = 0;  // every account, by username
 
     virtual void insert_session(const SessionRecord& s) = 0;
     virtual std::optional<SessionRecord> session(const std::string& token_hash) = 0;
@@ -129,6 +131,8 @@ public:
     virtual void append_audit(const std::vector<AuditEntry>& entries) = 0;
     virtual std::vector<AuditEntry> audit(const AuditQuery& q) = 0;
 
+    // The durable body of a live sync record (e.g. kind "organisation"); nothing when absent or deleted.
+    virtual std::optional<nlohmann::json> record_body(const std::string& kind, const std::string& id) = 0;
     virtual SyncSnapshot load_sync() = 0;
     // Several writes in order, in one transaction (group commit): all or none are stored.
     virtual void commit_sync(const std::vector<SyncWrite>& writes) = 0;

@@ -6,6 +6,7 @@
 #include "i18n.hpp"
 #include "role_home.hpp"
 #include "screen_login.hpp"
+#include "screen_password.hpp"
 #include "screen_register.hpp"
 #include "status_bar.hpp"
 #include "theme.hpp"
@@ -26,6 +27,7 @@ const char* screen_name(Screen screen) {
         case Screen::log_in: return "log_in";
         case Screen::register_gp: return "register_gp";
         case Screen::home: return "home";
+        case Screen::change_password: return "change_password";
     }
     return "?";
 }
@@ -35,7 +37,8 @@ App::App(Platform& platform)
       session_(platform),
       login_(std::make_unique<LoginScreen>()),
       register_(std::make_unique<RegisterScreen>()),
-      home_(std::make_unique<RoleHome>()) {
+      home_(std::make_unique<RoleHome>()),
+      password_(std::make_unique<PasswordScreen>()) {
     // A damaged settings file must not keep the portal from opening: fall back to the defaults.
     const json saved = json::parse(platform_.read_file(kSettingsFile), nullptr, false);
     if (saved.is_object() && saved.contains("language") && saved["language"].is_string()) {
@@ -46,7 +49,11 @@ App::App(Platform& platform)
 
 App::~App() = default;
 
-Screen App::screen() const { return session_.logged_in() ? Screen::home : screen_; }
+Screen App::screen() const {
+    if (!session_.logged_in()) return screen_;
+    const bool password = changing_password_ || session_.user().must_change_password;
+    return password ? Screen::change_password : Screen::home;
+}
 
 void App::set_language(Language lang) {
     if (lang == language_) return;
@@ -55,6 +62,8 @@ void App::set_language(Language lang) {
 }
 
 bool App::busy() const { return session_.status().in_flight; }
+
+double App::next_frame_due() const { return session_.next_sync_due(); }
 
 void App::frame() {
     ++frames_;
@@ -68,13 +77,19 @@ void App::frame() {
     ImGui::Begin("##portal", nullptr, flags);
     draw_top_bar();
     Context ctx{session_, platform_, language_};
-    if (session_.logged_in()) {
+    if (session_.logged_in() && screen() == Screen::change_password) {
+        // A one-time password must be replaced before anything else is shown (the server refuses the
+        // rest until then); a voluntary change can go back.
+        const bool forced = session_.user().must_change_password;
+        if (password_->draw(ctx, forced) != PasswordScreen::Next::stay) changing_password_ = false;
+    } else if (session_.logged_in()) {
         draw_status_bar(ctx);
         home_->draw(ctx);
     } else {
         switch (screen_) {
             case Screen::start:
-            case Screen::home: draw_start(); break;
+            case Screen::home:
+            case Screen::change_password: draw_start(); break;  // the last two need a log-in
             case Screen::log_in:
                 if (login_->draw(ctx) == LoginScreen::Next::register_gp) go(Screen::register_gp);
                 break;
@@ -99,11 +114,18 @@ void App::draw_top_bar() {
     float width = 0;
     for (const char* l : labels) width += ImGui::CalcTextSize(l, nullptr, true).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
     const char* log_out = tr(language_, Msg::log_out);
-    if (session_.logged_in()) width += ImGui::CalcTextSize(log_out).x + style.FramePadding.x * 2 + style.ItemSpacing.x * 3;
+    const char* change_password = tr(language_, Msg::change_password);
+    if (session_.logged_in()) {
+        width += ImGui::CalcTextSize(log_out).x + ImGui::CalcTextSize(change_password).x + style.FramePadding.x * 4 +
+                 style.ItemSpacing.x * 4;
+    }
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width - 4 * scale);
     if (session_.logged_in()) {
+        if (ui::button(change_password)) changing_password_ = true;
+        ImGui::SameLine();
         if (ui::button(log_out)) {
             session_.log_out();
+            changing_password_ = false;
             go(Screen::start);
         }
         ImGui::SameLine(0, style.ItemSpacing.x * 3);

@@ -13,7 +13,7 @@
 
 namespace alis::web {
 
-enum class Screen { start, log_in, register_gp, home };
+enum class Screen { start, log_in, register_gp, home, change_password };
 const char* screen_name(Screen screen);
 
 // What every screen gets to draw with.
@@ -25,6 +25,7 @@ struct Context {
 
 class LoginScreen;
 class RegisterScreen;
+class PasswordScreen;
 class RoleHome;
 
 class App {
@@ -34,9 +35,12 @@ public:
 
     // Draws one frame into the current ImGui context (between NewFrame and Render).
     void frame();
-    // True while something may change on screen without input (a request in flight, a sync due):
-    // the host keeps drawing frames then, and may sleep otherwise.
+    // True while a sync request is in flight.
     bool busy() const;
+    // When the app next needs a frame although nothing happened, in Platform::now_seconds(): the
+    // session's next push or pull, which frame() starts. Infinity: not until something happens
+    // (input, an answer to a request). The browser host sleeps until then.
+    double next_frame_due() const;
 
     Language language() const { return language_; }
     void set_language(Language lang);
@@ -61,6 +65,8 @@ private:
     std::unique_ptr<LoginScreen> login_;
     std::unique_ptr<RegisterScreen> register_;
     std::unique_ptr<RoleHome> home_;
+    std::unique_ptr<PasswordScreen> password_;
+    bool changing_password_ = false;  // "Bytt passord" chosen in the top bar
 };
 
 }  // namespace alis::web

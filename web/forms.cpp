@@ -68,11 +68,21 @@ bool multiline_input(const char* label, std::string& value, float width, float h
 
 bool int_input(const char* label, int& value, int min, int max, float width) {
     label_above(label);
-    ImGui::SetNextItemWidth(width > 0 ? width : ImGui::GetFontSize() * 8.0f);
-    const bool changed = ImGui::InputInt(hidden_id(label).c_str(), &value);
+    ImGui::PushID(label);
+    // The field and its -/+ buttons are separate items, so the probe (and a click on the label's
+    // field) lands on the number itself; clicking it selects the value, so typing replaces it.
+    const float button = ImGui::GetFrameHeight();
+    const float spacing = ImGui::GetStyle().ItemInnerSpacing.x;
+    ImGui::SetNextItemWidth((width > 0 ? width : ImGui::GetFontSize() * 8.0f) - 2 * (button + spacing));
+    bool changed = ImGui::InputInt("##value", &value, 0, 0);
+    probe::record_last_item(label);
+    ImGui::SameLine(0, spacing);
+    if (ImGui::Button("-", ImVec2(button, button))) --value, changed = true;
+    ImGui::SameLine(0, spacing);
+    if (ImGui::Button("+", ImVec2(button, button))) ++value, changed = true;
+    ImGui::PopID();
     if (value < min) value = min;
     if (value > max) value = max;
-    probe::record_last_item(label);
     return changed;
 }
 

@@ -35,10 +35,12 @@ void RoleHome::draw(Context& ctx) {
             page(Msg::tab_wishes, [&] { gp_wishes_.draw(ctx); });
             page(Msg::tab_periods, [&] { gp_periods_.draw(ctx); });
             page(Msg::tab_offers, [&] { gp_offers_.draw(ctx); });
+            page(Msg::alerts, [&] { gp_alerts_.draw(ctx); });
             break;
         case sync::Role::hospital:
             page(Msg::tab_periods, [&] { hospital_periods_.draw(ctx); });
             page(Msg::tab_timeline, [&] { draw_timeline(ctx); });
+            page(Msg::alerts, [&] { hospital_alerts_.draw(ctx); });
             break;
         case sync::Role::municipality:
             page(Msg::tab_candidates, [&] { municipality_.draw(ctx); });
@@ -48,6 +50,7 @@ void RoleHome::draw(Context& ctx) {
             page(Msg::tab_regional_list, [&] { office_.draw_regional_list(ctx); });
             page(Msg::tab_matching, [&] { office_.draw_matching(ctx); });
             page(Msg::tab_timeline, [&] { draw_timeline(ctx); });
+            page(Msg::tab_users, [&] { office_.draw_users(ctx); });
             break;
     }
     ImGui::EndTabBar();

@@ -16,7 +16,9 @@ private:
     GpWishesScreen gp_wishes_;
     GpPeriodsScreen gp_periods_;
     GpOffersScreen gp_offers_;
+    GpAlertsScreen gp_alerts_;
     HospitalPeriodsScreen hospital_periods_;
+    HospitalAlertsScreen hospital_alerts_;
     MunicipalityScreen municipality_;
     OfficeScreen office_;
 };

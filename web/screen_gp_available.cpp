@@ -36,7 +36,7 @@ void GpAvailableScreen::draw(Context& ctx) {
             ImGui::TableNextColumn();
             ui::label(to.c_str());
             ImGui::TableNextColumn();
-            if (ui::button(tr(lang, Msg::delete_))) result_.set(ctx.session.mutate("delete_available_time", {{"id", a->id}}));
+            if (ui::button(tr(lang, Msg::delete_))) result_.send(ctx, "delete_available_time", {{"id", a->id}});
             ImGui::PopID();
         }
         ImGui::EndTable();
@@ -55,11 +55,11 @@ void GpAvailableScreen::draw(Context& ctx) {
     ImGui::BeginDisabled(!span.has_value());
     if (ui::primary_button(tr(lang, Msg::add))) {
         span->id = new_id(ctx.platform, "a-");
-        result_.set(ctx.session.mutate("put_available_time", json(*span)));
-        if (result_.accepted) start_.clear(), end_.clear();
+        result_.send(ctx, "put_available_time", json(*span));
+        if (result_.accepted()) start_.clear(), end_.clear();
     }
     ImGui::EndDisabled();
-    result_.draw(lang);
+    result_.draw(ctx);
 }
 
 }  // namespace alis::web

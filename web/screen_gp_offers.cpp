@@ -34,15 +34,15 @@ void GpOffersScreen::draw(Context& ctx) {
         ui::label(line.c_str());
         if (!offer.message.empty()) ui::muted(offer.message.c_str());
         if (offer.status == sync::OfferStatus::pending) {
-            if (ui::primary_button(tr(lang, Msg::accept))) result_.set(ctx.session.mutate("accept_offer", {{"offer_id", id}}));
+            if (ui::primary_button(tr(lang, Msg::accept))) result_.send(ctx, "accept_offer", {{"offer_id", id}});
             ImGui::SameLine();
-            if (ui::button(tr(lang, Msg::decline))) result_.set(ctx.session.mutate("decline_offer", {{"offer_id", id}}));
+            if (ui::button(tr(lang, Msg::decline))) result_.send(ctx, "decline_offer", {{"offer_id", id}});
         }
         ImGui::Separator();
         ImGui::PopID();
     }
     if (!any) ui::muted(tr(lang, Msg::no_offers));
-    result_.draw(lang);
+    result_.draw(ctx);
 }
 
 }  // namespace alis::web

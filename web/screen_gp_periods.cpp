@@ -20,7 +20,7 @@ std::string period_line(const matching::PeriodPlace& place) {
 void GpPeriodsScreen::draw(Context& ctx) {
     const Language lang = ctx.lang;
     const std::string doctor_id = ctx.session.user().doctor_id;
-    const matching::MatchingInput input = matching_input_from(ctx.session.view(), ctx.platform.today());
+    const matching::MatchingInput& input = matching_input(ctx);
     size_t me = input.doctors.size();
     for (size_t i = 0; i < input.doctors.size(); ++i) {
         if (input.doctors[i].id == doctor_id) me = i;
@@ -29,7 +29,7 @@ void GpPeriodsScreen::draw(Context& ctx) {
         ui::paragraph(tr(lang, Msg::profile_first));
         return;
     }
-    const matching::DerivedLists lists = matching::derive(input);
+    const matching::DerivedLists& lists = derived_lists(ctx);
     if (!lists.placeable[me].ok) ui::paragraph(lists.placeable[me].reason.in(lang).c_str());
     ui::heading(tr(lang, Msg::fitting_periods));
     if (lists.options[me].empty()) ui::muted(tr(lang, Msg::no_fitting));

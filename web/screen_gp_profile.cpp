@@ -110,7 +110,7 @@ void GpProfileScreen::draw(Context& ctx) {
     ImGui::Spacing();
     ImGui::BeginDisabled(!profile.has_value());
     if (ui::primary_button(tr(lang, Msg::save))) {
-        result_.set(ctx.session.mutate(existing ? "update_doctor" : "register_doctor", json(*profile)));
+        result_.send(ctx, existing ? "update_doctor" : "register_doctor", json(*profile));
     }
     ImGui::EndDisabled();
     if (!profile) {
@@ -119,7 +119,7 @@ void GpProfileScreen::draw(Context& ctx) {
     }
     // Once the person has started on the form, every field that still breaks a rule says so.
     if (ImGui::IsAnyItemActive()) tried_ = true;
-    result_.draw(lang);
+    result_.draw(ctx);
 }
 
 }  // namespace alis::web

@@ -57,15 +57,15 @@ void GpWishesScreen::draw(Context& ctx) {
         std::vector<std::string> moved = order;
         if (i > 0 && ui::button(tr(lang, Msg::move_up))) {
             std::swap(moved[i], moved[i - 1]);
-            result_.set(ctx.session.mutate("rank_wishes", {{"doctor_id", doctor_id}, {"wish_ids", moved}}));
+            result_.send(ctx, "rank_wishes", {{"doctor_id", doctor_id}, {"wish_ids", moved}});
         }
         ImGui::SameLine();
         if (i + 1 < wishes.size() && ui::button(tr(lang, Msg::move_down))) {
             std::swap(moved[i], moved[i + 1]);
-            result_.set(ctx.session.mutate("rank_wishes", {{"doctor_id", doctor_id}, {"wish_ids", moved}}));
+            result_.send(ctx, "rank_wishes", {{"doctor_id", doctor_id}, {"wish_ids", moved}});
         }
         ImGui::SameLine();
-        if (ui::button(tr(lang, Msg::delete_))) result_.set(ctx.session.mutate("delete_wish", {{"id", w.id}}));
+        if (ui::button(tr(lang, Msg::delete_))) result_.send(ctx, "delete_wish", {{"id", w.id}});
         ImGui::PopID();
     }
     ImGui::Separator();
@@ -100,11 +100,11 @@ void GpWishesScreen::draw(Context& ctx) {
     ImGui::BeginDisabled(!wish.has_value());
     if (ui::primary_button(tr(lang, Msg::add))) {
         wish->id = new_id(ctx.platform, "w-");
-        result_.set(ctx.session.mutate("put_wish", json(*wish)));
-        if (result_.accepted) specialty_.clear(), earliest_.clear(), latest_.clear(), hospital_ = department_ = 0;
+        result_.send(ctx, "put_wish", json(*wish));
+        if (result_.accepted()) specialty_.clear(), earliest_.clear(), latest_.clear(), hospital_ = department_ = 0;
     }
     ImGui::EndDisabled();
-    result_.draw(lang);
+    result_.draw(ctx);
 }
 
 }  // namespace alis::web

@@ -1,5 +1,6 @@
 // A hospital coordinator's periods: publish, edit, withdraw; the days left before the two-month
-// release; and each period's candidates in priority order, to make an offer.
+// release; and each period's candidates in priority order, to make an offer. The form comes first
+// so that "Endre" on a row fills it in where the coordinator is already looking.
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
@@ -26,9 +27,53 @@ const char* period_status(PeriodStatus s, Language lang) {
                                       {"Besatt", "Besett", "Filled"}};
     return kText[static_cast<int>(s)][static_cast<int>(lang)];
 }
+
+std::vector<const Organisation*> departments_of(const sync::PortalState& view, const std::string& hospital_id) {
+    std::vector<const Organisation*> out;
+    for (const auto& [id, o] : view.organisations) {
+        if (o.kind == OrganisationKind::department && o.parent_id == hospital_id) out.push_back(&o);
+    }
+    return out;
+}
+
+// What an edit may change; the rest (hospital, publication day, status) is the server's.
+bool same_terms(const Period& a, const Period& b) {
+    return a.department_id == b.department_id && a.range == b.range && a.places == b.places && a.on_call == b.on_call &&
+           a.supervisor == b.supervisor && a.reason == b.reason;
+}
 }  // namespace
 
 void HospitalPeriodsScreen::draw(Context& ctx) {
+    draw_form(ctx);
+    ImGui::Spacing();
+    ImGui::Separator();
+    draw_table(ctx);
+    ImGui::Spacing();
+    if (!selected_.empty() && sync::find_period(ctx.session.view(), selected_)) draw_candidates(ctx);
+}
+
+void HospitalPeriodsScreen::edit(const Period& p, const sync::PortalState& view) {
+    editing_ = p.id;
+    const auto departments = departments_of(view, p.hospital_id);
+    for (size_t i = 0; i < departments.size(); ++i) {
+        if (departments[i]->id == p.department_id) department_ = static_cast<int>(i);
+    }
+    start_ = to_norwegian(p.range.start);
+    end_ = to_norwegian(p.range.end);
+    places_ = p.places;
+    on_call_ = p.on_call;
+    supervisor_ = p.supervisor;
+    reason_ = p.reason;
+}
+
+void HospitalPeriodsScreen::clear_form() {
+    editing_.clear();
+    start_.clear(), end_.clear(), supervisor_.clear(), reason_.clear();
+    places_ = 1;
+    on_call_ = true;
+}
+
+void HospitalPeriodsScreen::draw_table(Context& ctx) {
     const Language lang = ctx.lang;
     const auto& view = ctx.session.view();
     const std::string hospital_id = ctx.session.user().organisation_id;
@@ -38,92 +83,153 @@ void HospitalPeriodsScreen::draw(Context& ctx) {
         if (p.hospital_id == hospital_id) periods.push_back(&p);
     }
     std::sort(periods.begin(), periods.end(), [](auto* a, auto* b) { return std::tie(a->range.start, a->id) < std::tie(b->range.start, b->id); });
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+    std::vector<std::string> departments, statuses;
+    ui::Fingerprint fingerprint;
+    for (const Period* p : periods) {
+        departments.push_back(organisation_name(view, p->department_id));
+        std::string status = period_status(p->status, lang);
+        if (p->status == PeriodStatus::published) {
+            status += " · " + std::to_string(std::max(0L, days_until_release(*p, today))) + " " + tr(lang, Msg::days_to_release);
+        }
+        statuses.push_back(std::move(status));
+        fingerprint.add(p->id).add(departments.back()).add(p->range.start).add(p->range.end).add(p->places).add(statuses.back());
+    }
+    ui::heading(tr(lang, Msg::tab_periods));
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ui::kSortable;
     if (ImGui::BeginTable("##periods", 6, flags)) {
         for (const Msg m : {Msg::department, Msg::start_date, Msg::end_date, Msg::places, Msg::status}) ImGui::TableSetupColumn(tr(lang, m));
-        ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableHeadersRow();
-        for (const Period* p : periods) {
+        // Sized for its two buttons from the first frame, so rows do not shift while the table settles.
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float actions = ImGui::CalcTextSize(tr(lang, Msg::edit)).x + ImGui::CalcTextSize(tr(lang, Msg::withdraw)).x +
+                              4 * style.FramePadding.x + style.ItemSpacing.x;
+        ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, actions);
+        ui::table_headers();
+        const auto& order = periods_sort_.order(static_cast<int>(periods.size()), fingerprint.value(), [&](int a, int b, int column) {
+            const Period &x = *periods[a], &y = *periods[b];
+            switch (column) {
+                case 0: return ui::compare_text(departments[a], departments[b]);
+                case 1: return ui::compare_dates(x.range.start, y.range.start);
+                case 2: return ui::compare_dates(x.range.end, y.range.end);
+                case 3: return ui::compare_numbers(x.places, y.places);
+                default: return ui::compare_text(statuses[a], statuses[b]);
+            }
+        });
+        for (const int i : order) {
+            const Period* p = periods[i];
             ImGui::PushID(p->id.c_str());
             ImGui::TableNextColumn();
-            const std::string department = organisation_name(view, p->department_id);
-            if (ImGui::Selectable(department.c_str(), selected_ == p->id, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) selected_ = p->id;
-            probe::record_last_item(department.c_str());
+            if (ImGui::Selectable(departments[i].c_str(), selected_ == p->id, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) selected_ = p->id;
+            probe::record_last_item(departments[i].c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(to_norwegian(p->range.start).c_str());
+            ui::label(to_norwegian(p->range.start).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(to_norwegian(p->range.end).c_str());
+            ui::label(to_norwegian(p->range.end).c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%d", p->places);
             ImGui::TableNextColumn();
-            std::string status = period_status(p->status, lang);
-            if (p->status == PeriodStatus::published) {
-                status += " · " + std::to_string(std::max(0L, days_until_release(*p, today))) + " " + tr(lang, Msg::days_to_release);
-            }
-            ImGui::TextWrapped("%s", status.c_str());
+            ImGui::TextWrapped("%s", statuses[i].c_str());
             ImGui::TableNextColumn();
-            if (p->status == PeriodStatus::published && ui::button(tr(lang, Msg::withdraw))) {
-                result_.set(ctx.session.mutate("withdraw_period", {{"period_id", p->id}}));
+            if (p->status == PeriodStatus::published) {
+                if (ui::button(tr(lang, Msg::edit))) edit(*p, view);
+                ImGui::SameLine();
+                if (ui::button(tr(lang, Msg::withdraw))) result_.send(ctx, "withdraw_period", {{"period_id", p->id}});
             }
             ImGui::PopID();
         }
         ImGui::EndTable();
     }
-    result_.draw(lang);
-    ImGui::Spacing();
-    if (!selected_.empty() && sync::find_period(view, selected_)) draw_candidates(ctx);
-    ImGui::Spacing();
-    draw_form(ctx);
 }
 
 void HospitalPeriodsScreen::draw_candidates(Context& ctx) {
     const Language lang = ctx.lang;
     const auto& view = ctx.session.view();
-    const matching::MatchingInput input = matching_input_from(view, ctx.platform.today());
-    const matching::DerivedLists lists = matching::derive(input);
+    const matching::MatchingInput& input = matching_input(ctx);
+    const matching::DerivedLists& lists = derived_lists(ctx);
     size_t index = input.periods.size();
     for (size_t i = 0; i < input.periods.size(); ++i) {
         if (input.periods[i].id == selected_) index = i;
     }
     if (index == input.periods.size()) return;
     ui::heading(tr(lang, Msg::candidates_for));
-    int position = 0;
-    for (size_t d : lists.candidates[index]) {
-        const DoctorProfile& doctor = input.doctors[d];
-        ImGui::PushID(doctor.id.c_str());
+    // Rows in priority order; the priority column keeps that order visible when sorted otherwise.
+    const std::vector<size_t>& candidates = lists.candidates[index];
+    if (candidates.empty()) {
+        ui::muted(tr(lang, Msg::no_fitting));
+        return;
+    }
+    std::vector<const matching::PeriodOption*> options;
+    ui::Fingerprint fingerprint;
+    for (size_t d : candidates) {
         const auto option = std::find_if(lists.options[d].begin(), lists.options[d].end(),
                                          [&](const matching::PeriodOption& o) { return o.period == index; });
-        const std::string line = std::to_string(++position) + ". " + doctor.name + " · " + tr(lang, Msg::score) + " " +
-                                 std::to_string(lists.scores[d].total());
-        ui::label(line.c_str());
+        options.push_back(option == lists.options[d].end() ? nullptr : &*option);
+        fingerprint.add(input.doctors[d].id).add(input.doctors[d].name).add(lists.scores[d].total());
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ui::kSortable;
+    if (!ImGui::BeginTable("##candidates", 5, flags)) return;
+    ImGui::TableSetupColumn(tr(lang, Msg::rank), ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn(tr(lang, Msg::doctor));
+    ImGui::TableSetupColumn(tr(lang, Msg::score), ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn(tr(lang, Msg::service_offered));
+    ImGui::TableSetupColumn("##offer", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort);
+    ui::table_headers();
+    const auto& order = candidates_sort_.order(static_cast<int>(candidates.size()), fingerprint.value(), [&](int a, int b, int column) {
+        const DoctorProfile &x = input.doctors[candidates[a]], &y = input.doctors[candidates[b]];
+        switch (column) {
+            case 1: return ui::compare_text(x.name, y.name);
+            case 2: return ui::compare_numbers(lists.scores[candidates[a]].total(), lists.scores[candidates[b]].total());
+            case 3:
+                if (!options[a] || !options[b]) return ui::compare_numbers(options[a] ? 0 : 1, options[b] ? 0 : 1);
+                return ui::compare_dates(options[a]->service.start, options[b]->service.start);
+            default: return ui::compare_numbers(a, b);
+        }
+    });
+    for (const int row : order) {
+        const size_t d = candidates[row];
+        const DoctorProfile& doctor = input.doctors[d];
+        ImGui::PushID(doctor.id.c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%d", row + 1);
+        ImGui::TableNextColumn();
+        ui::label(doctor.name.c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%d", lists.scores[d].total());
+        ImGui::TableNextColumn();
+        if (options[row]) {
+            ImGui::TextUnformatted((to_norwegian(options[row]->service.start) + "–" + to_norwegian(options[row]->service.end)).c_str());
+        }
+        ImGui::TableNextColumn();
         const bool offered = std::any_of(view.offers.begin(), view.offers.end(), [&](const auto& kv) {
             return kv.second.period_id == selected_ && kv.second.doctor_id == doctor.id &&
                    (kv.second.status == sync::OfferStatus::pending || kv.second.status == sync::OfferStatus::accepted);
         });
-        ImGui::SameLine();
         if (offered) {
             ui::muted(tr(lang, Msg::offer_made));
-        } else if (option != lists.options[d].end() && ui::button(tr(lang, Msg::make_offer))) {
+        } else if (options[row] && ui::button(tr(lang, Msg::make_offer))) {
             const Period& p = input.periods[index];
             const json offer = {{"id", new_id(ctx.platform, "o-")}, {"period_id", p.id}, {"hospital_id", p.hospital_id},
-                                {"doctor_id", doctor.id}, {"start", to_iso(option->service.start)},
-                                {"end", to_iso(option->service.end)}, {"message", ""}};
-            result_.set(ctx.session.mutate("make_offer", offer));
+                                {"doctor_id", doctor.id}, {"start", to_iso(options[row]->service.start)},
+                                {"end", to_iso(options[row]->service.end)}, {"message", ""}};
+            result_.send(ctx, "make_offer", offer);
         }
         ImGui::PopID();
     }
-    if (position == 0) ui::muted(tr(lang, Msg::no_fitting));
+    ImGui::EndTable();
 }
 
+// One form for publishing and for editing: "Endre" on a row fills it with the period, and it then
+// saves only when something was changed and the period is still valid.
 void HospitalPeriodsScreen::draw_form(Context& ctx) {
     const Language lang = ctx.lang;
     const auto& view = ctx.session.view();
     const std::string hospital_id = ctx.session.user().organisation_id;
-    ui::heading(tr(lang, Msg::new_period));
-    std::vector<const Organisation*> departments;
-    for (const auto& [id, o] : view.organisations) {
-        if (o.kind == OrganisationKind::department && o.parent_id == hospital_id) departments.push_back(&o);
+    const Period* original = editing_.empty() ? nullptr : sync::find_period(view, editing_);
+    if (!editing_.empty() && (!original || original->status != PeriodStatus::published)) {
+        clear_form();  // withdrawn, filled or released meanwhile: nothing left to edit
+        original = nullptr;
     }
+    ui::heading(tr(lang, original ? Msg::edit_period : Msg::new_period));
+    const auto departments = departments_of(view, hospital_id);
     std::vector<std::string> names;
     for (const auto* d : departments) names.push_back(d->name);
     department_ = std::min(department_, std::max(0, static_cast<int>(departments.size()) - 1));
@@ -136,10 +242,10 @@ void HospitalPeriodsScreen::draw_form(Context& ctx) {
     ui::text_input(tr(lang, Msg::reason), reason_);
 
     const Organisation* department = departments.empty() ? nullptr : departments[department_];
-    json draft = {{"id", "new"}, {"hospital_id", hospital_id}, {"department_id", department ? department->id : ""},
-                  {"specialty", department ? department->specialty : ""}, {"places", places_},
-                  {"published_on", to_iso(ctx.platform.today())}, {"on_call", on_call_}, {"supervisor", supervisor_},
-                  {"reason", reason_}};
+    json draft = {{"id", original ? original->id : "new"}, {"hospital_id", hospital_id},
+                  {"department_id", department ? department->id : ""}, {"specialty", department ? department->specialty : ""},
+                  {"places", places_}, {"published_on", to_iso(original ? original->published_on : ctx.platform.today())},
+                  {"on_call", on_call_}, {"supervisor", supervisor_}, {"reason", reason_}};
     const auto start = ui::date_from_field(start_), end = ui::date_from_field(end_);
     draft["start"] = start ? json(to_iso(*start)) : json(start_);
     draft["end"] = end ? json(to_iso(*end)) : json(end_);
@@ -148,13 +254,27 @@ void HospitalPeriodsScreen::draw_form(Context& ctx) {
     if (!start_.empty() || !end_.empty()) {
         for (const auto& p : problems) ui::field_error(&p, lang);
     }
-    ImGui::BeginDisabled(!period.has_value());
-    if (ui::primary_button(tr(lang, Msg::publish))) {
-        period->id = new_id(ctx.platform, "p-");
-        result_.set(ctx.session.mutate("publish_period", json(*period)));
-        if (result_.accepted) start_.clear(), end_.clear(), supervisor_.clear(), reason_.clear();
+    if (original) {
+        const bool changed = period && !same_terms(*period, *original);
+        if (period && !changed) ui::muted(tr(lang, Msg::nothing_changed));
+        ImGui::BeginDisabled(!changed);
+        if (ui::primary_button(tr(lang, Msg::save_changes))) {
+            result_.send(ctx, "edit_period", json(*period));
+            if (result_.accepted()) clear_form();
+        }
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (ui::button(tr(lang, Msg::cancel))) clear_form();
+    } else {
+        ImGui::BeginDisabled(!period.has_value());
+        if (ui::primary_button(tr(lang, Msg::publish))) {
+            period->id = new_id(ctx.platform, "p-");
+            result_.send(ctx, "publish_period", json(*period));
+            if (result_.accepted()) clear_form();
+        }
+        ImGui::EndDisabled();
     }
-    ImGui::EndDisabled();
+    result_.draw(ctx);
 }
 
 }  // namespace alis::web

@@ -9,6 +9,7 @@
 #include "forms.hpp"
 #include "i18n.hpp"
 #include "screens.hpp"
+#include "table_sort.hpp"
 #include "widgets.hpp"
 
 namespace alis::web {
@@ -31,21 +32,40 @@ void MunicipalityScreen::draw(Context& ctx) {
     std::vector<std::string> order;
     for (const auto* c : list) order.push_back(c->id);
 
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+    // The rank column is the list's real order, the one sent to the ALIS office. Clicking another
+    // header sorts only this view: the up/down buttons still move a candidate in the ranking.
+    std::vector<std::string> names;
+    std::vector<int> scores;
+    ui::Fingerprint fingerprint;
+    for (const auto* c : list) {
+        const DoctorProfile* d = sync::find_doctor(view, c->doctor_id);
+        names.push_back(d ? d->name : c->doctor_id);
+        scores.push_back(d ? matching::priority_score(*d, party, today).total() : -1);
+        fingerprint.add(c->id).add(names.back()).add(scores.back()).add(c->wished_service).add(c->struck ? 1 : 0);
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ui::kSortable;
     if (ImGui::BeginTable("##candidates", 5, flags)) {
         ImGui::TableSetupColumn(tr(lang, Msg::rank), ImGuiTableColumnFlags_WidthFixed);
         for (const Msg m : {Msg::doctor, Msg::score, Msg::wished_service}) ImGui::TableSetupColumn(tr(lang, m));
-        ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 18);
-        ImGui::TableHeadersRow();
-        for (size_t i = 0; i < list.size(); ++i) {
+        ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, ImGui::GetFontSize() * 18);
+        ui::table_headers();
+        const auto& rows = sort_.order(static_cast<int>(list.size()), fingerprint.value(), [&](int a, int b, int column) {
+            switch (column) {
+                case 1: return ui::compare_text(names[a], names[b]);
+                case 2: return ui::compare_numbers(scores[a], scores[b]);
+                case 3: return ui::compare_text(list[a]->wished_service, list[b]->wished_service);
+                default: return ui::compare_numbers(a, b);  // the ranking
+            }
+        });
+        for (const int row : rows) {
+            const size_t i = static_cast<size_t>(row);
             const sync::Candidate& c = *list[i];
             const DoctorProfile* d = sync::find_doctor(view, c.doctor_id);
             ImGui::PushID(c.id.c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%d", c.position);
             ImGui::TableNextColumn();
-            const std::string name = d ? d->name : c.doctor_id;
-            ui::label(name.c_str());
+            ui::label(names[i].c_str());
             if (c.struck) ui::note((std::string(tr(lang, Msg::struck)) + ": " + c.struck_reason).c_str(), ui::kCaution);
             ImGui::TableNextColumn();
             if (d) {
@@ -69,21 +89,21 @@ void MunicipalityScreen::draw(Context& ctx) {
                 next();
                 if (ui::button(tr(lang, Msg::move_up))) {
                     std::swap(moved[i], moved[i - 1]);
-                    result_.set(ctx.session.mutate("set_candidate_order", {{"municipality_id", municipality_id}, {"candidate_ids", moved}}));
+                    result_.send(ctx, "set_candidate_order", {{"municipality_id", municipality_id}, {"candidate_ids", moved}});
                 }
             }
             if (i + 1 < list.size()) {
                 next();
                 if (ui::button(tr(lang, Msg::move_down))) {
                     std::swap(moved[i], moved[i + 1]);
-                    result_.set(ctx.session.mutate("set_candidate_order", {{"municipality_id", municipality_id}, {"candidate_ids", moved}}));
+                    result_.send(ctx, "set_candidate_order", {{"municipality_id", municipality_id}, {"candidate_ids", moved}});
                 }
             }
             if (!c.struck) {
                 next();
                 ImGui::BeginDisabled(strike_reason_.empty());
                 if (ui::button(tr(lang, Msg::strike))) {
-                    result_.set(ctx.session.mutate("strike_candidate", {{"candidate_id", c.id}, {"reason", strike_reason_}}));
+                    result_.send(ctx, "strike_candidate", {{"candidate_id", c.id}, {"reason", strike_reason_}});
                 }
                 ImGui::EndDisabled();
             }
@@ -91,8 +111,9 @@ void MunicipalityScreen::draw(Context& ctx) {
         }
         ImGui::EndTable();
     }
+    if (sort_.sorted()) ui::muted(tr(lang, Msg::sorted_view_note));
     ui::text_input(tr(lang, Msg::strike_reason), strike_reason_, ImGui::GetFontSize() * 30);
-    result_.draw(lang);
+    result_.draw(ctx);
     ImGui::Separator();
 
     // Doctors of this municipality not yet on its list.
@@ -104,17 +125,17 @@ void MunicipalityScreen::draw(Context& ctx) {
     }
     if (doctors.empty()) return;
     ui::heading(tr(lang, Msg::add_candidate));
-    std::vector<std::string> names;
-    for (const auto* d : doctors) names.push_back(d->name);
+    std::vector<std::string> doctor_names;
+    for (const auto* d : doctors) doctor_names.push_back(d->name);
     doctor_ = std::min(doctor_, static_cast<int>(doctors.size()) - 1);
-    ui::combo(tr(lang, Msg::doctor), doctor_, names);
+    ui::combo(tr(lang, Msg::doctor), doctor_, doctor_names);
     ui::text_input(tr(lang, Msg::wished_service), wished_);
     if (ui::primary_button(tr(lang, Msg::add_candidate))) {
         const json candidate = {{"id", new_id(ctx.platform, "c-")}, {"municipality_id", municipality_id},
                                 {"doctor_id", doctors[doctor_]->id}, {"position", static_cast<int>(list.size()) + 1},
                                 {"wished_service", wished_}, {"education_plan", plan_}, {"application_text", ""}};
-        result_.set(ctx.session.mutate("put_candidate", candidate));
-        if (result_.accepted) wished_.clear();
+        result_.send(ctx, "put_candidate", candidate);
+        if (result_.accepted()) wished_.clear();
     }
 }
 

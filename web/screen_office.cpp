@@ -6,12 +6,12 @@
 #include <algorithm>
 #include <map>
 
-#include "alis/collation.hpp"
 #include "alis/matching/explain.hpp"
 #include "forms.hpp"
 #include "i18n.hpp"
 #include "matching_view.hpp"
 #include "screens.hpp"
+#include "table_sort.hpp"
 #include "widgets.hpp"
 
 namespace alis::web {
@@ -45,25 +45,50 @@ void OfficeScreen::draw_organisations(Context& ctx) {
     for (const auto& [id, o] : view.organisations) {
         if (contains_folded(o.name, filter_) || contains_folded(o.id, filter_)) rows.push_back(&o);
     }
-    std::sort(rows.begin(), rows.end(), [](auto* a, auto* b) { return norwegian_less(a->name, b->name); });
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    // What each column shows, computed once per frame for the rows the filter keeps.
+    struct Row {
+        const Organisation* o;
+        const char* kind;
+        std::string parent;
+    };
+    std::vector<Row> table;
+    table.reserve(rows.size());
+    ui::Fingerprint fingerprint;
+    for (const Organisation* o : rows) {
+        table.push_back({o, kind_name(o->kind, lang), o->parent_id.empty() ? "" : organisation_name(view, o->parent_id)});
+        fingerprint.add(o->id).add(o->name).add(table.back().kind).add(table.back().parent).add(o->specialty);
+    }
+    // Always sorted by some column, by name at first: the sorter collates once per click or change,
+    // where sorting the rows here would collate thousands of names every frame.
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Sortable;
     if (ImGui::BeginTable("##organisations", 4, flags, ImVec2(0, ImGui::GetFontSize() * 16))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        for (const Msg m : {Msg::name, Msg::kind, Msg::hospital, Msg::specialty}) ImGui::TableSetupColumn(tr(lang, m));
-        ImGui::TableHeadersRow();
+        ImGui::TableSetupColumn(tr(lang, Msg::name), ImGuiTableColumnFlags_DefaultSort);
+        for (const Msg m : {Msg::kind, Msg::hospital, Msg::specialty}) ImGui::TableSetupColumn(tr(lang, m));
+        ui::table_headers();
+        const auto& order = organisations_sort_.order(static_cast<int>(table.size()), fingerprint.value(), [&](int a, int b, int column) {
+            const Row &x = table[a], &y = table[b];
+            switch (column) {
+                case 0: return ui::compare_text(x.o->name, y.o->name);
+                case 1: return ui::compare_text(x.kind, y.kind);
+                case 2: return ui::compare_text(x.parent, y.parent);
+                default: return ui::compare_text(x.o->specialty, y.o->specialty);
+            }
+        });
         ImGuiListClipper clipper;  // thousands of rows stay cheap: only visible ones are drawn
-        clipper.Begin(static_cast<int>(rows.size()));
+        clipper.Begin(static_cast<int>(order.size()));
         while (clipper.Step()) {
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-                const Organisation& o = *rows[i];
+                const Row& row = table[order[i]];
                 ImGui::TableNextColumn();
-                ui::label(o.name.c_str());
+                ui::label(row.o->name.c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(kind_name(o.kind, lang));
+                ImGui::TextUnformatted(row.kind);
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(o.parent_id.empty() ? "" : organisation_name(view, o.parent_id).c_str());
+                ImGui::TextUnformatted(row.parent.c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(o.specialty.c_str());
+                ImGui::TextUnformatted(row.o->specialty.c_str());
             }
         }
         ImGui::EndTable();
@@ -94,11 +119,11 @@ void OfficeScreen::draw_organisations(Context& ctx) {
     const auto organisation = parse_organisation(draft, problems);
     ImGui::BeginDisabled(!organisation.has_value());
     if (ui::primary_button(tr(lang, Msg::add))) {
-        result_.set(ctx.session.mutate("put_organisation", draft));
-        if (result_.accepted) org_name_.clear(), org_specialty_.clear();
+        result_.send(ctx, "put_organisation", draft);
+        if (result_.accepted()) org_name_.clear(), org_specialty_.clear();
     }
     ImGui::EndDisabled();
-    result_.draw(lang);
+    result_.draw(ctx);
 }
 
 // The regional list interleaves the municipal lists: every municipality's first priority, then
@@ -107,9 +132,9 @@ void OfficeScreen::draw_organisations(Context& ctx) {
 void OfficeScreen::draw_regional_list(Context& ctx) {
     const Language lang = ctx.lang;
     const auto& view = ctx.session.view();
-    const matching::MatchingInput input = matching_input_from(view, ctx.platform.today());
+    const matching::MatchingInput& input = matching_input(ctx);
     std::map<std::string, int> score;
-    const matching::DerivedLists lists = matching::derive(input);
+    const matching::DerivedLists& lists = derived_lists(ctx);
     for (size_t i = 0; i < input.doctors.size(); ++i) score[input.doctors[i].id] = lists.scores[i].total();
     std::vector<const sync::Candidate*> active;
     for (const auto& [id, c] : view.candidates) {
@@ -127,14 +152,37 @@ void OfficeScreen::draw_regional_list(Context& ctx) {
     const sync::RegionalList* saved = view.regional_lists.empty() ? nullptr : &view.regional_lists.begin()->second;
     ImGui::Columns(2, "##regional", false);
     ui::heading(tr(lang, Msg::proposal));
-    for (size_t i = 0; i < proposed.size(); ++i) {
-        const DoctorProfile* d = sync::find_doctor(view, proposed[i]);
-        const std::string line = std::to_string(i + 1) + ". " + (d ? d->name : proposed[i]) + " · " + tr(lang, Msg::score) +
-                                 " " + std::to_string(score[proposed[i]]);
-        ui::label(line.c_str());
+    // A sorted view of the proposal; what is saved is always `proposed`, in its own order.
+    std::vector<std::string> names;
+    ui::Fingerprint fingerprint;
+    for (const auto& id : proposed) {
+        const DoctorProfile* d = sync::find_doctor(view, id);
+        names.push_back(d ? d->name : id);
+        fingerprint.add(id).add(names.back()).add(score[id]);
     }
-    if (ui::primary_button(tr(lang, Msg::save))) result_.set(ctx.session.mutate("set_regional_list", {{"doctor_ids", proposed}}));
-    result_.draw(lang);
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ui::kSortable;
+    if (ImGui::BeginTable("##proposal", 3, flags)) {
+        ImGui::TableSetupColumn(tr(lang, Msg::rank), ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn(tr(lang, Msg::doctor));
+        ImGui::TableSetupColumn(tr(lang, Msg::score), ImGuiTableColumnFlags_WidthFixed);
+        ui::table_headers();
+        const auto& order = proposal_sort_.order(static_cast<int>(proposed.size()), fingerprint.value(), [&](int a, int b, int column) {
+            if (column == 1) return ui::compare_text(names[a], names[b]);
+            if (column == 2) return ui::compare_numbers(score[proposed[a]], score[proposed[b]]);
+            return ui::compare_numbers(a, b);
+        });
+        for (const int i : order) {
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", i + 1);
+            ImGui::TableNextColumn();
+            ui::label(names[i].c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", score[proposed[i]]);
+        }
+        ImGui::EndTable();
+    }
+    if (ui::primary_button(tr(lang, Msg::save))) result_.send(ctx, "set_regional_list", {{"doctor_ids", proposed}});
+    result_.draw(ctx);
     ImGui::NextColumn();
     ui::heading(tr(lang, Msg::tab_regional_list));
     if (saved) {
@@ -149,26 +197,46 @@ void OfficeScreen::draw_regional_list(Context& ctx) {
 void OfficeScreen::draw_matching(Context& ctx) {
     const Language lang = ctx.lang;
     const auto& view = ctx.session.view();
-    const matching::MatchingInput input = matching_input_from(view, ctx.platform.today());
-    const matching::DomainMatch result = matching::match(input);
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+    const matching::MatchingInput& input = matching_input(ctx);
+    const matching::DomainMatch& result = domain_match(ctx);
+    struct Row {
+        const matching::Explanation* e;
+        std::string doctor, proposal;
+    };
+    std::vector<Row> rows;
+    ui::Fingerprint fingerprint;
+    for (const auto& e : result.explanations) {
+        const DoctorProfile* d = sync::find_doctor(view, e.doctor_id);
+        Row row{&e, d ? d->name : e.doctor_id, tr(lang, Msg::unmatched)};
+        if (!e.period_id.empty()) {
+            const Period* p = sync::find_period(view, e.period_id);
+            row.proposal = (p ? organisation_name(view, p->hospital_id) + " – " + organisation_name(view, p->department_id) : e.period_id) +
+                           ", " + to_norwegian(e.service.start) + "–" + to_norwegian(e.service.end);
+        }
+        fingerprint.add(e.doctor_id).add(row.doctor).add(row.proposal);
+        rows.push_back(std::move(row));
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ui::kSortable;
     if (ImGui::BeginTable("##matching", 3, flags)) {
-        for (const Msg m : {Msg::doctor, Msg::proposal, Msg::explanation}) ImGui::TableSetupColumn(tr(lang, m));
-        ImGui::TableHeadersRow();
-        for (const auto& e : result.explanations) {
-            const DoctorProfile* d = sync::find_doctor(view, e.doctor_id);
+        ImGui::TableSetupColumn(tr(lang, Msg::doctor));
+        ImGui::TableSetupColumn(tr(lang, Msg::proposal));
+        ImGui::TableSetupColumn(tr(lang, Msg::explanation), ImGuiTableColumnFlags_NoSort);
+        ui::table_headers();
+        const auto& order = matching_sort_.order(static_cast<int>(rows.size()), fingerprint.value(), [&](int a, int b, int column) {
+            if (column == 0) return ui::compare_text(rows[a].doctor, rows[b].doctor);
+            // Unmatched doctors sort after every proposed service; services by where, then when.
+            const bool ua = rows[a].e->period_id.empty(), ub = rows[b].e->period_id.empty();
+            if (ua != ub) return ua ? 1 : -1;
+            return ui::compare_text(rows[a].proposal, rows[b].proposal);
+        });
+        for (const int i : order) {
+            const Row& row = rows[i];
             ImGui::TableNextColumn();
-            ui::label(d ? d->name.c_str() : e.doctor_id.c_str());
+            ui::label(row.doctor.c_str());
             ImGui::TableNextColumn();
-            if (e.period_id.empty()) {
-                ImGui::TextUnformatted(tr(lang, Msg::unmatched));
-            } else {
-                const Period* p = sync::find_period(view, e.period_id);
-                const std::string where = p ? organisation_name(view, p->hospital_id) + " – " + organisation_name(view, p->department_id) : e.period_id;
-                ImGui::TextWrapped("%s, %s–%s", where.c_str(), to_norwegian(e.service.start).c_str(), to_norwegian(e.service.end).c_str());
-            }
+            ImGui::TextWrapped("%s", row.proposal.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", e.summary.in(lang).c_str());
+            ImGui::TextWrapped("%s", row.e->summary.in(lang).c_str());
         }
         ImGui::EndTable();
     }

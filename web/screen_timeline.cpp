@@ -9,6 +9,7 @@
 
 #include "i18n.hpp"
 #include "screens.hpp"
+#include "ui_probe.hpp"
 #include "widgets.hpp"
 
 namespace alis::web {
@@ -69,8 +70,15 @@ void draw_timeline(Context& ctx) {
         draw->PushClipRect(ImVec2(origin.x, y), ImVec2(origin.x + label_width - font * 0.5f, y + row_height), true);
         draw->AddText(ImVec2(origin.x, y + row_height * 0.2f), IM_COL32(30, 35, 45, 255), rows[i].label.c_str());
         draw->PopClipRect();
-        draw->AddRectFilled(ImVec2(x_of(rows[i].range.start), y + row_height * 0.2f),
-                            ImVec2(x_of(add_days(rows[i].range.end, 1)), y + row_height * 0.8f), rows[i].colour, 3);
+        probe::record(rows[i].label, origin.x, y, label_width, row_height);
+        const ImVec2 bar_min(x_of(rows[i].range.start), y + row_height * 0.2f);
+        const ImVec2 bar_max(x_of(add_days(rows[i].range.end, 1)), y + row_height * 0.8f);
+        draw->AddRectFilled(bar_min, bar_max, rows[i].colour, 3);
+        // The bar's exact dates on hover: the axis only shows months.
+        if (ImGui::IsMouseHoveringRect(ImVec2(origin.x, y), ImVec2(origin.x + label_width + width, y + row_height))) {
+            ImGui::SetTooltip("%s\n%s–%s", rows[i].label.c_str(), to_norwegian(rows[i].range.start).c_str(),
+                              to_norwegian(rows[i].range.end).c_str());
+        }
     }
     ImGui::Dummy(ImVec2(label_width + width, bottom - origin.y + font));
 }

@@ -6,18 +6,39 @@
 #include <vector>
 
 #include "alis/problem.hpp"
+#include "alis/sync/records.hpp"
 #include "app.hpp"
+#include "screen_office_users.hpp"
+#include "table_sort.hpp"
 
 namespace alis::web {
 
-// Shows the outcome of the last mutation a form sent: "Saved" or the reasons it was refused.
-struct SendResult {
-    bool shown = false;
-    bool accepted = false;
-    Problems problems;
-    void set(const sync::Outcome& outcome);
-    void draw(Language lang) const;
+// Sends a form's change and shows its outcome: "Saved" at once when the replica accepts it, or the
+// reasons it was refused. A change saved here can still be refused by the server (it knows more);
+// when that refusal arrives, it replaces "Saved", naming the field and the rule in words.
+class SendResult {
+public:
+    // Applies the mutation through the session and remembers it, to recognise the server's refusal.
+    void send(Context& ctx, const std::string& mutation, const nlohmann::json& args);
+    void draw(Context& ctx);
+    bool accepted() const { return shown_ && accepted_; }
+    bool refused_by_server() const { return refused_by_server_; }
+
+private:
+    bool shown_ = false;
+    bool accepted_ = false;
+    bool refused_by_server_ = false;
+    Problems problems_;
+    std::string mutation_;
+    // The session tells which change a refusal was for only by its mutation id, which it does not
+    // hand to the screens; refusals are numbered in sending order, so a refusal of the same kind of
+    // change numbered above every refusal known when this one was sent is taken as its answer.
+    std::int64_t newest_known_refusal_ = 0;
 };
+
+// The form field a problem's path names, in the person's words ("period.places" -> "Plasser"), or
+// nothing when the rule is about the change as a whole.
+const char* field_label(const std::string& field, Language lang);
 
 std::string new_id(Platform& platform, const char* prefix);
 std::string organisation_name(const sync::PortalState& view, const std::string& id);
@@ -72,19 +93,55 @@ private:
     SendResult result_;
 };
 
+// A user's alert subscriptions, to add and remove. Shared by the GP's and the hospital's alert tabs;
+// `topics` are the ones that make sense for the role.
+class SubscriptionEditor {
+public:
+    void draw(Context& ctx, const std::vector<sync::SubscriptionTopic>& topics);
+
+private:
+    int topic_ = 0, channel_ = 0, hospital_ = 0;
+    std::string specialty_;
+    SendResult result_;
+};
+
+// The GP's alerts: what happened that concerns them (fitting periods published, offers, periods
+// released as substitute posts), newest first, and their subscriptions.
+class GpAlertsScreen {
+public:
+    void draw(Context& ctx);
+
+private:
+    SubscriptionEditor subscriptions_;
+};
+
+// A hospital coordinator's alert subscriptions (new candidates, wishes for its departments).
+class HospitalAlertsScreen {
+public:
+    void draw(Context& ctx);
+
+private:
+    SubscriptionEditor subscriptions_;
+};
+
 class HospitalPeriodsScreen {
 public:
     void draw(Context& ctx);
 
 private:
     void draw_form(Context& ctx);
+    void draw_table(Context& ctx);
     void draw_candidates(Context& ctx);
+    void edit(const Period& period, const sync::PortalState& view);
+    void clear_form();
     std::string selected_;
+    std::string editing_;  // the period being edited; empty: the form publishes a new one
     int department_ = 0;
-    std::string specialty_, start_, end_, supervisor_, reason_;
+    std::string start_, end_, supervisor_, reason_;
     int places_ = 1;
     bool on_call_ = true;
     SendResult result_;
+    ui::TableSorter periods_sort_, candidates_sort_;
 };
 
 class MunicipalityScreen {
@@ -95,6 +152,7 @@ private:
     int doctor_ = 0;
     std::string wished_, plan_, strike_reason_;
     SendResult result_;
+    ui::TableSorter sort_;
 };
 
 class OfficeScreen {
@@ -102,13 +160,16 @@ public:
     void draw_organisations(Context& ctx);
     void draw_regional_list(Context& ctx);
     void draw_matching(Context& ctx);
+    void draw_users(Context& ctx) { users_.draw(ctx); }  // screen_office_users.cpp
 
 private:
+    OfficeUsersScreen users_;
     int kind_ = 0, parent_ = 0;
     std::string org_id_, org_name_, org_specialty_;
     bool party_ = true;
     std::string filter_;
     SendResult result_;
+    ui::TableSorter organisations_sort_, proposal_sort_, matching_sort_;
 };
 
 void draw_timeline(Context& ctx);

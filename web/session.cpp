@@ -1,6 +1,7 @@
 #include "session.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace alis::web {
 
@@ -24,13 +25,15 @@ std::optional<SessionUser> user_from_json(const json& j) {
     u.doctor_id = j.value("doctor_id", "");
     u.name = j.value("name", "");
     u.email = j.value("email", "");
+    u.must_change_password = j.value("must_change_password", false);
     if (u.id.empty()) return std::nullopt;
     return u;
 }
 
 json user_to_json(const SessionUser& u) {
     return {{"id", u.id}, {"username", u.username}, {"role", sync::to_string(u.role)},
-            {"organisation_id", u.organisation_id}, {"doctor_id", u.doctor_id}, {"name", u.name}, {"email", u.email}};
+            {"organisation_id", u.organisation_id}, {"doctor_id", u.doctor_id}, {"name", u.name}, {"email", u.email},
+            {"must_change_password", u.must_change_password}};
 }
 
 Problem general(const std::string& rule, Text message) { return {"(server)", rule, std::move(message)}; }
@@ -144,6 +147,30 @@ void Session::log_out() {
     replica_ = sync::Replica();
 }
 
+void Session::change_password(const std::string& current, const std::string& next, Done done) {
+    const json body = {{"current_password", current}, {"new_password", next}};
+    server_call("/api/password", body, [this, done](const HttpResponse& r) {
+        if (r.status == 200 && user_) {
+            user_->must_change_password = false;
+            platform_.write_file(kSessionFile, user_to_json(*user_).dump());
+            needs_login_ = false;  // the answer came with a fresh session cookie
+            sync_now();
+            done({});
+            return;
+        }
+        done(problems_from_answer(r));
+    });
+}
+
+void Session::server_call(const std::string& path, const json& body, Answer done) {
+    const auto generation = generation_;
+    platform_.post_json(path, body.dump(), [this, generation, done](const HttpResponse& r) {
+        if (generation != generation_) return;
+        if (r.status == 401) needs_login_ = true;
+        done(r);
+    });
+}
+
 sync::Outcome Session::mutate(const std::string& name, const json& args) {
     sync::Outcome outcome = replica_.mutate(name, args, platform_.today());
     if (outcome.accepted) {
@@ -165,10 +192,15 @@ SyncStatus Session::status() const {
 bool Session::tick() {
     const bool was_changed = changed_;
     changed_ = false;
-    if (!user_ || in_flight_ || needs_login_) return was_changed;
+    if (!user_ || in_flight_ || needs_login_ || user_->must_change_password) return was_changed;
     if (platform_.now_seconds() < next_attempt_) return was_changed;
     push_then_pull();
     return was_changed;
+}
+
+double Session::next_sync_due() const {
+    if (!user_ || in_flight_ || needs_login_ || user_->must_change_password) return std::numeric_limits<double>::infinity();
+    return next_attempt_;
 }
 
 void Session::failed(int status) {
@@ -189,12 +221,16 @@ void Session::succeeded() {
     online_ = true;
     failures_ = 0;
     last_sync_ = platform_.wall_clock_hhmm();
-    next_attempt_ = platform_.now_seconds() + kPullEverySeconds;
+    // A change made while this round was under way was not in its push: send it now, not at the
+    // next periodic pull.
+    const bool newer = replica_.next_mutation_id() > next_id_at_send_;
+    next_attempt_ = platform_.now_seconds() + (newer ? 0 : kPullEverySeconds);
     changed_ = true;
 }
 
 void Session::push_then_pull() {
     in_flight_ = true;
+    next_id_at_send_ = replica_.next_mutation_id();
     const sync::PushRequest push = replica_.make_push();
     if (push.mutations.empty()) {
         pull();

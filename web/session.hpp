@@ -31,6 +31,9 @@ struct SessionUser {
     std::string doctor_id;
     std::string name;
     std::string email;
+    // Logged in with a one-time password: the server opens nothing but the password change until
+    // the user has chosen their own, so the app shows that first and does not sync.
+    bool must_change_password = false;
 };
 
 class Session {
@@ -49,16 +52,29 @@ public:
     // args: username, password, name, email, language.
     void register_gp(const nlohmann::json& form, Done done);
     void log_out();
+    // POST /api/password. On success the user no longer must change it, and syncing starts.
+    void change_password(const std::string& current, const std::string& next, Done done);
+
+    using Answer = std::function<void(const HttpResponse&)>;
+    // A call to the server outside the replica (the office's user administration): the answer is
+    // dropped when another user has logged in meanwhile; a 401 marks the session as needing log-in.
+    void server_call(const std::string& path, const nlohmann::json& body, Answer done);
 
     // Applies the change at once (optimistically), saves it, and sends it with the next push.
     sync::Outcome mutate(const std::string& name, const nlohmann::json& args);
     const sync::PortalState& view() const { return replica_.view(); }
+    // Changes whenever view() may have changed (see sync::Replica::revision).
+    std::uint64_t view_revision() const { return replica_.revision(); }
     const std::vector<sync::Rejection>& rejections() const { return replica_.rejections(); }
     void dismiss_rejection(std::int64_t mutation_id);
 
     // Called every frame: starts a push or pull when one is due. Returns true when something
     // arrived that changes what the screens show.
     bool tick();
+    // When tick() will next start a push or pull, in Platform::now_seconds(); infinity while none
+    // will start by itself (logged out, a request in flight, waiting for a log-in). The browser
+    // host sleeps until then when nothing else happens.
+    double next_sync_due() const;
     void sync_now() { next_attempt_ = 0; }
     SyncStatus status() const;
 
@@ -79,6 +95,7 @@ private:
     bool online_ = true;
     bool needs_login_ = false;
     double next_attempt_ = 0;
+    std::int64_t next_id_at_send_ = 0;  // mutations from this id on were made after the push went out
     int failures_ = 0;
     std::string last_sync_;
     std::uint64_t generation_ = 0;  // answers for a previous user are dropped

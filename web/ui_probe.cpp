@@ -20,6 +20,10 @@ void record_last_item(const char* label) {
     g_items.push_back({std::move(visible), min.x, min.y, max.x - min.x, max.y - min.y});
 }
 
+void record(std::string label, float x, float y, float w, float h) {
+    g_items.push_back({std::move(label), x, y, w, h});
+}
+
 const std::vector<Item>& items() { return g_items; }
 
 const Item* find(const std::string& label) {

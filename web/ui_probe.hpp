@@ -15,6 +15,8 @@ struct Item {
 void begin_frame();
 // Records the last ImGui item under `label`.
 void record_last_item(const char* label);
+// Records text drawn straight onto a draw list (the timeline), which is no ImGui item.
+void record(std::string label, float x, float y, float w, float h);
 const std::vector<Item>& items();
 const Item* find(const std::string& label);
 

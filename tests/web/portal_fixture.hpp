@@ -1,6 +1,6 @@
 #pragma once
 // A small region for screen tests: Helse Bergen with a medical department, Bergen municipality, and
-// accounts for a GP and a hospital coordinator.
+// accounts for two GPs, a hospital coordinator, Bergen's municipality and the ALIS office.
 #include "test_platform.hpp"
 
 namespace alis::web::testing {
@@ -14,6 +14,8 @@ inline void seed_region(TestPortal& portal) {
     portal.add_account("kari", "hemmelig-passord", {"u-kari", sync::Role::gp, "", "d-kari", "Kari Nordmann", "kari@example.no"});
     portal.add_account("ola", "hemmelig-passord", {"u-ola", sync::Role::gp, "", "d-ola", "Ola Ås", "ola@example.no"});
     portal.add_account("hb", "hemmelig-passord", {"u-hb", sync::Role::hospital, "helse-bergen", "", "Hanne Berg", "hb@example.no"});
+    portal.add_account("bk", "hemmelig-passord", {"u-bk", sync::Role::municipality, "bergen", "", "Berit Kommune", "bk@example.no"});
+    portal.add_account("kontor", "hemmelig-passord", {"u-kontor", sync::Role::alis_office, "", "", "Kari Kontor", "kontor@example.no"});
 }
 
 inline nlohmann::json doctor_json(const std::string& id, const std::string& name) {

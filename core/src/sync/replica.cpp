@@ -1,12 +1,20 @@
 #include "alis/sync/replica.hpp"
 
 #include <algorithm>
+#include <atomic>
 
 #include "alis/json_fields.hpp"
 
 namespace alis::sync {
 
 using nlohmann::json;
+
+namespace {
+std::uint64_t next_revision() {
+    static std::atomic<std::uint64_t> counter{0};  // tests run replicas on several threads
+    return ++counter;
+}
+}  // namespace
 
 Replica::Replica(std::string client_id, Actor actor) : client_id_(std::move(client_id)), actor_(std::move(actor)) {}
 
@@ -17,6 +25,7 @@ Outcome Replica::mutate(const std::string& name, const json& args, const Date& t
     if (outcome.accepted) {
         pending_.push_back(m);
         ++next_mutation_id_;
+        revision_ = next_revision();
     }
     return outcome;
 }
@@ -65,6 +74,7 @@ void Replica::rebuild_view(const Date& today) {
     last_today_ = today;
     view_ = snapshot_;
     for (const Mutation& m : pending_) apply_mutation(view_, actor_, m, today);
+    revision_ = next_revision();
 }
 
 json Replica::to_json() const {

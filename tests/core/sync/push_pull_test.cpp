@@ -138,6 +138,23 @@ TEST_CASE("a replica shows pending mutations on top of the snapshot and drops th
     CHECK(r.next_mutation_id() == 2);
 }
 
+TEST_CASE("a replica's revision moves with every change of its view and never repeats across replicas") {
+    SyncServer server = region_server();
+    Replica r("laptop-1", gp(1)), other("laptop-2", gp(2));
+    sync_once(r, server);
+    sync_once(other, server);
+    CHECK(r.revision() != other.revision());
+    const auto before = r.revision();
+    CHECK_FALSE(r.mutate("delete_wish", {{"id", "w2"}}, kToday).accepted);  // refused: the view is as it was
+    CHECK(r.revision() == before);
+    CHECK(r.mutate("put_wish", wish(0, "w7", 2).args, kToday).accepted);
+    const auto after_mutate = r.revision();
+    CHECK(after_mutate != before);
+    sync_once(r, server);
+    CHECK(r.revision() != after_mutate);
+    CHECK(r.revision() != other.revision());
+}
+
 TEST_CASE("a stale incremental pull is ignored") {
     SyncServer server = region_server();
     Replica r("laptop-1", gp(1));

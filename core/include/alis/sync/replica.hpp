@@ -38,6 +38,10 @@ public:
     bool apply_pull(const PullResponse& response, const Date& today);
 
     const PortalState& view() const { return view_; }
+    // Changes whenever view() may have changed, and is never the same for two different views, even
+    // across replicas (a stamp from one process-wide counter): screens cache work derived from the
+    // view (the matching engine's lists) under it.
+    std::uint64_t revision() const { return revision_; }
     const PortalState& snapshot() const { return snapshot_; }
     const std::vector<Mutation>& pending() const { return pending_; }
     const std::vector<Rejection>& rejections() const { return rejections_; }
@@ -66,6 +70,7 @@ private:
     std::int64_t last_mutation_id_ = 0;  // the server's last processed id for this client
     std::int64_t next_mutation_id_ = 1;
     Date last_today_;                    // the day the view was last replayed with
+    std::uint64_t revision_ = 0;
 };
 
 }  // namespace alis::sync

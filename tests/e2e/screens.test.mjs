@@ -1,0 +1,76 @@
+// A tour of every screen for every role, as the demo accounts see them: each tab is opened by a
+// click on its label, must draw without a page error, and is saved as a screenshot in artifacts/e2e/
+// so a person can look at all of them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer, launchBrowser, clickLabel, labels, portalState, screenshot, nextFrames, logIn, typeInto, waitForSync,
+} from './lib/portal.mjs';
+
+const PASSWORD = 'demo-passord-2027';
+// Per role: the tabs in order, and a label each tab shows only once it is open (so a tab that draws
+// nothing, or a click that does not switch tabs, fails). The first tab is open after log-in.
+const TOURS = {
+  gp: {
+    user: 'demo-lege',
+    tabs: [['Profil', 'HPR-nummer'], ['Ledig tid', 'Til og med'], ['Ønsker', 'Avdeling'], ['Perioder', 'Perioder som passer'],
+      ['Tilbud', 'Ingen tilbud.'], ['Varsler', 'Nytt for deg']],
+  },
+  hospital: {
+    user: 'demo-sykehus',
+    tabs: [['Perioder', 'Publiser'], ['Tidslinje', 'Helse Bergen (Haukeland universitetssjukehus) – Medisinsk avdeling'],
+      ['Varsler', 'Abonnementer']],
+  },
+  municipality: { user: 'demo-kommune', tabs: [['Kandidater', 'Ingrid Haugland (demo)']] },
+  office: {
+    user: 'demo-kontor',
+    tabs: [['Organisasjoner', 'Filter'], ['Regional liste', 'Forslag'], ['Matching', 'Forklaring'],
+      ['Tidslinje', 'Helse Bergen (Haukeland universitetssjukehus) – Medisinsk avdeling'], ['Brukere', 'Ny brukerkonto']],
+  },
+};
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer(['--demo']);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function fillProfile(page) {
+  await typeInto(page, 'HPR-nummer', '9876543');
+  await clickLabel(page, 'Kommune');
+  await nextFrames(page);
+  await clickLabel(page, 'Bergen kommune');
+  await nextFrames(page);
+  await typeInto(page, 'Start i allmennpraksis', '15.08.2019');
+  await clickLabel(page, 'Lagre');
+  await waitForSync(page, () => Module.alisTestState().sync.pending === 0, 'profile sent');
+}
+
+for (const [role, tour] of Object.entries(TOURS)) {
+  test(`every screen of the ${role} draws, and is saved as a screenshot`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await logIn(page, server.url, tour.user, PASSWORD);
+    if (role === 'gp') await fillProfile(page);  // the demo GP starts without one; the other tabs need it
+    for (const [index, [tab, expected]] of tour.tabs.entries()) {
+      const before = labels(await portalState(page));
+      await clickLabel(page, tab);
+      await nextFrames(page);
+      const shown = labels(await portalState(page));
+      assert.ok(shown.includes(expected), `${role} / ${tab}: expected "${expected}"; visible: ${shown.join(' | ')}`);
+      if (index > 0) assert.ok(!before.includes(expected), `${role} / ${tab}: "${expected}" was there before the click`);
+      await screenshot(page, `screen-${role}-${tab.toLowerCase().replace(/[^a-zæøå]+/g, '-')}`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}

@@ -1,0 +1,124 @@
+// Alerts: a GP's subscriptions reach the server and can be removed; a newly published period that
+// fits the GP's wishes, an offer, and a period a subscription asks for show up, newest first.
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include "flow_steps.hpp"
+#include "headless.hpp"
+#include "portal_fixture.hpp"
+#include "test_platform.hpp"
+
+using namespace alis;
+using namespace alis::web;
+using namespace alis::web::testing;
+
+namespace {
+
+void seed_kari_wishing_medicine(TestPortal& portal) {
+    portal.apply("register_doctor", doctor_json("d-kari", "Kari Nordmann"));
+    portal.apply("put_available_time", nlohmann::json{{"id", "a1"}, {"doctor_id", "d-kari"}, {"start", "2027-01-01"}, {"end", "2027-12-31"}});
+    portal.apply("put_wish", nlohmann::json{{"id", "w1"}, {"doctor_id", "d-kari"}, {"rank", 1}, {"hospital_id", "helse-bergen"}, {"department_id", "hb-med"}});
+    portal.apply("put_organisation", nlohmann::json{{"id", "hb-kir"}, {"kind", "department"}, {"name", "Kirurgisk avdeling"},
+                                                    {"parent_id", "helse-bergen"}, {"specialty", "kirurgi"}});
+}
+
+void publish(TestPortal& portal, const std::string& id, const std::string& department) {
+    portal.apply("publish_period", nlohmann::json{{"id", id}, {"hospital_id", "helse-bergen"}, {"department_id", department},
+                                                {"start", "2027-02-01"}, {"end", "2027-07-31"}, {"places", 1},
+                                                {"published_on", to_iso(portal.today)}});
+}
+
+}  // namespace
+
+TEST_CASE("a GP adds an e-mail subscription for one hospital and deletes it; both reach the server") {
+    Headless ui(1280, 1000);
+    TestPortal portal;
+    seed_region(portal);
+    seed_kari_wishing_medicine(portal);
+    TestPlatform platform(portal);
+    App app(platform);
+    log_in(ui, app, platform, "kari");
+    REQUIRE(app.session().logged_in());
+    ui.click(app, "Varsler");
+    CHECK(ui.shows("Ingen abonnementer ennå."));
+    CHECK(ui.shows("Varsler på e-post vil bli sendt av serveren til ALIS-kontor Vest; den utsendingen er ikke på plass ennå."));
+
+    ui.click(app, "Varsle om");
+    ui.click(app, "Perioder lyst ut som vikariat");
+    ui.click(app, "Kanal");
+    ui.click(app, "E-post");
+    ui.click(app, "Sykehus");
+    ui.click(app, "Helse Bergen");
+    ui.click(app, "Legg til");
+    CHECK(ui.shows("Lagret"));
+    sync_round(ui, app, platform);
+    const auto& subscriptions = portal.server.state().subscriptions;
+    REQUIRE(subscriptions.size() == 1);
+    const sync::Subscription& s = subscriptions.begin()->second;
+    CHECK(s.user_id == "u-kari");
+    CHECK(s.topic == sync::SubscriptionTopic::released_periods);
+    CHECK(s.channel == sync::Channel::email);
+    CHECK(s.hospital_id == "helse-bergen");
+    CHECK(ui.shows("Perioder lyst ut som vikariat"));  // listed in the table
+
+    ui.click(app, "Slett");
+    sync_round(ui, app, platform);
+    CHECK(portal.server.state().subscriptions.empty());
+    CHECK(ui.shows("Ingen abonnementer ennå."));
+}
+
+TEST_CASE("a fitting period published, an offer and a subscribed department's period appear as alerts, newest first") {
+    Headless ui(1280, 1000);
+    TestPortal portal;
+    seed_region(portal);
+    seed_kari_wishing_medicine(portal);
+    TestPlatform platform(portal);
+    App app(platform);
+    log_in(ui, app, platform, "kari");
+    ui.click(app, "Varsler");
+    CHECK(ui.shows("Ingen varsler ennå."));
+
+    const std::string fitting = "Ny periode som passer ønskene dine: Helse Bergen – Medisinsk avdeling, 01.02.2027–31.07.2027";
+    const std::string surgery = "Ny periode: Helse Bergen – Kirurgisk avdeling, 01.02.2027–31.07.2027";
+    publish(portal, "p-med", "hb-med");
+    publish(portal, "p-kir", "hb-kir");  // not wished for: no alert without a subscription
+    sync_round(ui, app, platform);
+    CHECK(ui.shows(fitting));
+    CHECK(ui.shows("23.11.2026"));
+    CHECK_FALSE(ui.shows(surgery));
+    CHECK_FALSE(ui.shows("Ingen varsler ennå."));
+
+    // An in-app subscription to new periods in surgery adds that period.
+    ui.type(app, "Fagområde", "kirurgi");
+    ui.click(app, "Legg til");
+    CHECK(ui.shows(surgery));
+
+    // An offer a week later comes first.
+    portal.today = Date{2026, 11, 30};
+    portal.apply("make_offer", nlohmann::json{{"id", "o1"}, {"period_id", "p-med"}, {"hospital_id", "helse-bergen"},
+                                              {"doctor_id", "d-kari"}, {"start", "2027-02-01"}, {"end", "2027-07-31"}});
+    sync_round(ui, app, platform);
+    const std::string offer = "Tilbud: Helse Bergen – Medisinsk avdeling, 01.02.2027–31.07.2027";
+    REQUIRE(ui.shows(offer));
+    CHECK(ui.shows("30.11.2026"));
+    CHECK(row_y(offer) < row_y(fitting));
+}
+
+TEST_CASE("a hospital coordinator subscribes to new candidates") {
+    Headless ui(1280, 1000);
+    TestPortal portal;
+    seed_region(portal);
+    TestPlatform platform(portal);
+    App app(platform);
+    log_in(ui, app, platform, "hb");
+    ui.click(app, "Varsler");
+    ui.click(app, "Varsle om");
+    ui.click(app, "Nye kandidater");
+    ui.click(app, "Legg til");
+    sync_round(ui, app, platform);
+    REQUIRE(portal.server.state().subscriptions.size() == 1);
+    const sync::Subscription& s = portal.server.state().subscriptions.begin()->second;
+    CHECK(s.user_id == "u-hb");
+    CHECK(s.topic == sync::SubscriptionTopic::new_candidates);
+    CHECK(s.channel == sync::Channel::in_app);
+}

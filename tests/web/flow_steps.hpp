@@ -1,0 +1,41 @@
+#pragma once
+// Steps the screen tests share: logging in from the start screen, letting a sync round run, and
+// reading where a row was drawn.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "headless.hpp"
+#include "test_platform.hpp"
+
+namespace alis::web::testing {
+
+// Logs in from the start screen and lets the first sync run.
+inline void log_in(Headless& ui, App& app, TestPlatform& platform, const std::string& username) {
+    ui.frame(app);
+    ui.click(app, "Logg inn");
+    ui.type(app, "Brukernavn", username);
+    ui.type(app, "Passord", "hemmelig-passord");
+    ui.click(app, "Logg inn");
+    platform.deliver();
+    ui.frame(app);
+    platform.deliver();
+    ui.frame(app);
+}
+
+// Lets time pass so the session's retry or periodic pull is due, then runs the round trips.
+inline void sync_round(Headless& ui, App& app, TestPlatform& platform) {
+    platform.clock += 120;
+    ui.frame(app);
+    while (platform.deliver() > 0) ui.frame(app);
+    ui.frame(app);
+}
+
+// The vertical position the last frame drew `label` at (rows further down have larger values).
+inline float row_y(const std::string& label) {
+    const probe::Item* item = probe::find(label);
+    REQUIRE_MESSAGE(item != nullptr, "no item labelled '" << label << "'");
+    return item->y;
+}
+
+}  // namespace alis::web::testing

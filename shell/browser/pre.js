@@ -25,6 +25,7 @@ Module.preRun.push(function () {
       if (!err) {
         Module.alisFlushes++;
         Module._alis_storage_ok();
+        Module._alis_wake();
       } else {
         console.error('ALIS: could not save to IndexedDB', err);
         var text = String(err && (err.message || err.name || err.errno) || err);
@@ -32,6 +33,7 @@ Module.preRun.push(function () {
         stringToUTF8(text, buf, size);
         Module._alis_storage_failed(buf);
         _free(buf);
+        Module._alis_wake();  // the status line shows the failure
       }
       if (again) { again = false; Module.alisPersist(); }
     });
@@ -41,17 +43,56 @@ Module.preRun.push(function () {
   });
 })();
 
+// The app draws only when something may have changed (shell/browser/main.cpp). Input on the canvas
+// wakes it from C++; these are the other things that may change what it shows.
+(function () {
+  function wake() { if (Module.calledRun) Module._alis_wake(); }
+  window.addEventListener('resize', wake);
+  window.addEventListener('online', wake);
+  window.addEventListener('offline', wake);
+  window.addEventListener('focus', wake);
+  // Shown again: a sync that fell due while hidden runs now (no frames are drawn while hidden).
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'visible') wake();
+  });
+  // A new devicePixelRatio without a resize (the window moved to another screen): fonts rebuild.
+  function watchPixelRatio() {
+    var query = window.matchMedia('(resolution: ' + window.devicePixelRatio + 'dppx)');
+    query.addEventListener('change', function () { wake(); watchPixelRatio(); }, { once: true });
+  }
+  if (window.matchMedia) watchPixelRatio();
+})();
+
+// The mouse wheel, taken before Emscripten's GLFW sees it: GLFW hands ImGui the raw deltas
+// (100 per notch, sign reversed), so a notch jumped to the other end of a list. alis_wheel scrolls
+// about 3 lines a notch. Ctrl+wheel (and a touchpad's pinch) is left to the browser to zoom.
+(function () {
+  function onWheel(event) {
+    if (event.target !== Module.canvas) return;
+    event.stopPropagation();
+    if (event.ctrlKey) return;
+    event.preventDefault();
+    if (Module.calledRun) Module._alis_wheel(event.deltaX, event.deltaY, event.deltaMode);
+  }
+  // Not passive: the page must not scroll as well. Capturing on window runs before GLFW's listener.
+  window.addEventListener('wheel', onWheel, { capture: true, passive: false });
+  window.addEventListener('mousewheel', function (event) {
+    if (event.target === Module.canvas) event.stopPropagation();
+  }, { capture: true, passive: false });
+})();
+
 // The end-to-end tests' window into the app: what the last frame showed.
 Module.alisTestState = function () {
   return JSON.parse(UTF8ToString(Module._alis_test_state()));
 };
 
-// Text input through a hidden field (see shell/browser/text_input.hpp).
+// Text input through a hidden field (see shell/browser/text_input.hpp), and Tab.
 (function () {
   var field = null;
   var composing = false;
+  var editing = false;  // an ImGui text field is being edited (as of the last frame)
   function send(text) {
-    if (!text) return;
+    if (!text || !Module.calledRun) return;
     var size = lengthBytesUTF8(text) + 1, buf = _malloc(size);
     stringToUTF8(text, buf, size);
     Module._alis_text_input(buf);
@@ -61,6 +102,7 @@ Module.alisTestState = function () {
     field = document.createElement('input');
     field.type = 'text';
     field.id = 'alis-text-input';
+    field.tabIndex = -1;  // reached only through the app, never by the page's Tab order
     field.autocomplete = 'off';
     field.setAttribute('autocapitalize', 'off');
     field.setAttribute('autocorrect', 'off');
@@ -76,10 +118,46 @@ Module.alisTestState = function () {
     });
     document.body.appendChild(field);
   }
+  // A character key with no shortcut modifier (AltGr counts as Ctrl+Alt on Windows and is text).
+  function isCharacter(event) {
+    if (event.isComposing || event.metaKey || (event.ctrlKey && !event.altKey)) return false;
+    return Array.from(event.key).length === 1;
+  }
+  // Registered before Emscripten's GLFW adds its own keydown listener (also capturing, on window),
+  // so this one runs first.
+  window.addEventListener('keydown', function (event) {
+    if (event.key === 'Tab' && !editing) {
+      // Not GLFW's: it would cancel the browser's focus move and trap focus in the canvas.
+      event.stopImmediatePropagation();
+      return;
+    }
+    // Typed right after a click on a field, before the frame that focuses the hidden input: the
+    // key lands on the canvas (or the body) and its character would be lost.
+    if (field && event.target !== field && (event.target === Module.canvas || event.target === document.body) &&
+        isCharacter(event)) {
+      send(event.key);
+    }
+  }, true);
   Module.alisWantText = function (want) {
     if (!field) create();
+    editing = !!want;
     if (want && document.activeElement !== field) field.focus({ preventScroll: true });
     if (!want && document.activeElement === field) field.blur();
+  };
+  // Tab past the last field of a form (direction 1) or Shift+Tab before the first (-1): focus moves
+  // on to the page's next (or previous) focusable element, as it would from any other form.
+  Module.alisTabOut = function (direction) {
+    editing = false;
+    var canvas = Module.canvas;
+    var candidates = Array.prototype.filter.call(document.querySelectorAll(
+      'a[href], button, input, select, textarea, iframe, summary, [tabindex], [contenteditable]'), function (el) {
+      return el !== field && el !== canvas && el.tabIndex >= 0 && !el.disabled && el.getClientRects().length > 0;
+    });
+    var after = candidates.filter(function (el) { return canvas.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING; });
+    var before = candidates.filter(function (el) { return canvas.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING; });
+    var next = direction > 0 ? after[0] : before[before.length - 1];
+    if (next) next.focus();
+    else if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
   };
   Module.alisCopy = function (text) {
     if (navigator.clipboard && navigator.clipboard.writeText) {

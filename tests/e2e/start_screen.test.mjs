@@ -1,7 +1,9 @@
 // The portal as a newcomer first meets it: the real server, the real WebAssembly app, real Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, waitForFrame, portalState, clickLabel, labels, screenshot } from './lib/portal.mjs';
+import {
+  startServer, launchBrowser, waitForFrame, portalState, clickLabel, labels, screenshot, nextFrames,
+} from './lib/portal.mjs';
 
 let server;
 let browser;
@@ -42,7 +44,7 @@ test('the start screen draws in bokmål and switches language on click', async (
 
   await clickLabel(page, 'English');
   await page.waitForFunction(() => Module.alisTestState().language === 'en');
-  await waitForFrame(page, (await portalState(page)).frame + 2);
+  await nextFrames(page);
   state = await portalState(page);
   assert.ok(labels(state).includes('Log in'));
   assert.ok(!labels(state).includes('Logg inn'));
@@ -50,7 +52,7 @@ test('the start screen draws in bokmål and switches language on click', async (
 
   await clickLabel(page, 'Nynorsk');
   await page.waitForFunction(() => Module.alisTestState().language === 'nn');
-  await waitForFrame(page, (await portalState(page)).frame + 2);
+  await nextFrames(page);
   assert.ok(labels(await portalState(page)).includes('For fastlegar'));
   await screenshot(page, 'start-nn');
   assert.deepEqual(errors, []);

@@ -1,6 +1,8 @@
 // The HTTP front end: health, static files, traversal, body limits, malformed requests, no CORS.
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 #include "test_server.hpp"
 
 using namespace alis::test;
@@ -53,6 +55,37 @@ TEST_CASE("static files are served with their content types") {
     CHECK(head.body.empty());
     CHECK(head.header("content-length") == std::to_string(std::string("console.log('alis');").size()));
     CHECK(c.get("/api/health").status == 200);  // the connection is still in step after a HEAD
+}
+
+TEST_CASE("the offline shell: service worker, manifest and icon are revalidated on every load") {
+    TestServer s;
+    {
+        std::ofstream(s.web_root() + "/sw.js") << "self.addEventListener('fetch', () => {});";
+        std::ofstream(s.web_root() + "/icon.svg") << "<svg/>";
+    }
+    auto c = s.client();
+    struct Case {
+        const char* path;
+        const char* type;
+    };
+    // A stale sw.js would keep every GP on the old build: the browser must ask the server each time.
+    const Case cases[] = {
+        {"/sw.js", "text/javascript; charset=utf-8"},
+        {"/manifest.webmanifest", "application/manifest+json"},
+        {"/icon.svg", "image/svg+xml"},
+        {"/index.html", "text/html; charset=utf-8"},
+        {"/app.js?build=0123abcd", "text/javascript; charset=utf-8"},  // the page asks by its build id
+        {"/app.wasm?build=0123abcd", "application/wasm"},
+    };
+    for (const auto& k : cases) {
+        CAPTURE(k.path);
+        auto r = c.get(k.path);
+        CHECK(r.status == 200);
+        CHECK(r.header("content-type") == k.type);
+        CHECK(r.header("cache-control") == "no-cache");
+    }
+    CHECK(c.get("/app.wasm?build=0123abcd").body == std::string("\0asm\1\0\0\0", 8));
+    CHECK(c.get("/sw.js").body.find("addEventListener('fetch'") != std::string::npos);
 }
 
 TEST_CASE("unknown files, other extensions and traversal get 404") {

@@ -92,10 +92,13 @@ export async function typeInto(page, label, text) {
   await nextFrames(page);
 }
 
-// Waits until the app has drawn a few more frames (so input has been seen and shown).
-export async function nextFrames(page, n = 3) {
-  const now = (await portalState(page)).frame;
-  await page.waitForFunction((target) => Module.alisTestState().frame >= target, now + n);
+// Waits until the app has drawn everything sent to it so far and settled. The shell draws only
+// when something may have changed, so there is no frame rate to count on; instead it says whether
+// it wants another frame: false once every event it received (input, an answer, a flush) has been
+// drawn and the picture stopped changing. Input is counted when its event is dispatched, which
+// Playwright's mouse and keyboard calls wait for.
+export async function nextFrames(page, timeout = 20000) {
+  await page.waitForFunction(() => !Module.alisTestState().frame_wanted, null, { timeout });
 }
 
 export async function waitForSync(page, predicate, what, timeout = 20000) {

@@ -223,6 +223,7 @@ const std::array<Text, static_cast<size_t>(Msg::count_)> kTable{{
     {"(deg)", "(deg)", "(you)"},
     {"Kontoen er opprettet.", "Kontoen er oppretta.", "The account has been created."},
     {"Henter brukerkontoene …", "Hentar brukarkontoane …", "Fetching the accounts …"},
+    {"Part i ALIS-avtalen", "Part i ALIS-avtalen", "Party to the ALIS agreement"},
 }};
 
 }  // namespace

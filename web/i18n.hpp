@@ -181,6 +181,7 @@ enum class Msg {
     you_marker,
     account_created,
     no_accounts_loaded,
+    party_to_agreement,
     count_  // keep last
 };
 

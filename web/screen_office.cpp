@@ -27,37 +27,45 @@ const char* kind_name(OrganisationKind k, Language lang) {
     return kText[static_cast<int>(k)][static_cast<int>(lang)];
 }
 
-bool contains_folded(const std::string& text, const std::string& needle) {
-    if (needle.empty()) return true;
-    auto lower = [](std::string s) {
-        for (auto& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        return s;
-    };
-    return lower(text).find(lower(needle)) != std::string::npos;
+// Lower case for the filter: ASCII letters and the Latin-1 capitals in UTF-8 (Æ Ø Å É …), so
+// "ålesund" finds "Ålesund".
+std::string folded(const std::string& text) {
+    std::string out = text;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        auto& c = reinterpret_cast<unsigned char&>(out[i]);
+        if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+        const bool latin1_capital = i > 0 && static_cast<unsigned char>(out[i - 1]) == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97;
+        if (latin1_capital) c = static_cast<unsigned char>(c + 0x20);
+    }
+    return out;
 }
 }  // namespace
+
+void OfficeScreen::build_organisation_rows(Context& ctx) {
+    const auto revision = ctx.session.view_revision();
+    if (org_rows_built_ && org_rows_revision_ == revision && org_rows_lang_ == ctx.lang) return;
+    const auto& view = ctx.session.view();
+    org_rows_.clear();
+    org_search_.clear();
+    ui::Fingerprint fingerprint;
+    for (const auto& entry : view.organisations) {
+        const Organisation& o = entry.second;
+        org_rows_.push_back({&o, kind_name(o.kind, ctx.lang), o.parent_id.empty() ? "" : organisation_name(view, o.parent_id)});
+        org_search_.push_back(folded(o.name) + '\n' + folded(o.id));
+        fingerprint.add(o.id).add(o.name).add(org_rows_.back().kind).add(org_rows_.back().parent).add(o.specialty);
+    }
+    org_rows_fingerprint_ = fingerprint.value();
+    org_rows_revision_ = revision;
+    org_rows_lang_ = ctx.lang;
+    org_rows_built_ = true;
+}
 
 void OfficeScreen::draw_organisations(Context& ctx) {
     const Language lang = ctx.lang;
     const auto& view = ctx.session.view();
     ui::text_input(tr(lang, Msg::filter), filter_);
-    std::vector<const Organisation*> rows;
-    for (const auto& [id, o] : view.organisations) {
-        if (contains_folded(o.name, filter_) || contains_folded(o.id, filter_)) rows.push_back(&o);
-    }
-    // What each column shows, computed once per frame for the rows the filter keeps.
-    struct Row {
-        const Organisation* o;
-        const char* kind;
-        std::string parent;
-    };
-    std::vector<Row> table;
-    table.reserve(rows.size());
-    ui::Fingerprint fingerprint;
-    for (const Organisation* o : rows) {
-        table.push_back({o, kind_name(o->kind, lang), o->parent_id.empty() ? "" : organisation_name(view, o->parent_id)});
-        fingerprint.add(o->id).add(o->name).add(table.back().kind).add(table.back().parent).add(o->specialty);
-    }
+    build_organisation_rows(ctx);
+    const std::vector<OrganisationRow>& table = org_rows_;
     // Always sorted by some column, by name at first: the sorter collates once per click or change,
     // where sorting the rows here would collate thousands of names every frame.
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
@@ -67,8 +75,10 @@ void OfficeScreen::draw_organisations(Context& ctx) {
         ImGui::TableSetupColumn(tr(lang, Msg::name), ImGuiTableColumnFlags_DefaultSort);
         for (const Msg m : {Msg::kind, Msg::hospital, Msg::specialty}) ImGui::TableSetupColumn(tr(lang, m));
         ui::table_headers();
-        const auto& order = organisations_sort_.order(static_cast<int>(table.size()), fingerprint.value(), [&](int a, int b, int column) {
-            const Row &x = table[a], &y = table[b];
+        // All rows are sorted (once per click or change of the data) and the filter then keeps the
+        // matching ones in that order, so typing in the filter never sorts again.
+        const auto& sorted = organisations_sort_.order(static_cast<int>(table.size()), org_rows_fingerprint_, [&](int a, int b, int column) {
+            const OrganisationRow &x = table[a], &y = table[b];
             switch (column) {
                 case 0: return ui::compare_text(x.o->name, y.o->name);
                 case 1: return ui::compare_text(x.kind, y.kind);
@@ -76,11 +86,17 @@ void OfficeScreen::draw_organisations(Context& ctx) {
                 default: return ui::compare_text(x.o->specialty, y.o->specialty);
             }
         });
+        const std::string needle = folded(filter_);
+        std::vector<int> shown;
+        shown.reserve(sorted.size());
+        for (int i : sorted) {
+            if (org_search_[i].find(needle) != std::string::npos) shown.push_back(i);
+        }
         ImGuiListClipper clipper;  // thousands of rows stay cheap: only visible ones are drawn
-        clipper.Begin(static_cast<int>(order.size()));
+        clipper.Begin(static_cast<int>(shown.size()));
         while (clipper.Step()) {
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-                const Row& row = table[order[i]];
+                const OrganisationRow& row = table[shown[i]];
                 ImGui::TableNextColumn();
                 ui::label(row.o->name.c_str());
                 ImGui::TableNextColumn();
@@ -110,8 +126,9 @@ void OfficeScreen::draw_organisations(Context& ctx) {
         ui::text_input(tr(lang, Msg::specialty), org_specialty_);
     }
     ui::text_input(tr(lang, Msg::name), org_name_);
-    if (kind == OrganisationKind::municipality) ui::checkbox("ALIS-avtale / agreement", party_);
-    const json draft = {{"id", new_id(ctx.platform, "org-")}, {"kind", to_string(kind)}, {"name", org_name_},
+    if (kind == OrganisationKind::municipality) ui::checkbox(tr(lang, Msg::party_to_agreement), party_);
+    if (org_id_.empty()) org_id_ = new_id(ctx.platform, "org-");  // one id per new organisation, not per frame
+    const json draft = {{"id", org_id_}, {"kind", to_string(kind)}, {"name", org_name_},
                         {"parent_id", kind == OrganisationKind::department && !hospitals.empty() ? hospitals[parent_]->id : ""},
                         {"specialty", kind == OrganisationKind::department ? org_specialty_ : ""},
                         {"party_to_agreement", kind == OrganisationKind::municipality && party_}};
@@ -120,7 +137,7 @@ void OfficeScreen::draw_organisations(Context& ctx) {
     ImGui::BeginDisabled(!organisation.has_value());
     if (ui::primary_button(tr(lang, Msg::add))) {
         result_.send(ctx, "put_organisation", draft);
-        if (result_.accepted()) org_name_.clear(), org_specialty_.clear();
+        if (result_.accepted()) org_id_.clear(), org_name_.clear(), org_specialty_.clear();
     }
     ImGui::EndDisabled();
     result_.draw(ctx);

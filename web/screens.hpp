@@ -163,6 +163,22 @@ public:
     void draw_users(Context& ctx) { users_.draw(ctx); }  // screen_office_users.cpp
 
 private:
+    // The organisations table's rows, rebuilt when the view or the language changes, not every
+    // frame: with thousands of organisations, folding and copying every name each frame cost more
+    // than drawing the visible rows. The pointers live in the view, which only changes together
+    // with its revision.
+    struct OrganisationRow {
+        const Organisation* o;
+        const char* kind;
+        std::string parent;
+    };
+    void build_organisation_rows(Context& ctx);
+    std::vector<OrganisationRow> org_rows_;
+    std::vector<std::string> org_search_;  // per organisation in view order: folded name and id
+    std::uint64_t org_rows_fingerprint_ = 0, org_rows_revision_ = 0;
+    Language org_rows_lang_ = Language::bokmal;
+    bool org_rows_built_ = false;
+
     OfficeUsersScreen users_;
     int kind_ = 0, parent_ = 0;
     std::string org_id_, org_name_, org_specialty_;

@@ -109,6 +109,21 @@ TEST_CASE("the office's organisations are in Norwegian order by name, sort by an
     check_drawn_in_order({"Helse Bergen", "Bergen"});
 }
 
+TEST_CASE("the organisations filter ignores case, also for Æ, Ø and Å") {
+    Headless ui(1280, 1000);
+    TestPortal portal;
+    seed_region(portal);
+    portal.apply("put_organisation", nlohmann::json{{"id", "m-oystese"}, {"kind", "municipality"}, {"name", "Øystese kommune"}});
+    portal.apply("put_organisation", nlohmann::json{{"id", "m-zara"}, {"kind", "municipality"}, {"name", "Zara"}});
+    TestPlatform platform(portal);
+    App app(platform);
+    log_in(ui, app, platform, "kontor");
+    ui.type(app, "Filter", "øYS");
+    CHECK(ui.shows("Øystese kommune"));
+    CHECK_FALSE(ui.shows("Zara"));
+    CHECK_FALSE(ui.shows("Bergen"));
+}
+
 namespace {
 
 // A bare table of `names` with a sorter, drawn into the headless context, as a screen would.

@@ -224,6 +224,7 @@ const std::array<Text, static_cast<size_t>(Msg::count_)> kTable{{
     {"Kontoen er opprettet.", "Kontoen er oppretta.", "The account has been created."},
     {"Henter brukerkontoene …", "Hentar brukarkontoane …", "Fetching the accounts …"},
     {"Part i ALIS-avtalen", "Part i ALIS-avtalen", "Party to the ALIS agreement"},
+    {"Ingen andre perioder er lyst ut.", "Ingen andre periodar er lyste ut.", "No other periods are published."},
 }};
 
 }  // namespace

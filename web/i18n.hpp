@@ -182,6 +182,7 @@ enum class Msg {
     account_created,
     no_accounts_loaded,
     party_to_agreement,
+    no_other_periods,
     count_  // keep last
 };
 

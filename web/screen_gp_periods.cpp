@@ -1,7 +1,10 @@
 // The periods that fit the GP's wishes and free time, best first, and why the others do not.
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "alis/matching/derive.hpp"
+#include "alis/matching/feasibility.hpp"
 #include "i18n.hpp"
 #include "matching_view.hpp"
 #include "screens.hpp"
@@ -41,11 +44,20 @@ void GpPeriodsScreen::draw(Context& ctx) {
     }
     ImGui::Spacing();
     ui::heading(tr(lang, Msg::why_not));
-    for (const auto& refusal : lists.refusals[me]) {
-        const Text reason = matching::describe(refusal.check, lists.doctors[me], lists.periods[refusal.period], input.today);
-        const std::string line = period_line(lists.periods[refusal.period]) + ": " + reason.in(lang);
+    // Every other period with its reason, also those no wish covers (the derived lists only keep
+    // refusals of wished periods, since the matching needs no more).
+    bool any = false;
+    for (size_t p = 0; p < lists.periods.size(); ++p) {
+        const bool fits = std::any_of(lists.options[me].begin(), lists.options[me].end(), [&](const auto& o) { return o.period == p; });
+        if (fits) continue;
+        const matching::PairCheck check = matching::check_pair(lists.doctors[me], lists.periods[p], input.today);
+        if (check.outcome == matching::Outcome::feasible) continue;
+        const Text reason = matching::describe(check, lists.doctors[me], lists.periods[p], input.today);
+        const std::string line = period_line(lists.periods[p]) + ": " + reason.in(lang);
         ui::paragraph(line.c_str());
+        any = true;
     }
+    if (!any) ui::muted(tr(lang, Msg::no_other_periods));
 }
 
 }  // namespace alis::web

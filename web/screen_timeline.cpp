@@ -26,7 +26,8 @@ void draw_timeline(Context& ctx) {
     const auto& view = ctx.session.view();
     std::vector<Row> rows;
     for (const auto& [id, p] : view.periods) {
-        rows.push_back({organisation_name(view, p.hospital_id) + " – " + organisation_name(view, p.department_id), p.range,
+        // Department first: the label is cut at the axis, and the department tells the rows apart.
+        rows.push_back({organisation_name(view, p.department_id) + " – " + organisation_name(view, p.hospital_id), p.range,
                         p.status == PeriodStatus::published ? IM_COL32(0, 77, 140, 255) : IM_COL32(150, 160, 175, 255)});
     }
     for (const auto& [id, a] : view.available_times) {

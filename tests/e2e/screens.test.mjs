@@ -18,14 +18,14 @@ const TOURS = {
   },
   hospital: {
     user: 'demo-sykehus',
-    tabs: [['Perioder', 'Publiser'], ['Tidslinje', 'Helse Bergen (Haukeland universitetssjukehus) – Medisinsk avdeling'],
+    tabs: [['Perioder', 'Publiser'], ['Tidslinje', 'Medisinsk avdeling – Helse Bergen (Haukeland universitetssjukehus)'],
       ['Varsler', 'Abonnementer']],
   },
   municipality: { user: 'demo-kommune', tabs: [['Kandidater', 'Ingrid Haugland (demo)']] },
   office: {
     user: 'demo-kontor',
     tabs: [['Organisasjoner', 'Filter'], ['Regional liste', 'Forslag'], ['Matching', 'Forklaring'],
-      ['Tidslinje', 'Helse Bergen (Haukeland universitetssjukehus) – Medisinsk avdeling'], ['Brukere', 'Ny brukerkonto']],
+      ['Tidslinje', 'Medisinsk avdeling – Helse Bergen (Haukeland universitetssjukehus)'], ['Brukere', 'Ny brukerkonto']],
   },
 };
 

@@ -188,3 +188,22 @@ TEST_CASE("a change made while a sync is under way is sent when it ends, not at 
     CHECK(app.session().status().pending == 0);
     CHECK(portal.server.state().doctors.at("d-kari").phone == "55 55 55 55");
 }
+
+TEST_CASE("a GP sees why each published period does not fit, also periods no wish covers") {
+    Headless ui(1280, 1000);
+    TestPortal portal;
+    seed_region(portal);
+    portal.apply("register_doctor", doctor_json("d-kari", "Kari Nordmann"));
+    portal.apply("put_available_time", nlohmann::json{{"id", "a1"}, {"doctor_id", "d-kari"}, {"start", "2027-01-01"}, {"end", "2027-12-31"}});
+    portal.apply("publish_period", nlohmann::json{{"id", "p1"}, {"hospital_id", "helse-bergen"}, {"department_id", "hb-med"},
+                                                {"start", "2027-02-01"}, {"end", "2027-07-31"}, {"places", 1},
+                                                {"published_on", "2026-11-23"}});
+    TestPlatform platform(portal);
+    App app(platform);
+    log_in(ui, app, platform, "kari");
+    ui.click(app, "Perioder");
+    CHECK(ui.shows("Ingen perioder passer ennå."));
+    CHECK(ui.shows("Helse Bergen – Medisinsk avdeling: 01.02.2027–31.07.2027: "
+                   "Perioden (Helse Bergen, Medisinsk avdeling) er ikke blant ønskene dine."));
+    CHECK_FALSE(ui.shows("Ingen andre perioder er lyst ut."));
+}

@@ -225,6 +225,22 @@ const std::array<Text, static_cast<size_t>(Msg::count_)> kTable{{
     {"Henter brukerkontoene …", "Hentar brukarkontoane …", "Fetching the accounts …"},
     {"Part i ALIS-avtalen", "Part i ALIS-avtalen", "Party to the ALIS agreement"},
     {"Ingen andre perioder er lyst ut.", "Ingen andre periodar er lyste ut.", "No other periods are published."},
+    {"Oversikt", "Oversikt", "Overview"},
+    {"Utlyst, åpne", "Lyste ut, opne", "Published, open"},
+    {"Plasser i åpne perioder", "Plassar i opne periodar", "Places in open periods"},
+    {"Fylt", "Fylte", "Filled"},
+    {"Tilbud akseptert", "Tilbod akseptert", "Offers accepted"},
+    {"Lyst ut som vikariat", "Lyst ut som vikariat", "Released as substitute posts"},
+    {"Trukket tilbake", "Trekte tilbake", "Withdrawn"},
+    {"Fastleger i ALIS", "Fastlegar i ALIS", "GPs in ALIS"},
+    {"Med profil", "Med profil", "With a profile"},
+    {"Med ledig tid", "Med ledig tid", "With free time"},
+    {"Med ønsker", "Med ønske", "With wishes"},
+    {"På den regionale listen", "På den regionale lista", "On the regional list"},
+    {"Har fått sykehustjeneste", "Har fått sjukehusteneste", "Placed in hospital service"},
+    {"Strøket fra en kommuneliste", "Stroken frå ei kommuneliste", "Struck from a municipal list"},
+    {"Lyses snart ut som vikariat (innen 14 dager)", "Blir snart lyst ut som vikariat (innan 14 dagar)", "Soon released as substitute posts (within 14 days)"},
+    {"Ingen åpne perioder lyses ut de neste 14 dagene.", "Ingen opne periodar blir lyste ut dei neste 14 dagane.", "No open period is released in the next 14 days."},
 }};
 
 }  // namespace

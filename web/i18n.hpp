@@ -183,6 +183,22 @@ enum class Msg {
     no_accounts_loaded,
     party_to_agreement,
     no_other_periods,
+    tab_overview,
+    overview_open,
+    overview_open_places,
+    overview_filled,
+    overview_accepted,
+    overview_released,
+    overview_withdrawn,
+    overview_doctors,
+    overview_profiles,
+    overview_with_free_time,
+    overview_with_wishes,
+    overview_on_regional_list,
+    overview_placed,
+    overview_struck,
+    overview_releasing_soon,
+    overview_none_soon,
     count_  // keep last
 };
 

@@ -50,6 +50,7 @@ void RoleHome::draw(Context& ctx) {
             page(Msg::tab_regional_list, [&] { office_.draw_regional_list(ctx); });
             page(Msg::tab_matching, [&] { office_.draw_matching(ctx); });
             page(Msg::tab_timeline, [&] { draw_timeline(ctx); });
+            page(Msg::tab_overview, [&] { draw_overview(ctx); });
             page(Msg::tab_users, [&] { office_.draw_users(ctx); });
             break;
     }

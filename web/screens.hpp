@@ -189,5 +189,6 @@ private:
 };
 
 void draw_timeline(Context& ctx);
+void draw_overview(Context& ctx);  // screen_office_overview.cpp
 
 }  // namespace alis::web

@@ -25,7 +25,8 @@ const TOURS = {
   office: {
     user: 'demo-kontor',
     tabs: [['Organisasjoner', 'Filter'], ['Regional liste', 'Forslag'], ['Matching', 'Forklaring'],
-      ['Tidslinje', 'Medisinsk avdeling – Helse Bergen (Haukeland universitetssjukehus)'], ['Brukere', 'Ny brukerkonto']],
+      ['Tidslinje', 'Medisinsk avdeling – Helse Bergen (Haukeland universitetssjukehus)'], ['Oversikt', 'Fastleger i ALIS'],
+      ['Brukere', 'Ny brukerkonto']],
   },
 };
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "alis/collation.hpp"
 #include "alis/matching/explain.hpp"
 #include "forms.hpp"
 #include "i18n.hpp"
@@ -50,7 +51,8 @@ void OfficeScreen::build_organisation_rows(Context& ctx) {
     ui::Fingerprint fingerprint;
     for (const auto& entry : view.organisations) {
         const Organisation& o = entry.second;
-        org_rows_.push_back({&o, kind_name(o.kind, ctx.lang), o.parent_id.empty() ? "" : organisation_name(view, o.parent_id)});
+        org_rows_.push_back({&o, kind_name(o.kind, ctx.lang), o.parent_id.empty() ? "" : organisation_name(view, o.parent_id),
+                             norwegian_sort_key(o.name)});
         org_search_.push_back(folded(o.name) + '\n' + folded(o.id));
         fingerprint.add(o.id).add(o.name).add(org_rows_.back().kind).add(org_rows_.back().parent).add(o.specialty);
     }
@@ -80,7 +82,7 @@ void OfficeScreen::draw_organisations(Context& ctx) {
         const auto& sorted = organisations_sort_.order(static_cast<int>(table.size()), org_rows_fingerprint_, [&](int a, int b, int column) {
             const OrganisationRow &x = table[a], &y = table[b];
             switch (column) {
-                case 0: return ui::compare_text(x.o->name, y.o->name);
+                case 0: return x.name_key.compare(y.name_key);
                 case 1: return ui::compare_text(x.kind, y.kind);
                 case 2: return ui::compare_text(x.parent, y.parent);
                 default: return ui::compare_text(x.o->specialty, y.o->specialty);

@@ -171,6 +171,7 @@ private:
         const Organisation* o;
         const char* kind;
         std::string parent;
+        std::string name_key;  // norwegian_sort_key of the name: a sort by name compares bytes only
     };
     void build_organisation_rows(Context& ctx);
     std::vector<OrganisationRow> org_rows_;

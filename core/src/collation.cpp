@@ -51,7 +51,24 @@ std::uint32_t primary(char32_t c) {
     return 2000 + c;
 }
 
+void put_3_bytes(std::string& out, std::uint32_t value) {
+    out.push_back(static_cast<char>((value >> 16) & 0xFF));
+    out.push_back(static_cast<char>((value >> 8) & 0xFF));
+    out.push_back(static_cast<char>(value & 0xFF));
+}
+
 }  // namespace
+
+// Primary weights (+1, so that 0 0 0 can end them and a prefix sorts first), then, for ties, every
+// code point inverted (norwegian_compare puts the larger code point first: 'a' before 'A').
+std::string norwegian_sort_key(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() * 6 + 3);
+    for (size_t i = 0; i < text.size();) put_3_bytes(out, primary(next_code_point(text, i)) + 1);
+    put_3_bytes(out, 0);
+    for (size_t i = 0; i < text.size();) put_3_bytes(out, 0xFFFFFF - static_cast<std::uint32_t>(next_code_point(text, i)));
+    return out;
+}
 
 int norwegian_compare(std::string_view a, std::string_view b) {
     size_t i = 0, j = 0;

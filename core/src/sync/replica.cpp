@@ -38,6 +38,7 @@ bool Replica::apply_pull(const PullResponse& response, const Date& today) {
     // An incremental answer older than what we have would undo newer changes. A reset is always taken:
     // it is the whole truth as of its cookie (and after a server restore its cookie is lower than ours).
     if (!response.reset && response.cookie < cookie_) return false;
+    const std::size_t pending_before = pending_.size();
     if (response.reset) snapshot_ = PortalState();
     Problems ignored;  // a body this build cannot read is skipped; the server validated it already
     for (const RecordChange& c : response.changes) {
@@ -58,7 +59,11 @@ bool Replica::apply_pull(const PullResponse& response, const Date& today) {
     }
     cookie_ = response.cookie;
     next_mutation_id_ = std::max(next_mutation_id_, last_mutation_id_ + 1);
-    rebuild_view(today);
+    // The periodic pull mostly brings nothing: then the view is the same records, and keeping it
+    // (and its revision) spares every screen rebuilding what it derived from it.
+    const bool same_view = !response.reset && response.changes.empty() && pending_.size() == pending_before &&
+                           today == last_today_;
+    if (!same_view) rebuild_view(today);
     return true;
 }
 

@@ -153,6 +153,17 @@ TEST_CASE("a replica's revision moves with every change of its view and never re
     sync_once(r, server);
     CHECK(r.revision() != after_mutate);
     CHECK(r.revision() != other.revision());
+    // A pull that brings nothing keeps the view, and so its revision.
+    const auto synced = r.revision();
+    const PortalState view_before = r.view();
+    sync_once(r, server);
+    CHECK(r.revision() == synced);
+    CHECK(r.view() == view_before);
+    // One that brings a change moves it.
+    server.push(gp(1), {"laptop-1", {wish(2, "w8", 3)}}, kToday);
+    REQUIRE(r.apply_pull(server.pull(gp(1), r.make_pull()), kToday));
+    CHECK(r.revision() != synced);
+    CHECK(r.view().wishes.count("w8"));
 }
 
 TEST_CASE("a stale incremental pull is ignored") {

@@ -82,6 +82,15 @@ Response invalid(const Problems& problems) {
                               problems);
 }
 
+// The sync core refused the user record itself (its problems come as JSON): the same answer as
+// invalid(), for registration and for accounts the office creates.
+Response record_refused(const AccountRefused& e) {
+    return Response::json(422, {{"error", {{"status", 422}, {"rule", "invalid_fields"},
+                                           {"message", Text{"Noen felt er ikke fylt ut riktig.", "Nokre felt er ikkje fylte ut rett.",
+                                                            "Some fields are not filled in correctly."}}}},
+                                {"problems", e.problems}});
+}
+
 }  // namespace
 
 json public_user(const UserRecord& u) {
@@ -204,10 +213,7 @@ Response App::register_gp(const Request& req, const json& body) {
     try {
         user = create_account(*storage_, sync_, *clock_, user, password);
     } catch (const AccountRefused& e) {
-        return Response::json(422, {{"error", {{"status", 422}, {"rule", "invalid_fields"},
-                                               {"message", Text{"Noen felt er ikke fylt ut riktig.", "Nokre felt er ikkje fylte ut rett.",
-                                                                "Some fields are not filled in correctly."}}}},
-                                    {"problems", e.problems}});
+        return record_refused(e);
     } catch (const DuplicateError&) {
         return username_taken();
     }
@@ -337,10 +343,7 @@ Response App::create_user(const Request& req, const UserRecord& office, const js
     try {
         user = create_account(*storage_, sync_, *clock_, user, password);
     } catch (const AccountRefused& e) {
-        return Response::json(422, {{"error", {{"status", 422}, {"rule", "invalid_fields"},
-                                               {"message", Text{"Noen felt er ikke fylt ut riktig.", "Nokre felt er ikkje fylte ut rett.",
-                                                                "Some fields are not filled in correctly."}}}},
-                                    {"problems", e.problems}});
+        return record_refused(e);
     } catch (const DuplicateError&) {
         return username_taken();
     }

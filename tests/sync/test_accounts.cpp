@@ -9,16 +9,6 @@ using nlohmann::json;
 
 namespace {
 const char* kDemo = alis::server::kDemoPassword;
-
-bool has_problem(const json& j, const std::string& field, const std::string& rule) {
-    for (auto& p : j["problems"]) {
-        if (p["field"] == field && p["rule"] == rule) {
-            return !p["message"]["nb"].get<std::string>().empty() && !p["message"]["nn"].get<std::string>().empty() &&
-                   !p["message"]["en"].get<std::string>().empty();
-        }
-    }
-    return false;
-}
 }  // namespace
 
 TEST_CASE("login sets a strict HttpOnly cookie; me and logout follow it") {

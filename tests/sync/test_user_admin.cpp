@@ -10,16 +10,6 @@ using nlohmann::json;
 namespace {
 const char* kDemo = alis::server::kDemoPassword;
 
-bool has_problem(const json& j, const std::string& field, const std::string& rule) {
-    for (auto& p : j["problems"]) {
-        if (p["field"] == field && p["rule"] == rule) {
-            return !p["message"]["nb"].get<std::string>().empty() && !p["message"]["nn"].get<std::string>().empty() &&
-                   !p["message"]["en"].get<std::string>().empty();
-        }
-    }
-    return false;
-}
-
 json hospital_user(const std::string& username) {
     return {{"username", username}, {"role", "hospital"}, {"organisation_id", "helse-bergen"},
             {"name", "Kari Koordinator"}, {"email", username + "@helse-bergen.no"}};

@@ -23,6 +23,15 @@ inline void log_in(Headless& ui, App& app, TestPlatform& platform, const std::st
     ui.frame(app);
 }
 
+// Fills the GP profile form's required fields (HPR number, Bergen, general practice since
+// 01.08.2019) without saving, so a test can look at the form before it does.
+inline void fill_profile(Headless& ui, App& app) {
+    ui.type(app, "HPR-nummer", "1234567");
+    ui.click(app, "Kommune");
+    ui.click(app, "Bergen");
+    ui.type(app, "Start i allmennpraksis", "01.08.2019");
+}
+
 // Lets time pass so the session's retry or periodic pull is due, then runs the round trips.
 inline void sync_round(Headless& ui, App& app, TestPlatform& platform) {
     platform.clock += 120;

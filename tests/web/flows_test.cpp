@@ -53,10 +53,7 @@ TEST_CASE("a GP's profile, free time and wish typed while offline survive a relo
     {
         App app(platform);
         log_in(ui, app, platform, "kari");
-        ui.type(app, "HPR-nummer", "1234567");
-        ui.click(app, "Kommune");
-        ui.click(app, "Bergen");
-        ui.type(app, "Start i allmennpraksis", "01.08.2019");
+        fill_profile(ui, app);
         CHECK(ui.shows("Kan søke sykehustjeneste fra 01.08.2022"));
         ui.click(app, "Lagre");
         CHECK(app.session().status().pending == 1);
@@ -172,10 +169,7 @@ TEST_CASE("a change made while a sync is under way is sent when it ends, not at 
     TestPlatform platform(portal);
     App app(platform);
     log_in(ui, app, platform, "kari");
-    ui.type(app, "HPR-nummer", "1234567");
-    ui.click(app, "Kommune");
-    ui.click(app, "Bergen");
-    ui.type(app, "Start i allmennpraksis", "01.08.2019");
+    fill_profile(ui, app);
     ui.click(app, "Lagre");
     ui.frame(app);  // the push of the profile goes out now
     REQUIRE(app.session().status().in_flight);

@@ -1,6 +1,8 @@
 #pragma once
 // The server in-process on an ephemeral port, on a fresh temporary data folder and web root, with a
 // settable clock and the demo accounts. Stopped and removed when the fixture ends.
+#include <nlohmann/json.hpp>
+
 #include <memory>
 #include <string>
 
@@ -10,6 +12,17 @@
 #include "http_server.hpp"
 
 namespace alis::test {
+
+// True when an error answer names `field` with `rule`, with a message in bokmål, nynorsk and English.
+inline bool has_problem(const nlohmann::json& j, const std::string& field, const std::string& rule) {
+    for (auto& p : j["problems"]) {
+        if (p["field"] == field && p["rule"] == rule) {
+            return !p["message"]["nb"].get<std::string>().empty() && !p["message"]["nn"].get<std::string>().empty() &&
+                   !p["message"]["en"].get<std::string>().empty();
+        }
+    }
+    return false;
+}
 
 // A fresh folder under /tmp, removed with everything in it at the end.
 class TempDir {

@@ -401,6 +401,13 @@ private:
                 s.run();
             }
         }
+        {
+            Statement s(db_, "DELETE FROM rejections WHERE client_id = ?1 AND mutation_id = ?2");
+            for (const auto& r : w.forgotten_rejections) {
+                s.bind(1, r.client_id).bind(2, r.mutation_id);
+                s.run();
+            }
+        }
         insert_audit(w.audit);
     }
 

@@ -82,6 +82,7 @@ struct SyncWrite {
     std::vector<StoredClient> clients;
     std::vector<StoredRejection> rejections;
     std::vector<StoredRecord> purged;  // rows to delete (tombstones the core forgot)
+    std::vector<StoredRejection> forgotten_rejections;  // rows to delete (the client has pulled them)
     std::vector<AuditEntry> audit;
     std::int64_t version = 0;  // the server's version after this write
     std::int64_t reset_version = 0;

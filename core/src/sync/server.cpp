@@ -74,6 +74,8 @@ bool SyncServer::load(const ServerSnapshot& snapshot, Problems& out) {
     for (const Rejection& r : snapshot.rejections) {
         rejections_[r.client_id].push_back(r);
         highest = std::max(highest, r.version);
+        auto c = clients_.find(r.client_id);
+        if (c != clients_.end()) ++rejections_by_user_[c->second.user_id];
     }
     for (auto& [id, list] : rejections_) {
         std::sort(list.begin(), list.end(), [](const Rejection& a, const Rejection& b) { return a.version < b.version; });
@@ -125,6 +127,16 @@ PushResult SyncServer::push(const Actor& actor, const PushRequest& request, cons
                                "The client id belongs to another user."}});
         return finish();
     }
+    if (rejections_held(actor.user_id) >= kMaxRejectionsPerUser) {
+        // Nothing is processed, so the client resends the same mutations after it has pulled.
+        r.status = PushStatus::refused;
+        const std::string n = std::to_string(kMaxRejectionsPerUser);
+        r.problems.push_back({"mutations", "too_many_rejections",
+                              {"Over " + n + " avviste endringer venter på å bli hentet; hent dem før du sender flere.",
+                               "Over " + n + " avviste endringar ventar på å bli henta; hent dei før du sender fleire.",
+                               "Over " + n + " rejected mutations wait to be pulled; pull them before pushing more."}});
+        return finish();
+    }
     if (it == clients_.end()) {
         it = clients_.emplace(request.client_id, ClientRow{request.client_id, actor.user_id, 0}).first;
         r.client_changed = true;
@@ -150,6 +162,7 @@ PushResult SyncServer::push(const Actor& actor, const PushRequest& request, cons
         } else {
             Rejection rej{request.client_id, m.id, m.name, outcome.problems, ++version_};
             rejections_[request.client_id].push_back(rej);
+            ++rejections_by_user_[actor.user_id];
             r.new_rejections.push_back(std::move(rej));
         }
         client.last_mutation_id = m.id;
@@ -198,6 +211,34 @@ PullResponse SyncServer::pull(const Actor& actor, const PullRequest& request) co
         }
     }
     return resp;
+}
+
+std::size_t SyncServer::rejections_held(const std::string& user_id) const {
+    auto it = rejections_by_user_.find(user_id);
+    return it == rejections_by_user_.end() ? 0 : it->second;
+}
+
+bool SyncServer::has_received_rejections(const Actor& actor, const PullRequest& request) const {
+    auto client = clients_.find(request.client_id);
+    if (client == clients_.end() || client->second.user_id != actor.user_id) return false;
+    auto rj = rejections_.find(request.client_id);
+    // A cookie from the future (a restored server) proves nothing about what the client has.
+    return rj != rejections_.end() && !rj->second.empty() && request.cookie <= version_ &&
+           rj->second.front().version <= request.cookie;
+}
+
+std::vector<Rejection> SyncServer::forget_received_rejections(const Actor& actor, const PullRequest& request) {
+    std::vector<Rejection> forgotten;
+    if (!has_received_rejections(actor, request)) return forgotten;
+    auto& list = rejections_[request.client_id];
+    auto keep = std::find_if(list.begin(), list.end(), [&](const Rejection& x) { return x.version > request.cookie; });
+    forgotten.assign(std::make_move_iterator(list.begin()), std::make_move_iterator(keep));
+    list.erase(list.begin(), keep);
+    if (list.empty()) rejections_.erase(request.client_id);
+    auto& held = rejections_by_user_[actor.user_id];
+    held -= std::min(held, forgotten.size());
+    if (held == 0) rejections_by_user_.erase(actor.user_id);
+    return forgotten;
 }
 
 ServerChanges SyncServer::apply_direct(const Actor& actor, const std::string& name, const nlohmann::json& args,

@@ -338,3 +338,52 @@ TEST_CASE("a hospital's replica gains a GP when the GP wishes one of its departm
     CHECK_FALSE(hf.view().wishes.count("w9"));
     CHECK(hf.view() == server.view_for(hospital(1)));
 }
+
+TEST_CASE("a rejection is kept until the client pulls with a cookie past it, then forgotten") {
+    SyncServer server = region_server();
+    server.push(gp(1), {"c1", {{1, "delete_wish", {{"id", "nope"}}}}}, kToday);
+    const PullResponse first = server.pull(gp(1), {"c1", 0});
+    REQUIRE(first.rejections.size() == 1);
+    CHECK(server.rejections_held("u-gp1") == 1);
+    // The pull that carried it proves nothing yet: the client may not have stored the answer.
+    CHECK_FALSE(server.has_received_rejections(gp(1), {"c1", 0}));
+    CHECK(server.forget_received_rejections(gp(1), {"c1", 0}).empty());
+    // Another user's pull with the same client id forgets nothing.
+    CHECK(server.forget_received_rejections(gp(2), {"c1", first.cookie}).empty());
+    // The next pull, with the cookie that answer gave, does.
+    CHECK(server.has_received_rejections(gp(1), {"c1", first.cookie}));
+    const auto gone = server.forget_received_rejections(gp(1), {"c1", first.cookie});
+    REQUIRE(gone.size() == 1);
+    CHECK(gone[0].mutation_id == 1);
+    CHECK(server.rejections_held("u-gp1") == 0);
+    CHECK(server.pull(gp(1), {"c1", 0}).rejections.empty());
+    CHECK(server.export_snapshot().rejections.empty());
+}
+
+TEST_CASE("a user holding too many unpulled rejections is refused until a pull takes them") {
+    SyncServer server = region_server();
+    std::int64_t id = 0;
+    while (server.rejections_held("u-gp1") < kMaxRejectionsPerUser) {
+        PushRequest req{"c1", {}};
+        for (std::size_t i = 0; i < kMaxMutationsPerPush; ++i) req.mutations.push_back({++id, "delete_wish", {{"id", "nope"}}});
+        REQUIRE(server.push(gp(1), req, kToday).status == PushStatus::ok);
+    }
+    const PushResult refused = server.push(gp(1), {"c1", {{id + 1, "delete_wish", {{"id", "nope"}}}}}, kToday);
+    CHECK(refused.status == PushStatus::refused);
+    CHECK(alis::testing::has_problem(refused.problems, "mutations", "too_many_rejections"));
+    CHECK(server.last_mutation_id("c1") == id);  // nothing of the refused push was processed
+    // Another GP is not affected.
+    CHECK(server.push(gp(2), {"c2", {{1, "delete_wish", {{"id", "nope"}}}}}, kToday).status == PushStatus::ok);
+    const std::int64_t cookie = server.pull(gp(1), {"c1", 0}).cookie;
+    server.forget_received_rejections(gp(1), {"c1", cookie});
+    CHECK(server.push(gp(1), {"c1", {{id + 1, "delete_wish", {{"id", "nope"}}}}}, kToday).status == PushStatus::ok);
+}
+
+TEST_CASE("the count of held rejections survives a reload") {
+    SyncServer server = region_server();
+    server.push(gp(1), {"c1", {{1, "delete_wish", {{"id", "nope"}}}, {2, "delete_wish", {{"id", "nope2"}}}}}, kToday);
+    SyncServer copy;
+    Problems problems;
+    REQUIRE(copy.load(server.export_snapshot(), problems));
+    CHECK(copy.rejections_held("u-gp1") == 2);
+}

@@ -21,6 +21,11 @@
 
 namespace alis::sync {
 
+// A user whose clients hold this many rejections not yet pulled is refused further pushes
+// (rule too_many_rejections) until a pull hands them over. An honest client pulls after every push,
+// so it holds at most one push's worth (kMaxMutationsPerPush).
+inline constexpr std::size_t kMaxRejectionsPerUser = 2 * kMaxMutationsPerPush;
+
 // Everything the server persists, as loaded at start (and as exported, for tests and backups).
 struct ServerSnapshot {
     std::vector<RecordChange> records;  // live records and tombstones, each with its version
@@ -50,6 +55,15 @@ public:
     // Processes the client's mutations in order (docs/sync-protocol.md): skips ids already
     // processed, stops at a gap, applies the rest for `actor`, records rejections. Never throws.
     PushResult push(const Actor& actor, const PushRequest& request, const Date& today);
+
+    // Rejections the client has received: those of its own client with a version at or below the
+    // cookie it now pulls with (a pull answered with that cookie carried them). True when any exist,
+    // so the host takes the write lock only when there is something to forget.
+    bool has_received_rejections(const Actor& actor, const PullRequest& request) const;
+    // Forgets them and returns them, so the host deletes their rows. Rejections are kept only until
+    // the client has them; what is left per user is bounded by kMaxRejectionsPerUser.
+    std::vector<Rejection> forget_received_rejections(const Actor& actor, const PullRequest& request);
+    std::size_t rejections_held(const std::string& user_id) const;
 
     // The changes since the cookie that the actor may see, record by record, with tombstones for
     // records deleted or no longer visible; the client's last processed mutation id; its rejections
@@ -95,6 +109,7 @@ private:
     std::map<std::int64_t, RecordKey> by_version_;  // version -> record, for pulls since a cookie
     std::map<std::string, ClientRow> clients_;
     std::map<std::string, std::vector<Rejection>> rejections_;  // per client, ascending version
+    std::map<std::string, std::size_t> rejections_by_user_;      // how many each user's clients hold
 };
 
 }  // namespace alis::sync

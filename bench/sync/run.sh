@@ -12,7 +12,10 @@ for f in "$server" "$load"; do
   [[ -x "$f" ]] || { echo "missing $f: cmake --build $build --target alis-sync sync_load" >&2; exit 1; }
 done
 tmp=$(mktemp -d)
-"$server" serve --listen 127.0.0.1:0 --data "$tmp/data" --demo --test-clock --today 2027-01-04 >"$tmp/server.log" 2>&1 &
+# The load generator is one user pushing as fast as the server takes it: the per-user push rate (a
+# defence against one account flooding the server) is lifted so the server's own capacity is measured.
+"$server" serve --listen 127.0.0.1:0 --data "$tmp/data" --demo --test-clock --today 2027-01-04 \
+  --push-rate 1000000000 --push-burst 1000000000 >"$tmp/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$tmp"' EXIT
 for _ in $(seq 1 200); do

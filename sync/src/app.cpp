@@ -2,7 +2,9 @@
 
 #include <charconv>
 
+#include "alis/bounded_json.hpp"
 #include "alis/json_fields.hpp"
+#include "request_limits.hpp"
 
 namespace alis::server {
 
@@ -50,7 +52,7 @@ App::App(AppOptions options, std::unique_ptr<Storage> storage, std::unique_ptr<C
       audit_(*storage_, *clock_),
       sessions_(*storage_, *clock_, options_.sessions),
       throttle_(*clock_),
-      sync_(*storage_, *clock_, audit_),
+      sync_(*storage_, *clock_, audit_, options_.push),
       files_(options_.web_root) {
     sync_.load();
 }
@@ -145,17 +147,16 @@ Response App::route_api(const Request& req) {
     if (req.method != "POST") return method_not_allowed(p == "/api/users" ? "GET, POST" : "POST");
     if (auto refused = check_state_changing(req)) return *refused;
 
-    json body;
+    json body = json::object();
     if (!req.body.empty()) {
-        body = json::parse(req.body, nullptr, false);
-        if (body.is_discarded()) {
-            return Response::error(400, "malformed_json",
-                                   {"Innholdet er ikke gyldig JSON.", "Innhaldet er ikkje gyldig JSON.",
-                                    "The body is not valid JSON."},
-                                   "(body)");
-        }
-    } else {
-        body = json::object();
+        // Bounded while it is read: no body can make the server recurse deeply or build a value
+        // many times its size (alis/bounded_json.hpp, request_limits.hpp).
+        EndpointLimits limits = limits_for(p, options_.body_limit);
+        if (p == "/api/push") limits.json.max_values = std::min(limits.json.max_values, push_value_limit(req.body.size()));
+        Problem why;
+        auto parsed = parse_bounded_json(req.body, limits.json, why);
+        if (!parsed) return Response::error(why.rule == "malformed_json" ? 400 : 413, why.rule, why.message, why.field);
+        body = std::move(*parsed);
     }
     if (!body.is_object()) {
         return Response::error(400, "not_an_object",
@@ -195,7 +196,7 @@ Response App::route_api(const Request& req) {
     // A one-time password opens only the password change: whoever was handed it has to replace it
     // before they read or write anything.
     if (user->must_change_password) return password_change_required();
-    if (p == "/api/push") return sync_.push(principal_of(*user), body);
+    if (p == "/api/push") return sync_.push(principal_of(*user), std::move(body));
     if (p == "/api/pull") return sync_.pull(principal_of(*user), body);
     return not_found();
 }

@@ -20,6 +20,8 @@ struct AppOptions {
     std::string web_root;
     bool test_clock = false;  // enables POST /api/test/clock and /api/test/run-jobs
     SessionPolicy sessions;
+    std::size_t body_limit = 4u << 20;  // --body-limit: the largest push body (request_limits.hpp)
+    PushPolicy push;
 };
 
 class App {

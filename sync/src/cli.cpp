@@ -15,6 +15,8 @@
 #include "crypto.hpp"
 #include "http_server.hpp"
 #include "jobs.hpp"
+#include "memory.hpp"
+#include "request_limits.hpp"
 
 namespace alis::server {
 
@@ -70,7 +72,11 @@ struct ServeArgs {
     std::string data = "./data";
     std::string web_root;
     bool demo = false;
-    std::size_t body_limit = 8u << 20;
+    std::size_t body_limit = 4u << 20;
+    std::size_t body_budget = 32u << 20;
+    std::size_t max_connections = 1000;
+    double push_rate = 50;
+    double push_burst = 2000;
     bool test_clock = false;
     std::string today;
     int threads = 16;
@@ -96,6 +102,9 @@ int serve(const ServeArgs& a) {
     options.sessions.idle_seconds = std::int64_t{a.idle_minutes} * 60;
     options.sessions.absolute_seconds = std::int64_t{a.max_hours} * 3600;
     options.sessions.secure_cookie = a.secure_cookies;
+    options.body_limit = a.body_limit;
+    options.push = {a.push_rate, a.push_burst};
+    limit_allocator_arenas();
 
     std::unique_ptr<Clock> clock;
     if (a.test_clock) {
@@ -132,6 +141,9 @@ int serve(const ServeArgs& a) {
     http.host = host;
     http.port = port;
     http.body_limit = a.body_limit;
+    http.body_limit_for = [limit = a.body_limit](std::string_view path) { return limits_for(path, limit).body_bytes; };
+    http.body_budget = a.body_budget;
+    http.max_connections = a.max_connections;
     http.read_timeout = std::chrono::seconds(a.read_timeout);
     http.threads = a.threads;
     HttpServer server(http, [&](const Request& r) { return app->handle(r); });
@@ -155,6 +167,7 @@ int serve(const ServeArgs& a) {
         }
     });
     jobs.add("session-sweep", std::chrono::minutes(5), [&] { app->sessions().sweep(); });
+    jobs.add("return-free-memory", std::chrono::seconds(5), [] { return_free_memory(); });
     jobs.start();
 
     std::cout << "listening on http://" << shown_host << ":" << bound << std::endl;
@@ -179,6 +192,14 @@ int run_cli(int argc, char** argv) {
     serve_cmd->add_flag("--demo", sa.demo, "Create demo organisations and one demo user per role");
     serve_cmd->add_option("--body-limit", sa.body_limit, "Largest request body in bytes")->capture_default_str()
         ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30));
+    serve_cmd->add_option("--body-budget", sa.body_budget, "Bytes of request bodies held at once, all connections together")
+        ->capture_default_str()->check(CLI::Range(std::size_t{1} << 20, std::size_t{1} << 34));
+    serve_cmd->add_option("--max-connections", sa.max_connections, "Connections open at once")->capture_default_str()
+        ->check(CLI::Range(std::size_t{16}, std::size_t{1000000}));
+    serve_cmd->add_option("--push-rate", sa.push_rate, "Mutations per second one user may push (sustained)")
+        ->capture_default_str()->check(CLI::Range(0.01, 1e9));
+    serve_cmd->add_option("--push-burst", sa.push_burst, "Mutations one user may push at once")
+        ->capture_default_str()->check(CLI::Range(1000.0, 1e9));
     serve_cmd->add_flag("--test-clock", sa.test_clock, "Use a settable clock (POST /api/test/clock); never in production");
     serve_cmd->add_option("--today", sa.today, "With --test-clock: the starting day, YYYY-MM-DD");
     serve_cmd->add_option("--threads", sa.threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 64));

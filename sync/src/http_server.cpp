@@ -42,11 +42,15 @@ void add_common_headers(http::response<http::string_body>& res) {
 
 class Connection : public std::enable_shared_from_this<Connection> {
 public:
-    Connection(tcp::socket socket, const HttpOptions& options, const Handler& handler, std::atomic<std::size_t>& open)
-        : stream_(std::move(socket)), options_(options), handler_(handler), open_(open) {
+    Connection(tcp::socket socket, const HttpOptions& options, const Handler& handler, std::atomic<std::size_t>& open,
+               std::atomic<std::size_t>& bodies)
+        : stream_(std::move(socket)), options_(options), handler_(handler), open_(open), bodies_(bodies) {
         ++open_;
     }
-    ~Connection() { --open_; }
+    ~Connection() {
+        release_body();
+        --open_;
+    }
 
     void start() {
         beast::error_code ec;
@@ -58,6 +62,7 @@ public:
 private:
     void read_header() {
         parser_.emplace();
+        limit_ = options_.body_limit;
         parser_->header_limit(kHeaderLimit);
         parser_->body_limit(options_.body_limit);
         stream_.expires_after(options_.read_timeout);
@@ -68,10 +73,16 @@ private:
     void on_header(beast::error_code ec) {
         if (ec) return on_read_error(ec);
         auto& req = parser_->get();
+        const std::string_view target(req.target().data(), req.target().size());
+        limit_ = options_.body_limit;
+        if (options_.body_limit_for) limit_ = std::min(limit_, options_.body_limit_for(target.substr(0, target.find('?'))));
+        parser_->body_limit(limit_);
         // A declared length over the limit is refused before a byte of the body is read.
-        if (auto len = parser_->content_length(); len && *len > options_.body_limit) {
-            return refuse_too_large();
-        }
+        auto len = parser_->content_length();
+        if (len && *len > limit_) return refuse_too_large();
+        // A chunked body may grow to the limit: it reserves that much.
+        const std::size_t reserve = len ? static_cast<std::size_t>(*len) : (parser_->chunked() ? limit_ : 0);
+        if (!reserve_body(reserve)) return refuse_busy();
         if (beast::iequals(req[http::field::expect], "100-continue")) {
             auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_, req.version());
             http::async_write(stream_, *cont, [self = shared_from_this(), cont](beast::error_code ec2, std::size_t) {
@@ -108,8 +119,31 @@ private:
              true, false);
     }
 
+    bool reserve_body(std::size_t n) {
+        std::size_t held = bodies_.load();
+        do {
+            if (held + n > options_.body_budget) return false;
+        } while (!bodies_.compare_exchange_weak(held, held + n));
+        reserved_ = n;
+        return true;
+    }
+
+    void release_body() {
+        if (reserved_) bodies_ -= reserved_;
+        reserved_ = 0;
+    }
+
+    void refuse_busy() {
+        Response r = Response::error(503, "server_busy",
+                                     {"Tjeneren tar imot mange store forespørsler nå; prøv igjen om litt.",
+                                      "Tenaren tek imot mange store førespurnader no; prøv att om litt.",
+                                      "The server is receiving many large requests; try again shortly."});
+        r.headers.emplace_back("Retry-After", "1");
+        send(std::move(r), true, true);
+    }
+
     void refuse_too_large() {
-        const std::string n = std::to_string(options_.body_limit);
+        const std::string n = std::to_string(limit_);
         Response r = Response::error(413, "body_too_large",
                                      {"Innholdet i forespørselen er større enn grensen på " + n + " byte.",
                                       "Innhaldet i førespurnaden er større enn grensa på " + n + " byte.",
@@ -138,6 +172,7 @@ private:
         version_ = breq.version();
 
         Response res;
+        parser_.reset();  // the body now lives in req; the parser's copy is gone
         try {
             res = handler_(req);
         } catch (const std::exception& e) {
@@ -151,6 +186,7 @@ private:
     }
 
     void send(Response r, bool close_after, bool linger) {
+        release_body();
         auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(r.status), version_);
         add_common_headers(*res);
         res->set(http::field::content_type, r.content_type);
@@ -194,6 +230,9 @@ private:
     const HttpOptions& options_;
     const Handler& handler_;
     std::atomic<std::size_t>& open_;
+    std::atomic<std::size_t>& bodies_;  // bytes of bodies reserved by all connections
+    std::size_t reserved_ = 0;
+    std::size_t limit_ = 0;
     beast::flat_buffer buffer_{8192};
     std::optional<http::request_parser<http::string_body>> parser_;
     std::string remote_ip_;
@@ -211,6 +250,7 @@ struct HttpServer::Impl {
     HttpOptions options;
     Handler handler;
     std::atomic<std::size_t> open{0};
+    std::atomic<std::size_t> bodies{0};
     std::mutex mutex;
     std::condition_variable stopped_cv;
     bool stopped = false;
@@ -222,9 +262,11 @@ struct HttpServer::Impl {
     void accept() {
         acceptor->async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
             if (ec == asio::error::operation_aborted) return;
-            if (!ec) {
+            if (!ec && open.load() >= options.max_connections) {
+                socket.close(ec);  // full: refused at once, so idle sockets cannot pile up
+            } else if (!ec) {
                 socket.set_option(tcp::no_delay(true), ec);
-                std::make_shared<Connection>(std::move(socket), options, handler, open)->start();
+                std::make_shared<Connection>(std::move(socket), options, handler, open, bodies)->start();
             } else if (acceptor && acceptor->is_open()) {
                 // Out of file descriptors (EMFILE) or similar: pause instead of spinning on accept.
                 auto timer = std::make_shared<asio::steady_timer>(ioc, std::chrono::milliseconds(50));

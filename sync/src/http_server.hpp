@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "http_types.hpp"
 
@@ -16,7 +17,14 @@ namespace alis::server {
 struct HttpOptions {
     std::string host = "127.0.0.1";
     unsigned short port = 8080;           // 0: the kernel picks a free port
-    std::size_t body_limit = 8u << 20;    // bytes of request body, after de-chunking
+    std::size_t body_limit = 4u << 20;    // bytes of request body, after de-chunking
+    // The limit for one path (at most body_limit); request_limits.hpp's table. Unset: body_limit.
+    std::function<std::size_t(std::string_view path)> body_limit_for;
+    // Bytes of request bodies all connections together may hold at once; a body that would pass it is
+    // refused with 503 and Retry-After before it is read. Bounds memory under many parallel uploads.
+    std::size_t body_budget = 32u << 20;
+    // Connections open at once; more are closed as soon as they are accepted.
+    std::size_t max_connections = 1000;
     std::chrono::seconds read_timeout{30};  // for a whole request, and for an idle keep-alive connection
     // Handlers run on these threads and a push waits there for its group commit; more threads than
     // cores let more pushes share one fsync and keep pulls answering meanwhile.

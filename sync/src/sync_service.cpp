@@ -1,8 +1,11 @@
 #include "sync_service.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <shared_mutex>
 
@@ -54,6 +57,52 @@ Response bad_json_shape(const Problems& problems) {
                               problems);
 }
 
+Response too_many_mutations(double wait_seconds) {
+    const int after = std::max(1, static_cast<int>(std::ceil(wait_seconds)));
+    const std::string n = std::to_string(after);
+    Response r = Response::error(429, "push_rate",
+                                 {"For mange endringer på kort tid; prøv igjen om " + n + " s.",
+                                  "For mange endringar på kort tid; prøv att om " + n + " s.",
+                                  "Too many mutations in a short time; try again in " + n + " s."},
+                                 "mutations");
+    r.headers.emplace_back("Retry-After", n);
+    return r;
+}
+
+// Token buckets of mutations, one per user. The map is bounded by the number of accounts.
+class PushRateLimiter {
+public:
+    explicit PushRateLimiter(PushPolicy p) : policy_(p) {}
+
+    // 0 when `n` mutations may go now (and takes them), else the seconds until they may.
+    double take(const std::string& user_id, std::size_t n) {
+        using namespace std::chrono;
+        const double now = duration<double>(steady_clock::now().time_since_epoch()).count();
+        std::lock_guard lock(mutex_);
+        auto [it, fresh] = buckets_.try_emplace(user_id, Bucket{policy_.burst, now});
+        Bucket& b = it->second;
+        if (!fresh) b.tokens = std::min(policy_.burst, b.tokens + (now - b.at) * policy_.mutations_per_second);
+        b.at = now;
+        const double need = static_cast<double>(n);
+        if (need <= b.tokens) {
+            b.tokens -= need;
+            return 0;
+        }
+        // A push larger than the whole bucket can never go; it waits for a full bucket and is refused
+        // again, so the client learns to split it (kMaxMutationsPerPush stays below the burst).
+        return (std::min(need, policy_.burst) - b.tokens) / policy_.mutations_per_second;
+    }
+
+private:
+    struct Bucket {
+        double tokens;
+        double at;
+    };
+    PushPolicy policy_;
+    std::mutex mutex_;
+    std::map<std::string, Bucket> buckets_;
+};
+
 }  // namespace
 
 // Group commit: a push changes the in-memory state under the exclusive lock (fast), queues what it
@@ -76,7 +125,9 @@ struct SyncService::Impl {
     std::vector<std::pair<std::uint64_t, std::uint64_t>> failed;  // (first, last] sequences lost
     bool committing = false;
 
-    Impl(Storage& s, const Clock& c, AuditLog& a) : storage(s), clock(c), audit(a) {}
+    PushRateLimiter push_rate;
+
+    Impl(Storage& s, const Clock& c, AuditLog& a, PushPolicy p) : storage(s), clock(c), audit(a), push_rate(p) {}
 
     void load_locked() {
         SyncSnapshot snap = storage.load_sync();
@@ -122,6 +173,10 @@ struct SyncService::Impl {
         w.audit = std::move(audit_entries);
         w.version = version;
         w.reset_version = reset_version;
+        return enqueue_write(std::move(w));
+    }
+
+    std::uint64_t enqueue_write(SyncWrite w) {
         std::lock_guard cl(commit_mutex);
         queue.push_back(std::move(w));
         return ++enqueued;
@@ -195,8 +250,8 @@ static Response storage_failed() {
                             "The changes could not be stored; try again."});
 }
 
-SyncService::SyncService(Storage& storage, const Clock& clock, AuditLog& audit)
-    : impl_(std::make_unique<Impl>(storage, clock, audit)) {}
+SyncService::SyncService(Storage& storage, const Clock& clock, AuditLog& audit, PushPolicy policy)
+    : impl_(std::make_unique<Impl>(storage, clock, audit, policy)) {}
 SyncService::~SyncService() = default;
 
 void SyncService::load() {
@@ -204,9 +259,10 @@ void SyncService::load() {
     impl_->load_locked();
 }
 
-Response SyncService::push(const Principal& who, const json& body) {
+Response SyncService::push(const Principal& who, json body) {
     Problems problems;
     auto req = sync::parse_push_request(body, problems);
+    body = nullptr;  // a large push would otherwise hold its arguments twice while it is applied
     if (!req) return bad_json_shape(problems);
     // An unknown mutation name is a client bug, not a rule the user broke: refuse the whole push with
     // 400 naming it, instead of recording a rejection the user cannot act on.
@@ -220,13 +276,20 @@ Response SyncService::push(const Principal& who, const json& body) {
         }
     }
     if (!problems.empty()) return bad_json_shape(problems);
+    if (double wait = impl_->push_rate.take(who.user_id, req->mutations.size()); wait > 0) {
+        return too_many_mutations(wait);
+    }
     const sync::Actor actor = actor_of(who);
     std::unique_lock lock(impl_->mutex);
     sync::PushResult r = impl_->server.push(actor, *req, impl_->clock.today());
     if (r.status == sync::PushStatus::refused) {
-        bool foreign = false;
-        for (auto& p : r.problems) foreign = foreign || p.field.find("client_id") != std::string::npos;
-        Response res = Response::json(foreign ? 403 : 400, sync::push_response_json(r));
+        bool foreign = false, held = false;
+        for (auto& p : r.problems) {
+            foreign = foreign || p.field.find("client_id") != std::string::npos;
+            held = held || p.rule == "too_many_rejections";
+        }
+        Response res = Response::json(foreign ? 403 : held ? 429 : 400, sync::push_response_json(r));
+        if (held) res.headers.emplace_back("Retry-After", "1");
         return res;
     }
     if (r.persist_needed()) {
@@ -262,12 +325,34 @@ Response SyncService::pull(const Principal& who, const json& body) {
         seq = impl_->last_enqueued();
     }
     if (!impl_->wait_visible(seq)) return storage_failed();
+    forget_received_rejections(actor, *req);
     for (auto& c : resp.changes) {
         if (c.deleted || !is_doctor_data(c.key.kind)) continue;
         impl_->audit.record({0, 0, who.user_id, who.role, "read", sync::to_string(c.key.kind), c.key.id, doctor_of(c),
                              "pull"});
     }
     return Response::json(200, sync::to_json(resp));
+}
+
+// The pull's cookie proves the client has the rejections up to it, so their rows go. Done after the
+// answer is built and only when there is something to forget (the common pull takes no write lock).
+void SyncService::forget_received_rejections(const sync::Actor& actor, const sync::PullRequest& req) {
+    {
+        std::shared_lock lock(impl_->mutex);
+        if (!impl_->server.has_received_rejections(actor, req)) return;
+    }
+    std::unique_lock lock(impl_->mutex);
+    auto gone = impl_->server.forget_received_rejections(actor, req);
+    if (gone.empty()) return;
+    SyncWrite w;
+    for (auto& r : gone) w.forgotten_rejections.push_back({r.client_id, r.mutation_id, r.version, nullptr});
+    w.version = impl_->server.version();
+    w.reset_version = impl_->server.reset_version();
+    const auto seq = impl_->enqueue_write(std::move(w));
+    lock.unlock();
+    // Led like a push's commit (a queued write must have someone to commit it). If it fails, the
+    // state is reloaded from disk and the rows are forgotten at a later pull.
+    impl_->wait_durable(seq);
 }
 
 json SyncService::apply_direct(const std::string& name, const json& args) {

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "alis/sync/actor.hpp"
+#include "alis/sync/protocol.hpp"
 #include "clock.hpp"
 #include "http_types.hpp"
 #include "sessions.hpp"
@@ -24,13 +26,21 @@ struct Principal {
 };
 Principal principal_of(const UserRecord& user);
 
+// How fast one user may push: a token bucket of mutations per user (all the user's clients share it).
+// Beyond it a push is answered 429 with Retry-After; nothing of it is processed.
+struct PushPolicy {
+    double mutations_per_second = 50;  // refill
+    double burst = 2000;               // bucket size: a GP's week offline sends at once
+};
+
 class SyncService {
 public:
-    SyncService(Storage& storage, const Clock& clock, AuditLog& audit);
+    SyncService(Storage& storage, const Clock& clock, AuditLog& audit, PushPolicy policy = {});
     ~SyncService();
 
     void load();  // throws StorageError naming the bad rows
-    Response push(const Principal& who, const nlohmann::json& body);
+    // Takes the body by value: its parsed JSON is freed as soon as the request has been read from it.
+    Response push(const Principal& who, nlohmann::json body);
     Response pull(const Principal& who, const nlohmann::json& body);
 
     // A change by the server itself (accounts, organisations, demo data) as the ALIS office, persisted
@@ -46,6 +56,8 @@ public:
     struct Impl;
 
 private:
+    void forget_received_rejections(const sync::Actor& actor, const sync::PullRequest& req);
+
     std::unique_ptr<Impl> impl_;
 };
 

@@ -6,6 +6,7 @@
 #include "test_server.hpp"
 
 using namespace alis::test;
+using nlohmann::json;
 
 TEST_CASE("health reports the version and the database") {
     TestServer s;
@@ -115,12 +116,17 @@ TEST_CASE("a declared body over the limit gets 413 before it is read") {
     o.body_limit = 64 * 1024;
     TestServer s(o);
     auto c = s.client();
-    auto r = c.post("/api/login", {{"username", std::string(100 * 1024, 'x')}, {"password", "x"}});
+    auto r = c.post("/api/push", {{"client_id", std::string(100 * 1024, 'x')}, {"mutations", json::array()}});
     CHECK(r.status == 413);
     CHECK(r.json()["error"]["rule"] == "body_too_large");
-    // Just under the limit is fine (and refused for its content, not its size).
-    auto ok = s.client().post("/api/login", {{"username", std::string(60 * 1024, 'x')}, {"password", "x"}});
-    CHECK(ok.status == 422);
+    // Just under the limit is read (and refused for its content, not its size).
+    REQUIRE(c.login("demo-lege", alis::server::kDemoPassword).status == 200);
+    auto ok = c.post("/api/push", {{"client_id", std::string(60 * 1024, 'x')}, {"mutations", json::array()}});
+    CHECK(ok.status == 400);
+    // A log-in takes a few KB at most, whatever --body-limit says.
+    auto login = c.post("/api/login", {{"username", std::string(10 * 1024, 'x')}, {"password", "x"}});
+    CHECK(login.status == 413);
+    CHECK(login.json()["error"]["rule"] == "body_too_large");
 }
 
 TEST_CASE("a chunked body over the limit gets 413 while it streams") {

@@ -139,11 +139,16 @@ TEST_CASE("bad push and pull bodies get 4xx naming the field and rule") {
     CHECK(no_mutations.status == 400);
 
     auto huge_cv = gp.post("/api/push", {{"client_id", "c"}, {"mutations", {mutation(1, "register_doctor",
-                                            [] { auto d = doctor_body("d-demo-lege", "bergen"); d["cv_text"] = std::string(300000, 'x'); return d; }())}}});
+                                            [] { auto d = doctor_body("d-demo-lege", "bergen"); d["cv_text"] = std::string(60000, 'x'); return d; }())}}});
     CHECK(huge_cv.status == 200);  // a rule broken inside a mutation is a rejection the user reads
     auto pulled_back = gp.post("/api/pull", {{"client_id", "c"}, {"cookie", 0}}).json();
     REQUIRE(pulled_back["rejections"].size() == 1);
     CHECK(pulled_back["rejections"][0]["problems"][0]["rule"] == "too_long");
+    // A string past what any field takes is refused while the body is read.
+    auto huger = gp.post("/api/push", {{"client_id", "c"}, {"mutations", {mutation(2, "register_doctor",
+                                          [] { auto d = doctor_body("d-demo-lege", "bergen"); d["cv_text"] = std::string(300000, 'x'); return d; }())}}});
+    CHECK(huger.status == 413);
+    CHECK(huger.json()["error"]["rule"] == "string_too_long");
     CHECK(s.client().get("/api/health").status == 200);
 }
 

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <csignal>
 #include <chrono>
 #include <thread>
 
@@ -93,5 +94,89 @@ TEST_CASE("malformed JSON, unknown mutations and oversized fields get 4xx with a
     check_4xx(c.post("/api/push", {{"client_id", "x"}, {"mutations", {{{"id", -3}, {"name", "put_wish"}}}}}), "not_a_mutation_id");
     // The server is still healthy afterwards.
     CHECK(c.get("/api/health").status == 200);
+}
+
+TEST_CASE("a push nested a million levels deep is refused and the server process lives on") {
+    TempDir dir;
+    ServerProcess server(ALIS_SYNC_BINARY, serve_args(dir.path() + "/data"));
+    HttpClient c("127.0.0.1", server.port);
+    REQUIRE(c.login("demo-lege", alis::server::kDemoPassword).status == 200);
+    // Both shapes once crashed the server with SIGSEGV (a recursive copy of the parsed arguments).
+    std::string objects = R"({"client_id":"c1","mutations":[{"id":1,"name":"put_wish","args":)";
+    for (int i = 0; i < 80000; ++i) objects += "{\"a\":";
+    objects += "1" + std::string(80000, '}') + "}]}";
+    auto r1 = c.request("POST", "/api/push", objects, {{"Content-Type", "application/json"}});
+    CHECK(r1.status == 413);
+    CHECK(r1.json()["error"]["rule"] == "too_deep");
+    std::string arrays = R"({"client_id":"c1","mutations":[{"id":1,"name":"put_wish","args":{"x":)" +
+                         std::string(400000, '[') + std::string(400000, ']') + "}}]}";
+    auto r2 = c.request("POST", "/api/push", arrays, {{"Content-Type", "application/json"}});
+    CHECK(r2.status == 413);
+    CHECK(r2.json()["error"]["rule"] == "too_deep");
+    CHECK(kill(server.pid, 0) == 0);
+    CHECK(c.post("/api/pull", {{"client_id", "c1"}, {"cookie", 0}}).status == 200);
+}
+
+// The bound stated in docs/sync-server.md ("Memory"): any sequence of requests within the limits
+// keeps resident memory under the baseline + 256 MiB, and it returns near the baseline afterwards.
+TEST_CASE("parallel oversized log-ins and worst-shaped pushes stay within the memory bound and it is given back") {
+    TempDir dir;
+    ServerProcess server(ALIS_SYNC_BINARY, serve_args(dir.path() + "/data"));
+    HttpClient warm("127.0.0.1", server.port);
+    REQUIRE(warm.login("demo-lege", alis::server::kDemoPassword).status == 200);
+    const long before = server.rss_kb();
+    std::atomic<long> peak{before};
+    std::atomic<bool> done{false};
+    std::thread sampler([&] {
+        while (!done) {
+            peak = std::max(peak.load(), server.rss_kb());
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+    });
+    // A push just under the 1 MiB limit whose arguments are nine objects of 10,000 members each: as
+    // many values as the limits allow, in the shape that costs the most memory once parsed.
+    std::string wide = R"({"client_id":"CID","mutations":[{"id":1,"name":"put_wish","args":{)";
+    for (int o = 0; o < 9; ++o) {
+        wide += (o ? ",\"o" : "\"o") + std::to_string(o) + "\":{";
+        for (int k = 0; k < 10000; ++k) wide += (k ? ",\"" : "\"") + std::to_string(k) + "\":0";
+        wide += "}";
+    }
+    wide += "}}]}";
+    REQUIRE(wide.size() < (1u << 20));
+    std::atomic<int> refused_login{0}, answered_push{0};
+    std::vector<std::thread> clients;
+    for (int t = 0; t < 24; ++t) {
+        clients.emplace_back([&, t] {
+            HttpClient c("127.0.0.1", server.port);
+            c.session = warm.session;
+            for (int i = 0; i < 4; ++i) {
+                if (t % 2) {
+                    auto r = c.request("POST", "/api/login", std::string(8u << 20, 'x'), {{"Content-Type", "application/json"}});
+                    if (r.status == 413) ++refused_login;
+                } else {
+                    std::string body = wide;
+                    body.replace(body.find("CID"), 3, "client-" + std::to_string(t) + "-" + std::to_string(i));
+                    auto r = c.request("POST", "/api/push", body, {{"Content-Type", "application/json"}});
+                    if (r.status == 200 || r.status == 503) ++answered_push;
+                }
+            }
+        });
+    }
+    for (auto& t : clients) t.join();
+    done = true;
+    sampler.join();
+    MESSAGE("RSS before " << before << " kB, peak " << peak.load() << " kB");
+    CHECK(refused_login.load() == 48);
+    CHECK(answered_push.load() == 48);
+    CHECK(peak.load() - before < 256 * 1024);
+    // The server hands free pages back every few seconds: wait for that state (bounded).
+    long after = server.rss_kb();
+    for (int i = 0; i < 300 && after - before >= 48 * 1024; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        after = server.rss_kb();
+    }
+    MESSAGE("RSS after the abuse " << after << " kB");
+    CHECK(after - before < 48 * 1024);
+    CHECK(warm.post("/api/pull", {{"client_id", "w"}, {"cookie", 0}}).status == 200);
 }
 }

@@ -1,4 +1,5 @@
 #include "test_server.hpp"
+#include "request_limits.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -60,6 +61,8 @@ void TestServer::start(const TestServerOptions& options) {
     app_options.web_root = web_root_;
     app_options.test_clock = true;
     app_options.sessions = options.sessions;
+    app_options.body_limit = options.body_limit;
+    app_options.push = options.push;
     auto d = parse_iso(options.today);
     auto clock = std::make_unique<server::TestClock>(days_from_civil(*d) * 86400 + 12 * 3600);
     clock_ = clock.get();
@@ -73,6 +76,10 @@ void TestServer::start(const TestServerOptions& options) {
     http.host = "127.0.0.1";
     http.port = 0;
     http.body_limit = options.body_limit;
+    http.body_limit_for = [limit = options.body_limit](std::string_view path) {
+        return server::limits_for(path, limit).body_bytes;
+    };
+    http.body_budget = options.body_budget;
     http.threads = 2;
     http_ = std::make_unique<server::HttpServer>(http, [this](const server::Request& r) { return app_->handle(r); });
     port = http_->start();

@@ -37,6 +37,8 @@ private:
 
 struct TestServerOptions {
     std::size_t body_limit = 1u << 20;
+    std::size_t body_budget = 32u << 20;
+    server::PushPolicy push;
     bool demo = true;
     std::string today = "2027-01-04";
     server::SessionPolicy sessions;

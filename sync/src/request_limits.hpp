@@ -1,0 +1,25 @@
+#pragma once
+// What one request may carry, per endpoint: the body's size (enforced by the HTTP parser while it
+// reads, before the body is held) and the JSON's shape (enforced while it is parsed). One table, so
+// the HTTP front end, the router and docs/sync-server.md agree.
+#include <cstddef>
+#include <string_view>
+
+#include "alis/bounded_json.hpp"
+
+namespace alis::server {
+
+struct EndpointLimits {
+    std::size_t body_bytes;
+    JsonLimits json;
+};
+
+// `push_body_limit` is --body-limit: the largest body, allowed only on /api/push. Everything else
+// (log-in, registration, pulls, account administration, static files) is a few KB at most.
+EndpointLimits limits_for(std::string_view path, std::size_t push_body_limit);
+
+// A push may hold at most this many JSON values in all: a thousand for the envelope plus one per four
+// bytes of body, so the parsed value stays within a small multiple of the body's size.
+std::size_t push_value_limit(std::size_t body_bytes);
+
+}  // namespace alis::server

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the native tree (build/native: core, alis-sync, tools, tests, benchmarks) and the WebAssembly
 # tree (build/web: app.js + app.wasm in build/web/site, and the core test suites for Node).
-# Usage: scripts/build.sh [native|web|all] [cmake --build target...]
+# `sanitize` builds the native test suites with AddressSanitizer and UBSan in build/asan.
+# Usage: scripts/build.sh [native|web|all|sanitize] [cmake --build target...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
@@ -19,4 +20,13 @@ fi
 if [[ $what == web || $what == all ]]; then
   emcmake cmake -S . -B build/web -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build build/web -j "$jobs" "${targets[@]}"
+fi
+if [[ $what == sanitize ]]; then
+  # -O1 keeps the suites fast enough; every undefined behaviour stops the test (no recovery).
+  flags="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined"
+  cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="$flags" \
+    -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
+  (( ${#targets[@]} )) || targets=(--target core_tests --target matching_tests --target sync_core_tests
+                                   --target web_tests --target sync_tests)
+  cmake --build build/asan -j "$jobs" "${targets[@]}"
 fi

@@ -18,6 +18,7 @@ packages=(
 )
 if (( for_tests )); then
   packages+=(chromium python3-aiosmtpd wrk hyperfine)
+  packages+=(clang-14 libclang-rt-14-dev)  # libFuzzer and clang's sanitizer runtimes (scripts/fuzz.sh)
 fi
 
 missing=()

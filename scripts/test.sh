@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds both trees, and runs every test: the native doctest suites and
 # process tests (ctest), the core suites compiled to WebAssembly under Node, and the end-to-end tests
-# in Debian's Chromium. Screenshots go to artifacts/e2e/. Ends with one summary line.
+# in Debian's Chromium; then the native suites again under AddressSanitizer and UBSan, and every
+# libFuzzer target for FUZZ_SECONDS (default 45) each. Screenshots go to artifacts/e2e/, fuzzer logs
+# and crashing inputs to artifacts/fuzz/. Ends with one summary line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --for-tests || exit 1
@@ -38,8 +40,30 @@ e2e_fail=$(grep -E '^# fail [0-9]+' "$logs/e2e.log" | awk '{print $3}')
 passed=$((passed + ${e2e_pass:-0}))
 failed=$((failed + ${e2e_fail:-0}))
 
+echo "== native suites under AddressSanitizer and UBSan (ctest) =="
+asan_rc=0
+if scripts/build.sh sanitize; then
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    ctest --test-dir build/asan -R '^(core_tests|matching_tests|sync_core_tests|web_tests|sync_tests)$' \
+    --output-on-failure 2>&1 | tee "$logs/asan.log"
+  asan_rc=${PIPESTATUS[0]}
+  count_ctest "$logs/asan.log"
+else
+  asan_rc=1
+  failed=$((failed + 1))
+fi
+
+echo "== libFuzzer targets, ${FUZZ_SECONDS:-45} s each =="
+FUZZ_SECONDS=${FUZZ_SECONDS:-45} scripts/fuzz.sh 2>&1 | tee "$logs/fuzz.log"
+fuzz_rc=${PIPESTATUS[0]}
+fuzz_line=$(grep -E '^fuzz: [0-9]+ passed, [0-9]+ failed' "$logs/fuzz.log" | tail -n1)
+if [[ -n "$fuzz_line" ]]; then
+  passed=$((passed + $(sed -E 's/fuzz: ([0-9]+) passed.*/\1/' <<<"$fuzz_line")))
+  failed=$((failed + $(sed -E 's/.* ([0-9]+) failed/\1/' <<<"$fuzz_line")))
+fi
+
 rc=0
-for r in $native_rc $wasm_rc $e2e_rc; do (( r != 0 )) && rc=1; done
+for r in $native_rc $wasm_rc $e2e_rc $asan_rc $fuzz_rc; do (( r != 0 )) && rc=1; done
 (( rc != 0 && failed == 0 )) && failed=1  # a runner that crashed before counting still fails
 echo "screenshots: artifacts/e2e/"
 echo "tests: $passed passed, $failed failed"

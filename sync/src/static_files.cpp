@@ -241,8 +241,9 @@ struct StaticFiles::Cache {
         entry->bytes = body->size();
         entry->variants.push_back({"", std::move(*body), ""});
         // The build's precompressed copies, when they exist and are smaller (Brotli first: the better).
+        // A copy older than the file is from an earlier build (a deploy replaced only the file): unused.
         for (std::size_t i = 0; i < kCopies.size(); ++i) {
-            if (!now[i + 1].exists) continue;
+            if (!now[i + 1].exists || now[i + 1].mtime < now[0].mtime) continue;
             auto packed = read_file(full + kCopies[i].first, entry->variants[0].body.size());
             if (!packed || packed->size() >= entry->variants[0].body.size()) continue;
             entry->bytes += packed->size();

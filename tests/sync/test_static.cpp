@@ -165,6 +165,12 @@ TEST_CASE("files are read once and again only when they change, within the memor
     auto second = files.serve(get("/index.html"));
     CHECK(second->body == "<!doctype html><title>ALIS 2</title>");
     CHECK(header(*second, "ETag") != header(*first, "ETag"));
+    // A new app.js without new compressed copies: the stale copies are not sent for it.
+    write(site.root + "/app.js", site.js + "// next build");
+    fs::last_write_time(site.root + "/app.js", fs::last_write_time(site.root + "/app.js.br") + std::chrono::seconds(5));
+    auto fresh = files.serve(get("/app.js", {{"accept-encoding", "br, gzip"}}));
+    CHECK(fresh->body == site.js + "// next build");
+    CHECK(header(*fresh, "Content-Encoding").empty());
     // Served, but never kept: it is over the bound on its own.
     CHECK(files.serve(get("/big/huge.json"))->body.size() == 5000);
     CHECK(files.bytes() <= limits.max_bytes);

@@ -190,6 +190,39 @@ std::set<std::string> audience(const PortalState& s, const RecordKey& key) {
     return out;
 }
 
+std::map<RecordKey, std::set<std::string>> all_audiences(const PortalState& s) {
+    // What audience() finds per doctor by scanning wishes, offers, candidates and the list, gathered
+    // in one pass each, so the whole state costs time linear in its size.
+    std::map<std::string, std::set<std::string>> hospitals, municipalities;
+    for (const auto& [id, w] : s.wishes) hospitals_targeted(s, w, hospitals[w.doctor_id]);
+    for (const auto& [id, o] : s.offers) add(hospitals[o.doctor_id], "org:", o.hospital_id);
+    for (const auto& [id, list] : s.regional_lists) {
+        for (const std::string& d : list.doctor_ids) hospitals[d].insert("role:hospital");
+    }
+    for (const auto& [id, c] : s.candidates) add(municipalities[c.doctor_id], "org:", c.municipality_id);
+    auto merged = [](std::set<std::string>& out, const std::map<std::string, std::set<std::string>>& m, const std::string& d) {
+        if (auto it = m.find(d); it != m.end()) out.insert(it->second.begin(), it->second.end());
+    };
+    std::map<RecordKey, std::set<std::string>> out;
+    for (const RecordKey& key : all_keys(s)) {
+        std::set<std::string>& aud = out[key];
+        if (key.kind == RecordKind::doctor) {
+            const DoctorProfile& d = *get(s.doctors, key.id);
+            add(aud, "doctor:", d.id);
+            add(aud, "org:", d.municipality_id);
+            merged(aud, municipalities, d.id);
+            merged(aud, hospitals, d.id);
+        } else if (key.kind == RecordKind::available_time) {
+            const AvailableTime& t = *get(s.available_times, key.id);
+            add(aud, "doctor:", t.doctor_id);
+            merged(aud, hospitals, t.doctor_id);
+        } else {
+            aud = audience(s, key);
+        }
+    }
+    return out;
+}
+
 bool in_audience(const std::set<std::string>& aud, const Actor& a) {
     if (a.role == Role::alis_office || aud.count("*")) return true;
     if (!a.user_id.empty() && aud.count("user:" + a.user_id)) return true;

@@ -63,8 +63,9 @@ std::vector<RecordChange> SyncServer::stamp(const std::vector<RecordKey>& change
 }
 
 void SyncServer::refresh_audiences() {
-    for (auto& [key, meta] : meta_) {
-        if (!meta.deleted) meta.audience.merge(audience(state_, key));
+    for (auto& [key, now] : all_audiences(state_)) {
+        auto it = meta_.find(key);
+        if (it != meta_.end() && !it->second.deleted) it->second.audience.merge(now);
     }
 }
 
@@ -83,7 +84,7 @@ bool SyncServer::load(const ServerSnapshot& snapshot, Problems& out) {
                 break;
             }
         }
-        meta_[row.key] = {row.version, row.deleted};
+        meta_[row.key] = {row.version, row.deleted, {}};
         by_version_[row.version] = row.key;
         highest = std::max(highest, row.version);
     }

@@ -193,6 +193,13 @@ TEST_CASE("whoever may see a record is in its audience, and nobody else is, peri
     }
     CHECK(visible > 100);
     CHECK(hidden > 50);
+    // The whole-state form agrees with the per-record one.
+    const auto every = all_audiences(s);
+    CHECK(every.size() == all_keys(s).size());
+    for (const auto& [key, aud] : every) {
+        INFO(to_string(key));
+        CHECK(aud == audience(s, key));
+    }
     CHECK_FALSE(in_audience(audience(s, {RecordKind::wish, "w2"}), gp(1)));
     CHECK(in_audience(audience(s, {RecordKind::wish, "w-spec"}), hospital(1)));  // by its specialty
     CHECK_FALSE(in_audience(audience(s, {RecordKind::offer, "o2"}), hospital(1)));

@@ -12,6 +12,7 @@
 //   municipality  organisations; own user and subscriptions; its candidate entries; doctors whose
 //                 municipality it is or who are on its list.
 //   alis_office   everything.
+#include <map>
 #include <set>
 #include <string>
 
@@ -31,6 +32,9 @@ bool may_see(const PortalState& state, const Actor& actor, const RecordKey& key)
 // tells anyone else its id. Periods are "*": every period was published (public) when created.
 // For every actor: may_see(state, actor, key) implies in_audience(audience(state, key), actor).
 std::set<std::string> audience(const PortalState& state, const RecordKey& key);
+
+// audience() of every record in the state, in time linear in the state's size.
+std::map<RecordKey, std::set<std::string>> all_audiences(const PortalState& state);
 
 // Whether the actor is one of the audience (the ALIS office always is).
 bool in_audience(const std::set<std::string>& audience, const Actor& actor);

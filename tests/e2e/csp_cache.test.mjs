@@ -27,12 +27,18 @@ after(async () => {
 
 // Waits until the service worker's cache of this build holds every shell file.
 async function waitForPrecache(page) {
-  await page.waitForFunction(async () => {
-    const reg = await navigator.serviceWorker.getRegistration();
-    if (!reg || !reg.active) return false;
-    const name = (await caches.keys()).find((k) => k.startsWith('alis-shell-'));
-    return name ? (await (await caches.open(name)).keys()).length >= 7 : false;  // sw.js's SHELL_FILES
-  }, null, { timeout: 30000, polling: 100 });
+  // page.waitForFunction does not await an async predicate: poll page.evaluate, which does.
+  for (let tries = 0; ; ++tries) {
+    const done = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      if (!reg || !reg.active) return false;
+      const name = (await caches.keys()).find((k) => k.startsWith('alis-shell-'));
+      return name ? (await (await caches.open(name)).keys()).length >= 7 : false;  // sw.js's SHELL_FILES
+    });
+    if (done) break;
+    if (tries > 600) throw new Error('the service worker did not precache the page within 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 test('the app boots under the CSP without a violation, and a first visit downloads the app once', async () => {

@@ -179,11 +179,10 @@ TEST_CASE("files are read once and again only when they change, within the memor
 }
 
 TEST_CASE("over HTTP: Content-Encoding, Content-Length of the bytes sent, 304, and the CSP on every answer") {
-    TestServer first;
-    // The test server's web root, with a compressed copy, then started again to read it.
-    write(first.web_root() + "/app.js.br", "BR");
-    write(first.web_root() + "/app.js.gz", "GZ-LONGER");
-    TestServer s(TestServerOptions{}, first.data_dir());
+    TestServer s;
+    // Compressed copies beside the test server's app.js, written after it as the build does.
+    write(s.web_root() + "/app.js.br", "BR");
+    write(s.web_root() + "/app.js.gz", "GZ-LONGER");
     auto c = s.client();
     auto r = c.request("GET", "/app.js", "", {{"Accept-Encoding", "gzip, br"}});
     CHECK(r.status == 200);

@@ -101,8 +101,9 @@ bool SyncServer::load(const ServerSnapshot& snapshot, Problems& out) {
         return false;
     }
     version_ = highest;
-    // Who could see each record before the restart is not stored: every client pulls its whole view
-    // once, and tombstones from here on go to those who could see the record since.
+    // Who could see each record before the restart is not stored: a client whose cookie is older than
+    // the restart pulls its whole view once; tombstones from here on go to those who could see the
+    // record since.
     reset_version_ = std::max(snapshot.reset_version, highest);
     refresh_audiences();
     return true;

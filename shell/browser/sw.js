@@ -1,6 +1,6 @@
-// The portal's service worker: the page itself (index.html, app.js, app.wasm, manifest, icon) opens
-// without a network. The app's data is not handled here: it lives in IndexedDB and the app syncs it
-// itself, so /api/* is never cached or intercepted.
+// The portal's service worker: the page itself (index.html, boot.js, style.css, app.js, app.wasm,
+// manifest, icon) opens without a network. The app's data is not handled here: it lives in IndexedDB
+// and the app syncs it itself, so /api/* is never cached or intercepted.
 //
 // Strategy: one cache per build, filled whole or not at all, served cache-first.
 // - The build step (shell/browser/write_site.cmake) writes the build id and every shell file's
@@ -28,9 +28,16 @@ function hex(buffer) {
   return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+// The files the page asks for by build id (index.html: style.css, boot.js; boot.js: app.js, app.wasm).
+const BY_BUILD = new Set(['/app.js', '/app.wasm', '/boot.js', '/style.css']);
+
 async function download(path) {
-  // no-cache: the HTTP cache may answer only after the server confirmed its copy is current.
-  const response = await fetch(path, { cache: 'no-cache', credentials: 'same-origin' });
+  // This build's files by the very URL the page used, through the HTTP cache: the server marks them
+  // immutable, so a first visit downloads the app once, not again here. The rest (index.html, the
+  // manifest, the icon) are revalidated: the HTTP cache answers only after the server confirmed
+  // (a 304 costs no body). The hash check below catches a file from another build either way.
+  const url = BY_BUILD.has(path) ? `${path}?build=${BUILD}` : path;
+  const response = await fetch(url, { cache: BY_BUILD.has(path) ? 'default' : 'no-cache', credentials: 'same-origin' });
   if (!response.ok) throw new Error(`ALIS: ${path} answered ${response.status}`);
   const digest = hex(await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer()));
   if (digest !== SHELL_FILES[path]) {

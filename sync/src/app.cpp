@@ -1,10 +1,12 @@
 #include "app.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "alis/bounded_json.hpp"
 #include "alis/json_fields.hpp"
 #include "request_limits.hpp"
+#include "origins.hpp"
 
 namespace alis::server {
 
@@ -53,8 +55,14 @@ App::App(AppOptions options, std::unique_ptr<Storage> storage, std::unique_ptr<C
       sessions_(*storage_, *clock_, options_.sessions),
       throttle_(*clock_),
       sync_(*storage_, *clock_, audit_, options_.push),
-      files_(options_.web_root) {
+      files_(options_.web_root),
+      allowed_origins_(options_.public_origins) {
     sync_.load();
+}
+
+void App::set_listen_address(const std::string& host, unsigned short port) {
+    if (!options_.public_origins.empty()) return;
+    allowed_origins_ = listen_origins(host, port);
 }
 
 void App::run_jobs_now() {
@@ -70,7 +78,7 @@ Response App::handle(const Request& req) {
         return r;
     }
     if (req.method != "GET" && req.method != "HEAD") return method_not_allowed("GET, HEAD");
-    auto file = files_.serve(req.path);
+    auto file = files_.serve(req);
     if (!file) return not_found();
     file->head_only = req.method == "HEAD";
     return *file;
@@ -88,9 +96,11 @@ std::optional<Response> App::check_state_changing(const Request& req) const {
                                 "The request must have Content-Type application/json."},
                                "Content-Type");
     }
+    // The allowed origins come from the configuration (--public-url) or the listen address, never
+    // from the Host header: an attacker's page at a name resolving here sends its own Host.
     const std::string& origin = req.header("origin");
-    const std::string& host = req.header("host");
-    if (!origin.empty() && origin != "http://" + host && origin != "https://" + host) {
+    if (!origin.empty() &&
+        std::find(allowed_origins_.begin(), allowed_origins_.end(), origin) == allowed_origins_.end()) {
         return Response::error(403, "cross_origin",
                                {"Forespørsler fra andre nettsteder (" + origin + ") er ikke tillatt.",
                                 "Førespurnader frå andre nettstader (" + origin + ") er ikkje tillatne.",
@@ -115,7 +125,7 @@ Response App::route_api(const Request& req) {
     const std::string& p = req.path;
     if (p == "/api/health") {
         if (req.method != "GET") return method_not_allowed("GET");
-        return health();
+        return health(req);
     }
     if (p == "/api/me") {
         if (req.method != "GET") return method_not_allowed("GET");
@@ -201,22 +211,32 @@ Response App::route_api(const Request& req) {
     return not_found();
 }
 
-Response App::health() {
-    json db = {{"path", storage_->location()}};
+Response App::health(const Request& req) {
+    json db;
+    bool ok = true;
     try {
         db["schema_version"] = storage_->schema_version();
         db["state"] = "ok";
     } catch (const std::exception& e) {
+        ok = false;
         db["state"] = "error";
         db["detail"] = e.what();
-        return Response::json(503, {{"status", "degraded"}, {"version", ALIS_VERSION}, {"database", db}});
     }
-    return Response::json(200, {{"status", "ok"},
-                                {"version", ALIS_VERSION},
-                                {"database", db},
-                                {"records", sync_.record_count()},
-                                {"today", to_iso(clock_->today())},
-                                {"test_clock", options_.test_clock}});
+    json out = {{"status", ok ? "ok" : "degraded"}};
+    // The version, the database's path and the clock help an attacker more than a monitor: only an
+    // active ALIS office session sees them.
+    auto user = current_user(req);
+    if (user && !user->must_change_password && user->role == "alis_office") {
+        db["path"] = storage_->location();
+        out["version"] = ALIS_VERSION;
+        out["database"] = db;
+        out["records"] = sync_.record_count();
+        out["today"] = to_iso(clock_->today());
+        out["test_clock"] = options_.test_clock;
+        out["web_root"] = {{"path", files_.root()}, {"build", files_.build()}, {"files_in_memory", files_.file_count()},
+                           {"bytes_in_memory", files_.bytes()}};
+    }
+    return Response::json(ok ? 200 : 503, out);
 }
 
 std::variant<UserRecord, Response> App::office_caller(const Request& req, const Text& what) {

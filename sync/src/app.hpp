@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "clock.hpp"
 #include "http_types.hpp"
@@ -18,6 +19,9 @@ namespace alis::server {
 struct AppOptions {
     std::string data_dir = "./data";
     std::string web_root;
+    // Origins allowed to make state-changing calls (origins.hpp); empty: the listen address's own,
+    // set with App::set_listen_address once the port is bound.
+    std::vector<std::string> public_origins;
     bool test_clock = false;  // enables POST /api/test/clock and /api/test/run-jobs
     SessionPolicy sessions;
     std::size_t body_limit = 4u << 20;  // --body-limit: the largest push body (request_limits.hpp)
@@ -30,6 +34,10 @@ public:
     App(AppOptions options, std::unique_ptr<Storage> storage, std::unique_ptr<Clock> clock);
 
     Response handle(const Request& req);
+    // The address the server listens on; its origins are allowed when no public origin is configured.
+    void set_listen_address(const std::string& host, unsigned short port);
+    const std::vector<std::string>& allowed_origins() const { return allowed_origins_; }
+    const StaticFiles& files() const { return files_; }
 
     Storage& storage() { return *storage_; }
     Clock& clock() { return *clock_; }
@@ -43,7 +51,8 @@ private:
     Response route_api(const Request& req);
     std::optional<Response> check_state_changing(const Request& req) const;
     std::optional<UserRecord> current_user(const Request& req);
-    Response health();
+    // Anonymous callers learn only whether the server is up; the ALIS office sees the details.
+    Response health(const Request& req);
     Response login(const Request& req, const nlohmann::json& body);
     Response logout(const Request& req);
     Response me(const Request& req);
@@ -69,6 +78,7 @@ private:
     LoginThrottle throttle_;
     SyncService sync_;
     StaticFiles files_;
+    std::vector<std::string> allowed_origins_;
 };
 
 // Public fields of an account, as /api/login and /api/me return them.

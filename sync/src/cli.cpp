@@ -17,6 +17,7 @@
 #include "jobs.hpp"
 #include "memory.hpp"
 #include "request_limits.hpp"
+#include "origins.hpp"
 
 namespace alis::server {
 
@@ -24,6 +25,8 @@ using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
+
+constexpr const char* kDefaultWebRoot = "build/web/site";
 
 // One process at a time may change the data folder: the server keeps the sync state in memory, so a
 // second writer would hand out versions the server does not know. Read-only commands skip this.
@@ -71,6 +74,7 @@ struct ServeArgs {
     std::string listen = "127.0.0.1:8080";
     std::string data = "./data";
     std::string web_root;
+    std::vector<std::string> public_urls;
     bool demo = false;
     std::size_t body_limit = 4u << 20;
     std::size_t body_budget = 32u << 20;
@@ -94,10 +98,17 @@ int serve(const ServeArgs& a) {
         std::cerr << "alis-sync: --listen must be HOST:PORT, e.g. 127.0.0.1:8080 (got '" << a.listen << "')\n";
         return 2;
     }
-    DataLock lock(a.data);
     AppOptions options;
+    try {
+        options.public_origins = origins_of_urls(a.public_urls);
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "alis-sync: " << e.what() << "\n";
+        return 2;
+    }
+    DataLock lock(a.data);
     options.data_dir = a.data;
-    options.web_root = a.web_root;
+    // The README's default: the web build's site folder, when serve runs from the repository.
+    options.web_root = a.web_root.empty() && fs::is_directory(kDefaultWebRoot) ? kDefaultWebRoot : a.web_root;
     options.test_clock = a.test_clock;
     options.sessions.idle_seconds = std::int64_t{a.idle_minutes} * 60;
     options.sessions.absolute_seconds = std::int64_t{a.max_hours} * 3600;
@@ -127,10 +138,12 @@ int serve(const ServeArgs& a) {
     std::cout << "alis-sync " << ALIS_VERSION << "\n";
     std::cout << "database: " << app->storage().location() << " (schema " << app->storage().schema_version() << ", "
               << app->sync().record_count() << " records)\n";
-    if (a.web_root.empty() || !fs::exists(fs::path(a.web_root) / "index.html")) {
-        std::cout << "warning: no index.html in --web-root '" << a.web_root << "'; only the API is served\n";
+    if (options.web_root.empty() || !fs::exists(fs::path(app->files().root()) / "index.html")) {
+        std::cout << "warning: no index.html in the web root '" << options.web_root
+                  << "' (--web-root, default " << kDefaultWebRoot << " when it exists); only the API is served\n";
     } else {
-        std::cout << "web root: " << fs::weakly_canonical(a.web_root).string() << "\n";
+        const std::string build = app->files().build();
+        std::cout << "web root: " << app->files().root() << (build.empty() ? "" : " (build " + build + ")") << "\n";
     }
     if (a.test_clock) std::cout << "test clock: today is " << to_iso(app->clock().today()) << " (POST /api/test/clock)\n";
     auto admin_password = ensure_administrator(*app);
@@ -148,6 +161,7 @@ int serve(const ServeArgs& a) {
     http.threads = a.threads;
     HttpServer server(http, [&](const Request& r) { return app->handle(r); });
     unsigned short bound = server.start();
+    app->set_listen_address(host, bound);
     std::string shown_host = host.find(':') != std::string::npos ? "[" + host + "]" : host;
     std::string url = "http://" + shown_host + ":" + std::to_string(bound) + "/";
     if (admin_password) {
@@ -170,6 +184,9 @@ int serve(const ServeArgs& a) {
     jobs.add("return-free-memory", std::chrono::seconds(5), [] { return_free_memory(); });
     jobs.start();
 
+    std::cout << "allowed origins:";
+    for (const std::string& o : app->allowed_origins()) std::cout << ' ' << o;
+    std::cout << (a.public_urls.empty() ? " (the listen address; set --public-url behind a proxy)" : "") << "\n";
     std::cout << "listening on http://" << shown_host << ":" << bound << std::endl;
     server.run_until_signal();
     jobs.stop();
@@ -188,7 +205,11 @@ int run_cli(int argc, char** argv) {
     auto* serve_cmd = cli.add_subcommand("serve", "Run the HTTP server");
     serve_cmd->add_option("--listen", sa.listen, "HOST:PORT to listen on (port 0: any free port)")->capture_default_str();
     serve_cmd->add_option("--data", sa.data, "Data folder (SQLite database)")->capture_default_str();
-    serve_cmd->add_option("--web-root", sa.web_root, "Folder with index.html, app.js, app.wasm");
+    serve_cmd->add_option("--web-root", sa.web_root,
+                          std::string("Folder with index.html, app.js, app.wasm (default ") + kDefaultWebRoot + " when it exists)");
+    serve_cmd->add_option("--public-url", sa.public_urls,
+                          "URL the portal is opened at, e.g. https://alis.example.no (repeatable or comma-separated); "
+                          "its origin may make state-changing calls. Default: the --listen address");
     serve_cmd->add_flag("--demo", sa.demo, "Create demo organisations and one demo user per role");
     serve_cmd->add_option("--body-limit", sa.body_limit, "Largest request body in bytes")->capture_default_str()
         ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30));

@@ -18,6 +18,8 @@
 #include <thread>
 #include <vector>
 
+#include "header_limits.hpp"
+
 namespace alis::server {
 
 namespace asio = boost::asio;
@@ -31,13 +33,20 @@ namespace {
 // so the client sees our response instead of a connection reset (as nginx's lingering_close does).
 constexpr std::size_t kLingerBytes = 64u << 20;
 constexpr std::chrono::seconds kLingerTime{2};
-constexpr std::size_t kHeaderLimit = 16u << 10;
+
+// On every answer. No version in Server: it tells an attacker which advisories apply. The CSP lets
+// the page run only its own scripts (and compile its own WebAssembly): no inline script, no eval, no
+// plug-ins, no framing (docs/sync-server.md lists each header).
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; manifest-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 void add_common_headers(http::response<http::string_body>& res) {
-    res.set(http::field::server, "alis-sync/" ALIS_VERSION);
+    res.set(http::field::server, "alis-sync");
     res.set("X-Content-Type-Options", "nosniff");
     res.set("X-Frame-Options", "DENY");
     res.set("Referrer-Policy", "same-origin");
+    res.set("Content-Security-Policy", kContentSecurityPolicy);
 }
 
 class Connection : public std::enable_shared_from_this<Connection> {
@@ -63,16 +72,31 @@ private:
     void read_header() {
         parser_.emplace();
         limit_ = options_.body_limit;
-        parser_->header_limit(kHeaderLimit);
+        parser_->header_limit(kMaxHeaderBytes);
         parser_->body_limit(options_.body_limit);
+        header_bytes_ = 0;
         stream_.expires_after(options_.read_timeout);
-        http::async_read_header(stream_, buffer_, *parser_,
-                                [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+        read_header_part();
+    }
+
+    // Beast checks its header limit against what one read left in the buffer, not against the header
+    // as a whole: lines parsed in earlier reads are already stored. So the header is read part by part
+    // and the parsed bytes are added up here, which bounds both its size and its number of lines.
+    void read_header_part() {
+        http::async_read_some(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+            self->header_bytes_ += n;
+            if (!ec && self->header_bytes_ > kMaxHeaderBytes) return self->send(header_too_large(), true, false);
+            if (ec || self->parser_->is_header_done()) return self->on_header(ec);
+            self->read_header_part();
+        });
     }
 
     void on_header(beast::error_code ec) {
         if (ec) return on_read_error(ec);
         auto& req = parser_->get();
+        if (auto refused = check_header_count(static_cast<std::size_t>(std::distance(req.begin(), req.end())))) {
+            return send(std::move(*refused), true, false);
+        }
         const std::string_view target(req.target().data(), req.target().size());
         limit_ = options_.body_limit;
         if (options_.body_limit_for) limit_ = std::min(limit_, options_.body_limit_for(target.substr(0, target.find('?'))));
@@ -101,11 +125,9 @@ private:
 
     void on_read_error(beast::error_code ec) {
         if (ec == http::error::body_limit) return refuse_too_large();
-        if (ec == http::error::header_limit) {
-            return send(Response::error(431, "header_too_large",
-                                        {"Forespørselshodene er for store.", "Førespurnadshovuda er for store.",
-                                         "Request headers are too large."}),
-                        true, false);
+        // One line longer than the buffer ends as buffer_overflow: it is the same too-large header.
+        if (ec == http::error::header_limit || (ec == http::error::buffer_overflow && !parser_->is_header_done())) {
+            return send(header_too_large(), true, false);
         }
         if (ec == http::error::end_of_stream || ec == asio::error::eof || ec == beast::error::timeout ||
             ec == asio::error::connection_reset || ec == asio::error::operation_aborted) {
@@ -233,7 +255,8 @@ private:
     std::atomic<std::size_t>& bodies_;  // bytes of bodies reserved by all connections
     std::size_t reserved_ = 0;
     std::size_t limit_ = 0;
-    beast::flat_buffer buffer_{8192};
+    std::size_t header_bytes_ = 0;  // header bytes parsed so far for the current request
+    beast::flat_buffer buffer_{kMaxHeaderBytes + 8192};  // its most: the whole header plus one read
     std::optional<http::request_parser<http::string_body>> parser_;
     std::string remote_ip_;
     bool keep_alive_ = false;

@@ -99,7 +99,7 @@ test('with no network and the server stopped, the page opens logged in with the 
     await addFreeTime(page, '01.01.2027', '30.06.2027');
     await waitForSync(page, () => Module.alisTestState().sync.pending === 0, 'free time sent');
     await waitForServiceWorker(page);
-    assert.deepEqual(await cachedUrls(page), ['/app.js', '/app.wasm', '/icon.svg', '/index.html', '/manifest.webmanifest']);
+    assert.deepEqual(await cachedUrls(page), ['/app.js', '/app.wasm', '/boot.js', '/icon.svg', '/index.html', '/manifest.webmanifest', '/style.css']);
 
     await context.setOffline(true);
     await server.stop();

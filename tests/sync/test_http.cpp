@@ -3,24 +3,66 @@
 
 #include <fstream>
 
+#include "origins.hpp"
 #include "test_server.hpp"
 
 using namespace alis::test;
 using nlohmann::json;
 
-TEST_CASE("health reports the version and the database") {
+TEST_CASE("health tells a stranger only the status; the ALIS office sees the details") {
     TestServer s;
     auto c = s.client();
     auto r = c.get("/api/health");
     REQUIRE(r.status == 200);
-    auto j = r.json();
+    CHECK(r.json() == nlohmann::json{{"status", "ok"}});
+    CHECK(r.body.find(s.data_dir()) == std::string::npos);
+    CHECK(r.header("content-type") == "application/json");
+    CHECK(r.header("cache-control") == "no-store");
+    // No version anywhere in the headers either.
+    CHECK(r.header("server") == "alis-sync");
+    for (const auto& [name, value] : r.headers) CHECK(value.find(ALIS_VERSION) == std::string::npos);
+    // A logged-in GP is still a stranger to the server's internals.
+    auto gp = s.client();
+    REQUIRE(gp.login("demo-lege", alis::server::kDemoPassword).status == 200);
+    CHECK(gp.get("/api/health").json() == nlohmann::json{{"status", "ok"}});
+    auto office = s.client();
+    REQUIRE(office.login("demo-kontor", alis::server::kDemoPassword).status == 200);
+    auto j = office.get("/api/health").json();
     CHECK(j["status"] == "ok");
     CHECK(j["version"] == ALIS_VERSION);
     CHECK(j["database"]["state"] == "ok");
     CHECK(j["database"]["schema_version"].get<int>() >= 1);
     CHECK(j["database"]["path"].get<std::string>().find(s.data_dir()) == 0);
-    CHECK(r.header("content-type") == "application/json");
-    CHECK(r.header("cache-control") == "no-store");
+    CHECK(j["today"] == "2027-01-04");
+    CHECK(j["test_clock"] == true);
+}
+
+TEST_CASE("allowed origins come from the listen address or --public-url, never from the Host header") {
+    TestServer s;
+    auto c = s.client();
+    const nlohmann::json login = {{"username", "demo-lege"}, {"password", alis::server::kDemoPassword}};
+    // An attacker's page at a name that resolves to this server sends its own Host and Origin.
+    auto evil = c.post("/api/login", login, {{"Host", "evil.example"}, {"Origin", "http://evil.example"}});
+    CHECK(evil.status == 403);
+    CHECK(evil.json()["error"]["rule"] == "cross_origin");
+    CHECK(c.post("/api/login", login, {{"Origin", "https://127.0.0.1:" + std::to_string(s.port)}}).status == 403);
+    CHECK(c.post("/api/login", login, {{"Origin", "http://localhost:" + std::to_string(s.port)}}).status == 200);
+    CHECK(c.post("/api/login", login).status == 200);  // http://127.0.0.1:PORT, the listen address
+}
+
+TEST_CASE("public URLs are reduced to origins as browsers send them") {
+    using alis::server::origin_of_url;
+    CHECK(origin_of_url("https://ALIS.Example.no/portal/") == "https://alis.example.no");
+    CHECK(origin_of_url("https://alis.example.no:443") == "https://alis.example.no");
+    CHECK(origin_of_url("http://alis.example.no:8080/x?y") == "http://alis.example.no:8080");
+    CHECK(origin_of_url("http://[::1]:8080") == "http://[::1]:8080");
+    CHECK_FALSE(origin_of_url("alis.example.no"));
+    CHECK_FALSE(origin_of_url("ftp://alis.example.no"));
+    CHECK_FALSE(origin_of_url("https://user@alis.example.no"));
+    CHECK_FALSE(origin_of_url("https://alis.example.no:99999"));
+    CHECK(alis::server::origins_of_urls({"https://a.example, https://b.example/", "https://a.example"}) ==
+          std::vector<std::string>{"https://a.example", "https://b.example"});
+    CHECK_THROWS_AS(alis::server::origins_of_urls({"https://a.example,nonsense"}), std::invalid_argument);
 }
 
 TEST_CASE("static files are served with their content types") {

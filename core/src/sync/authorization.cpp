@@ -106,22 +106,129 @@ bool may_see(const PortalState& s, const Actor& a, const RecordKey& key) {
     return false;  // deny by default
 }
 
-bool may_ever_see(const Actor& a, const RecordKey& key) {
-    if (a.role == Role::alis_office) return true;
+namespace {
+
+// The hospital trusts a wish is addressed to (wish_targets_hospital, from the wish's side).
+void hospitals_targeted(const PortalState& s, const Wish& w, std::set<std::string>& out) {
+    if (!w.hospital_id.empty()) out.insert("org:" + w.hospital_id);
+    if (!w.department_id.empty()) {
+        const Organisation* dept = find_organisation(s, w.department_id);
+        if (dept && !dept->parent_id.empty()) out.insert("org:" + dept->parent_id);
+        return;
+    }
+    if (!w.hospital_id.empty() || w.specialty.empty()) return;
+    for (const auto& [oid, o] : s.organisations) {
+        if (o.kind == OrganisationKind::department && o.specialty == w.specialty && !o.parent_id.empty()) {
+            out.insert("org:" + o.parent_id);
+        }
+    }
+}
+
+// The hospital trusts that may see the doctor (hospital_may_see_doctor, from the doctor's side), as
+// tokens; "role:hospital" when the doctor is on the regional list (every hospital sees it).
+void hospitals_seeing_doctor(const PortalState& s, const std::string& doctor_id, std::set<std::string>& out) {
+    if (is_on_regional_list(s, doctor_id)) out.insert("role:hospital");
+    for (const auto& [id, w] : s.wishes) {
+        if (w.doctor_id == doctor_id) hospitals_targeted(s, w, out);
+    }
+    for (const auto& [id, o] : s.offers) {
+        if (o.doctor_id == doctor_id && !o.hospital_id.empty()) out.insert("org:" + o.hospital_id);
+    }
+}
+
+void add(std::set<std::string>& out, const char* prefix, const std::string& id) {
+    if (!id.empty()) out.insert(prefix + id);
+}
+
+}  // namespace
+
+std::set<std::string> audience(const PortalState& s, const RecordKey& key) {
+    std::set<std::string> out;
+    if (!contains(s, key)) return out;
     using K = RecordKind;
     switch (key.kind) {
-        case K::organisation: return true;
-        case K::user: return key.id == a.user_id;
-        case K::period:
-        case K::subscription: return true;
-        case K::doctor: return a.role != Role::gp || key.id == a.doctor_id;
-        case K::available_time:
-        case K::wish:
-        case K::offer: return a.role == Role::gp || a.role == Role::hospital;
-        case K::candidate: return a.role == Role::gp || a.role == Role::municipality;
-        case K::regional_list: return a.role == Role::hospital;
+        case K::organisation:
+        case K::period: out.insert("*"); break;
+        case K::user: add(out, "user:", key.id); break;
+        case K::subscription: add(out, "user:", get(s.subscriptions, key.id)->user_id); break;
+        case K::regional_list: out.insert("role:hospital"); break;
+        case K::doctor: {
+            const DoctorProfile& d = *get(s.doctors, key.id);
+            add(out, "doctor:", d.id);
+            add(out, "org:", d.municipality_id);
+            for (const auto& [id, c] : s.candidates) {
+                if (c.doctor_id == d.id) add(out, "org:", c.municipality_id);
+            }
+            hospitals_seeing_doctor(s, d.id, out);
+            break;
+        }
+        case K::available_time: {
+            const AvailableTime& t = *get(s.available_times, key.id);
+            add(out, "doctor:", t.doctor_id);
+            hospitals_seeing_doctor(s, t.doctor_id, out);
+            break;
+        }
+        case K::wish: {
+            const Wish& w = *get(s.wishes, key.id);
+            add(out, "doctor:", w.doctor_id);
+            hospitals_targeted(s, w, out);
+            break;
+        }
+        case K::candidate: {
+            const Candidate& c = *get(s.candidates, key.id);
+            add(out, "doctor:", c.doctor_id);
+            add(out, "org:", c.municipality_id);
+            break;
+        }
+        case K::offer: {
+            const Offer& o = *get(s.offers, key.id);
+            add(out, "doctor:", o.doctor_id);
+            add(out, "org:", o.hospital_id);
+            break;
+        }
     }
-    return false;
+    return out;
+}
+
+std::map<RecordKey, std::set<std::string>> all_audiences(const PortalState& s) {
+    // What audience() finds per doctor by scanning wishes, offers, candidates and the list, gathered
+    // in one pass each, so the whole state costs time linear in its size.
+    std::map<std::string, std::set<std::string>> hospitals, municipalities;
+    for (const auto& [id, w] : s.wishes) hospitals_targeted(s, w, hospitals[w.doctor_id]);
+    for (const auto& [id, o] : s.offers) add(hospitals[o.doctor_id], "org:", o.hospital_id);
+    for (const auto& [id, list] : s.regional_lists) {
+        for (const std::string& d : list.doctor_ids) hospitals[d].insert("role:hospital");
+    }
+    for (const auto& [id, c] : s.candidates) add(municipalities[c.doctor_id], "org:", c.municipality_id);
+    auto merged = [](std::set<std::string>& out, const std::map<std::string, std::set<std::string>>& m, const std::string& d) {
+        if (auto it = m.find(d); it != m.end()) out.insert(it->second.begin(), it->second.end());
+    };
+    std::map<RecordKey, std::set<std::string>> out;
+    for (const RecordKey& key : all_keys(s)) {
+        std::set<std::string>& aud = out[key];
+        if (key.kind == RecordKind::doctor) {
+            const DoctorProfile& d = *get(s.doctors, key.id);
+            add(aud, "doctor:", d.id);
+            add(aud, "org:", d.municipality_id);
+            merged(aud, municipalities, d.id);
+            merged(aud, hospitals, d.id);
+        } else if (key.kind == RecordKind::available_time) {
+            const AvailableTime& t = *get(s.available_times, key.id);
+            add(aud, "doctor:", t.doctor_id);
+            merged(aud, hospitals, t.doctor_id);
+        } else {
+            aud = audience(s, key);
+        }
+    }
+    return out;
+}
+
+bool in_audience(const std::set<std::string>& aud, const Actor& a) {
+    if (a.role == Role::alis_office || aud.count("*")) return true;
+    if (!a.user_id.empty() && aud.count("user:" + a.user_id)) return true;
+    if (a.role == Role::gp) return !a.doctor_id.empty() && aud.count("doctor:" + a.doctor_id);
+    if (a.role == Role::hospital && aud.count("role:hospital")) return true;
+    return !a.organisation_id.empty() && aud.count("org:" + a.organisation_id);
 }
 
 PortalState visible_state(const PortalState& state, const Actor& actor) {

@@ -69,7 +69,9 @@ struct Ctx {
 
     void not_allowed(const std::string& field);
     void not_found(const std::string& field);
-    void already_exists(const std::string& field);
+    // The id of a new record is taken: already_exists when the actor may see that record, otherwise
+    // not_found, like every other reference to a record the actor may not see (so ids leak nothing).
+    void already_exists(RecordKind kind, const std::string& id, const std::string& field);
     void immutable(const std::string& field);
 
     // The record `id` of `map`, when it exists and the actor may see it; otherwise adds not_found (a

@@ -26,7 +26,8 @@ void Ctx::not_allowed(const std::string& field) {
 void Ctx::not_found(const std::string& field) {
     fail(field, "not_found", {"Finnes ikke.", "Finst ikkje.", "Does not exist."});
 }
-void Ctx::already_exists(const std::string& field) {
+void Ctx::already_exists(RecordKind kind, const std::string& id, const std::string& field) {
+    if (!may_see(s, a, {kind, id})) return not_found(field);
     fail(field, "already_exists", {"Finnes allerede.", "Finst allereie.", "Already exists."});
 }
 void Ctx::immutable(const std::string& field) {

@@ -11,7 +11,7 @@ void put_subscription(Ctx& c) {
     if (!sub) return;
     if (!c.own_user(sub->user_id)) return c.not_allowed("subscription.user_id");
     if (auto it = c.s.subscriptions.find(sub->id); it != c.s.subscriptions.end() && it->second.user_id != sub->user_id) {
-        return c.already_exists("subscription.id");
+        return c.already_exists(RecordKind::subscription, sub->id, "subscription.id");
     }
     c.check_cap(c.s.subscriptions, sub->id, [&](const Subscription& x) { return x.user_id == sub->user_id; }, "subscription.id");
     if (!c.ok()) return;

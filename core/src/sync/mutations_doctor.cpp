@@ -23,7 +23,7 @@ void put_doctor(Ctx& c, bool must_exist) {
     if (!c.own_doctor(d->id)) return c.not_allowed("doctor.id");
     const bool exists = c.s.doctors.count(d->id) > 0;
     if (must_exist && !exists) return c.not_found("doctor.id");
-    if (!must_exist && exists) return c.already_exists("doctor.id");
+    if (!must_exist && exists) return c.already_exists(RecordKind::doctor, d->id, "doctor.id");
     check_municipality(c, d->municipality_id, "doctor.municipality_id");
     if (!c.ok()) return;
     c.s.doctors[d->id] = *d;
@@ -75,7 +75,7 @@ void put_available_time(Ctx& c) {
     if (!a) return;
     if (!c.own_doctor(a->doctor_id)) return c.not_allowed("available_time.doctor_id");
     if (auto it = c.s.available_times.find(a->id); it != c.s.available_times.end() && it->second.doctor_id != a->doctor_id) {
-        return c.already_exists("available_time.id");  // ids are chosen by clients; another GP's id is taken
+        return c.already_exists(RecordKind::available_time, a->id, "available_time.id");  // ids are chosen by clients; another GP's id is taken
     }
     if (!c.lookup(c.s.doctors, RecordKind::doctor, a->doctor_id, "available_time.doctor_id")) return;
     c.check_cap(c.s.available_times, a->id, [&](const AvailableTime& x) { return x.doctor_id == a->doctor_id; }, "available_time.id");
@@ -103,7 +103,7 @@ void put_wish(Ctx& c) {
     if (!w) return;
     if (!c.own_doctor(w->doctor_id)) return c.not_allowed("wish.doctor_id");
     if (auto it = c.s.wishes.find(w->id); it != c.s.wishes.end() && it->second.doctor_id != w->doctor_id) {
-        return c.already_exists("wish.id");
+        return c.already_exists(RecordKind::wish, w->id, "wish.id");
     }
     if (!c.lookup(c.s.doctors, RecordKind::doctor, w->doctor_id, "wish.doctor_id")) return;
     c.check_cap(c.s.wishes, w->id, [&](const Wish& x) { return x.doctor_id == w->doctor_id; }, "wish.id");

@@ -45,7 +45,7 @@ void put_candidate(Ctx& c) {
     const Candidate* old = nullptr;
     if (auto it = c.s.candidates.find(cand->id); it != c.s.candidates.end()) {
         old = &it->second;
-        if (old->municipality_id != cand->municipality_id) return c.already_exists("candidate.id");
+        if (old->municipality_id != cand->municipality_id) return c.already_exists(RecordKind::candidate, cand->id, "candidate.id");
         if (old->doctor_id != cand->doctor_id) return c.immutable("candidate.doctor_id");
     }
     const DoctorProfile* d = c.lookup(c.s.doctors, RecordKind::doctor, cand->doctor_id, "candidate.doctor_id");

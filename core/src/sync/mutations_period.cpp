@@ -65,7 +65,7 @@ void publish_period(Ctx& c) {
     auto p = parse_period(c.args, c.p, "period");
     if (!p) return;
     if (!c.own_hospital(p->hospital_id)) return c.not_allowed("period.hospital_id");
-    if (c.s.periods.count(p->id)) return c.already_exists("period.id");
+    if (c.s.periods.count(p->id)) return c.already_exists(RecordKind::period, p->id, "period.id");
     const Organisation* dept = check_department(c, *p);
     check_period_dates(c, *p);
     if (!c.ok()) return;
@@ -120,7 +120,7 @@ void withdraw_period(Ctx& c) {
 void make_offer(Ctx& c) {
     auto o = parse_offer(c.args, c.p, "offer");
     if (!o) return;
-    if (c.s.offers.count(o->id)) return c.already_exists("offer.id");
+    if (c.s.offers.count(o->id)) return c.already_exists(RecordKind::offer, o->id, "offer.id");
     const Period* p = c.lookup(c.s.periods, RecordKind::period, o->period_id, "offer.period_id");
     if (!p) return;
     if (!c.own_hospital(p->hospital_id)) return c.not_allowed("offer.period_id");

@@ -10,10 +10,13 @@ namespace alis::sync {
 
 namespace {
 
-// Organisations and users decide what whole sets of records a user may see (a department's parent,
-// a user's role and organisation), so a change to one makes every older cookie pull the whole view.
-bool changes_visibility_broadly(const RecordKey& key) {
-    return key.kind == RecordKind::organisation || key.kind == RecordKind::user;
+// Organisations decide what whole sets of records a user may see (a department's parent and
+// specialty decide which hospitals see a wish), so a change to one makes every older cookie pull the
+// whole view. A user record decides nothing about other records (the Actor comes from the account),
+// so a new user (a registration) needs no reset; a changed or deleted one keeps it, for the clients
+// of that user whose own view changed.
+bool changes_visibility_broadly(const RecordKey& key, bool is_new) {
+    return key.kind == RecordKind::organisation || (key.kind == RecordKind::user && !is_new);
 }
 
 // Keeps the last row per key, so a push persists each record once.
@@ -39,16 +42,31 @@ RecordChange SyncServer::change_row(const RecordKey& key, const RecordMeta& meta
 
 std::vector<RecordChange> SyncServer::stamp(const std::vector<RecordKey>& changed) {
     std::vector<RecordChange> rows;
+    bool organisation_changed = false;
     for (const RecordKey& key : changed) {
-        RecordMeta& meta = meta_[key];
+        auto [it, is_new] = meta_.try_emplace(key);
+        RecordMeta& meta = it->second;
         if (meta.version != 0) by_version_.erase(meta.version);
         meta.version = ++version_;
         meta.deleted = !contains(state_, key);
+        // Who could see it now joins who could see it before; a deleted record keeps its last audience.
+        if (!meta.deleted) meta.audience.merge(audience(state_, key));
         by_version_[meta.version] = key;
-        if (changes_visibility_broadly(key)) reset_version_ = version_;
+        if (changes_visibility_broadly(key, is_new)) reset_version_ = version_;
+        organisation_changed = organisation_changed || key.kind == RecordKind::organisation;
         rows.push_back(change_row(key, meta));
     }
+    // A department's change can show a wish to another hospital without re-versioning the wish; the
+    // reset sends it there, and its audience must know, for the tombstone when it is deleted.
+    if (organisation_changed) refresh_audiences();
     return rows;
+}
+
+void SyncServer::refresh_audiences() {
+    for (auto& [key, now] : all_audiences(state_)) {
+        auto it = meta_.find(key);
+        if (it != meta_.end() && !it->second.deleted) it->second.audience.merge(now);
+    }
 }
 
 bool SyncServer::load(const ServerSnapshot& snapshot, Problems& out) {
@@ -66,7 +84,7 @@ bool SyncServer::load(const ServerSnapshot& snapshot, Problems& out) {
                 break;
             }
         }
-        meta_[row.key] = {row.version, row.deleted};
+        meta_[row.key] = {row.version, row.deleted, {}};
         by_version_[row.version] = row.key;
         highest = std::max(highest, row.version);
     }
@@ -85,7 +103,11 @@ bool SyncServer::load(const ServerSnapshot& snapshot, Problems& out) {
         return false;
     }
     version_ = highest;
-    reset_version_ = snapshot.reset_version;
+    // Who could see each record before the restart is not stored: a client whose cookie is older than
+    // the restart pulls its whole view once; tombstones from here on go to those who could see the
+    // record since.
+    reset_version_ = std::max(snapshot.reset_version, highest);
+    refresh_audiences();
     return true;
 }
 
@@ -193,9 +215,10 @@ PullResponse SyncServer::pull(const Actor& actor, const PullRequest& request) co
             const RecordKey& key = it->second;
             const RecordMeta& meta = meta_.at(key);
             // Deleted or not visible (any more): a tombstone, so a copy the client may hold is removed.
-            // It carries no content, and is left out when the user could never have held the record.
+            // It carries no content, and goes only to those who could have seen the record since the
+            // server started, so nobody learns the id of a record that was never theirs to see.
             if (meta.deleted || !may_see(state_, actor, key)) {
-                if (may_ever_see(actor, key)) resp.changes.push_back({key, meta.version, true, nullptr});
+                if (in_audience(meta.audience, actor)) resp.changes.push_back({key, meta.version, true, nullptr});
             } else {
                 resp.changes.push_back(change_row(key, meta));
             }

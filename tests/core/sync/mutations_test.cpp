@@ -169,3 +169,24 @@ TEST_CASE("one GP cannot grow the state without bound: at most 100 wishes") {
     CHECK(run(s, gp(1), "put_wish", {{"id", "wx50"}, {"doctor_id", "d1"}, {"rank", 3}, {"specialty", "psykiatri"}}).accepted);
     CHECK(run(s, gp(2), "put_wish", {{"id", "wy"}, {"doctor_id", "d2"}, {"rank", 1}, {"specialty", "psykiatri"}}).accepted);
 }
+
+TEST_CASE("an id taken by a record the actor may not see is not_found, never already_exists") {
+    PortalState s = region();
+    // Another GP's ids: the wish, the free time and the subscription of gp(2).
+    CHECK(has_problem(run(s, gp(1), "put_wish", {{"id", "w2"}, {"doctor_id", "d1"}, {"rank", 2}, {"department_id", "dep1"}}),
+                      "wish.id", "not_found"));
+    CHECK(has_problem(run(s, gp(1), "put_available_time", {{"id", "at2"}, {"doctor_id", "d1"}, {"start", "2027-01-01"}, {"end", "2027-02-01"}}),
+                      "available_time.id", "not_found"));
+    CHECK(has_problem(run(s, gp(1), "put_subscription", {{"id", "s-u-gp2"}, {"user_id", "u-gp1"}, {"topic", "offers"}}),
+                      "subscription.id", "not_found"));
+    // Another hospital's offer, another municipality's list entry.
+    json offer = offer_json("o2", "p1", "d1");
+    CHECK(has_problem(run(s, hospital(1), "make_offer", offer), "offer.id", "not_found"));
+    CHECK(has_problem(run(s, municipality(1), "put_candidate", {{"id", "c2"}, {"municipality_id", "mun1"}, {"doctor_id", "d1"}}),
+                      "candidate.id", "not_found"));
+    // A record the actor sees keeps already_exists: its own offer, a public period.
+    CHECK(has_problem(run(s, hospital(1), "make_offer", offer_json("o1", "p1", "d1")), "offer.id", "already_exists"));
+    CHECK(has_problem(run(s, hospital(1), "publish_period", period_json("p1", 1)), "period.id", "already_exists"));
+    CHECK(has_problem(run(s, office(), "put_wish", {{"id", "w2"}, {"doctor_id", "d1"}, {"rank", 2}, {"department_id", "dep1"}}),
+                      "wish.id", "already_exists"));
+}

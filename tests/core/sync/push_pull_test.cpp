@@ -81,18 +81,117 @@ TEST_CASE("pull sends what changed since the cookie that the user may see, and t
     const PullResponse next = server.pull(gp(1), {"c1", first.cookie});
     CHECK_FALSE(next.reset);
     CHECK(next.last_mutation_id == 1);
-    // d1 (touched: hospitals see doctors through wishes) and a tombstone for w1; w2 is gp(2)'s and
-    // comes as a tombstone without content; d2, a doctor id gp(1) could never hold, not at all.
+    // d1 (touched: hospitals see doctors through wishes) and a tombstone for w1 without content; w2
+    // and d2 are gp(2)'s, ids gp(1) could never hold: not at all, not even as tombstones.
     for (const RecordChange& c : next.changes) {
         CHECK(c.key.id != "d2");
-        if (c.key.id == "w1" || c.key.id == "w2") {
+        CHECK(c.key.id != "w2");
+        if (c.key.id == "w1") {
             CHECK(c.deleted);
             CHECK(c.body.is_null());
         }
     }
+    CHECK(std::any_of(next.changes.begin(), next.changes.end(), [](const RecordChange& c) { return c.key.id == "w1" && c.deleted; }));
     CHECK(std::any_of(next.changes.begin(), next.changes.end(), [](const RecordChange& c) { return c.key.id == "d1" && !c.deleted; }));
     const PullResponse none = server.pull(gp(1), {"c1", next.cookie});
     CHECK(none.changes.empty());
+}
+
+namespace {
+bool has_change(const PullResponse& r, const std::string& id, bool deleted) {
+    return std::any_of(r.changes.begin(), r.changes.end(), [&](const RecordChange& c) { return c.key.id == id && c.deleted == deleted; });
+}
+}  // namespace
+
+TEST_CASE("a tombstone goes only to users who could have seen the record") {
+    SyncServer server = region_server();
+    const std::int64_t start = server.version();
+    // Another GP's record changes and is deleted; another hospital's offer is withdrawn and its doctor
+    // deleted: the other side's users never hear of the ids.
+    server.push(gp(2), {"c2", {{1, "put_wish", {{"id", "w-new"}, {"doctor_id", "d2"}, {"rank", 2}, {"department_id", "dep2"}}},
+                               {2, "delete_wish", {{"id", "w-new"}}},
+                               {3, "put_subscription", {{"id", "s-new"}, {"user_id", "u-gp2"}, {"topic", "offers"}}},
+                               {4, "delete_subscription", {{"subscription_id", "s-new"}}},
+                               {5, "delete_doctor", {{"doctor_id", "d2"}}}}}, kToday);
+    for (const Actor& other : {gp(1), hospital(1), municipality(1)}) {
+        const PullResponse r = server.pull(other, {"x", start});
+        CHECK_FALSE(r.reset);
+        for (const RecordChange& c : r.changes) {
+            INFO(to_string(other.role) << " got " << to_string(c.key));
+            CHECK(c.key.id != "w-new");
+            CHECK(c.key.id != "s-new");
+            CHECK(c.key.id != "d2");
+            CHECK(c.key.id != "w2");
+            CHECK(c.key.id != "at2");
+            CHECK(c.key.id != "o2");
+            CHECK(c.key.id != "c2");
+        }
+    }
+    // Those who could see them get the tombstones.
+    const PullResponse own = server.pull(gp(2), {"c2", start});
+    CHECK(has_change(own, "w-new", true));
+    CHECK(has_change(own, "s-new", true));
+    CHECK(has_change(own, "d2", true));
+    const PullResponse hf2 = server.pull(hospital(2), {"x", start});
+    CHECK(has_change(hf2, "w-new", true));  // it named hf2's department while it lived
+    CHECK(has_change(hf2, "d2", true));
+    CHECK(has_change(hf2, "at2", true));
+    CHECK(has_change(hf2, "o2", true));
+    const PullResponse mun2 = server.pull(municipality(2), {"x", start});
+    CHECK(has_change(mun2, "c2", true));
+    CHECK(has_change(mun2, "d2", true));
+    const PullResponse office_view = server.pull(office(), {"x", start});
+    CHECK(has_change(office_view, "w-new", true));
+}
+
+TEST_CASE("a record that becomes hidden is tombstoned for those who saw it, whatever came after") {
+    SyncServer server = region_server();
+    const std::int64_t start = server.version();
+    // hf1 sees d2 while d2 has a wish naming it; the wish is then redirected to hf2 and deleted.
+    server.push(gp(2), {"c2", {{1, "put_wish", {{"id", "w-x"}, {"doctor_id", "d2"}, {"rank", 2}, {"department_id", "dep1"}}}}}, kToday);
+    const PullResponse seen = server.pull(hospital(1), {"h1", start});
+    CHECK(has_change(seen, "d2", false));
+    CHECK(has_change(seen, "w-x", false));
+    server.push(gp(2), {"c2", {{2, "put_wish", {{"id", "w-x"}, {"doctor_id", "d2"}, {"rank", 2}, {"department_id", "dep2"}}},
+                               {3, "delete_wish", {{"id", "w-x"}}}}}, kToday);
+    const PullResponse after = server.pull(hospital(1), {"h1", seen.cookie});
+    CHECK(has_change(after, "w-x", true));
+    CHECK(has_change(after, "d2", true));
+    CHECK(has_change(after, "at2", true));
+}
+
+TEST_CASE("a new user record (a registration) does not make every client pull its whole view") {
+    SyncServer server = region_server();
+    const std::int64_t cookie = server.version();
+    server.apply_direct(system_actor(), "put_user", {{"id", "u-new"}, {"role", "gp"}, {"doctor_id", "d-new"}, {"name", "Ny"}}, kToday);
+    CHECK_FALSE(server.pull(gp(1), {"c1", cookie}).reset);
+    CHECK_FALSE(server.pull(hospital(1), {"h1", cookie}).reset);
+    const Actor newcomer{"u-new", Role::gp, "", "d-new"};
+    CHECK(has_change(server.pull(newcomer, {"n1", cookie}), "u-new", false));
+    CHECK(server.pull(gp(1), {"c1", cookie}).changes.empty());  // nor learns the new user's id
+    // A changed existing user, or a changed organisation, still resets: they decide what others see.
+    const std::int64_t later = server.version();
+    server.apply_direct(system_actor(), "put_user", {{"id", "u-new"}, {"role", "gp"}, {"doctor_id", "d-new"}, {"name", "Ny Navn"}}, kToday);
+    CHECK(server.pull(gp(1), {"c1", later}).reset);
+    const std::int64_t latest = server.version();
+    server.apply_direct(system_actor(), "put_organisation", {{"id", "mun3"}, {"kind", "municipality"}, {"name", "Voss"}}, kToday);
+    CHECK(server.pull(gp(1), {"c1", latest}).reset);
+}
+
+TEST_CASE("after a restart every client pulls its whole view once, then changes again") {
+    SyncServer server = region_server();
+    const std::int64_t cookie = server.version();
+    server.push(gp(1), {"c1", {{1, "delete_wish", {{"id", "w1"}}}}}, kToday);
+    SyncServer restarted;
+    Problems problems;
+    REQUIRE(restarted.load(server.export_snapshot(), problems));
+    CHECK(restarted.pull(gp(1), {"c1", cookie}).reset);
+    CHECK_FALSE(restarted.pull(gp(1), {"c1", restarted.version()}).reset);  // up to date: nothing missed
+    const std::int64_t after = restarted.version();
+    restarted.push(gp(2), {"c2", {{1, "delete_wish", {{"id", "w2"}}}}}, kToday);
+    CHECK_FALSE(restarted.pull(gp(1), {"c1", after}).reset);
+    CHECK(restarted.pull(gp(1), {"c1", after}).changes.empty());
+    CHECK(has_change(restarted.pull(hospital(2), {"h2", after}), "w2", true));
 }
 
 TEST_CASE("two GPs accept the same one-place period offline: server order decides, the loser sees why") {
@@ -224,8 +323,15 @@ TEST_CASE("the server rebuilt from its export answers pulls the same") {
     REQUIRE(copy.load(server.export_snapshot(), problems));
     CHECK(copy.state() == server.state());
     CHECK(copy.version() == server.version());
-    for (std::int64_t cookie : {0, 5, 30, 33}) {
+    for (std::int64_t cookie : {std::int64_t{0}, server.version()}) {
         CHECK(copy.pull(gp(1), {"c1", cookie}) == server.pull(gp(1), {"c1", cookie}));
+    }
+    // An older cookie gets the whole view once: the rebuilt server does not know who could see what
+    // before, so it cannot choose tombstones for that time.
+    for (std::int64_t cookie : {5, 30, 33}) {
+        const PullResponse p = copy.pull(gp(1), {"c1", cookie});
+        CHECK(p.reset);
+        CHECK(p.changes == server.pull(gp(1), {"c1", 0}).changes);
     }
     CHECK(copy.pull(gp(1), {"c1", 0}).rejections.size() == 1);
 }

@@ -83,6 +83,7 @@ void TestServer::start(const TestServerOptions& options) {
     http.threads = 2;
     http_ = std::make_unique<server::HttpServer>(http, [this](const server::Request& r) { return app_->handle(r); });
     port = http_->start();
+    app_->set_listen_address(http.host, port);
 }
 
 void TestServer::stop() {

@@ -12,6 +12,10 @@
 //   municipality  organisations; own user and subscriptions; its candidate entries; doctors whose
 //                 municipality it is or who are on its list.
 //   alis_office   everything.
+#include <map>
+#include <set>
+#include <string>
+
 #include "alis/sync/actor.hpp"
 #include "alis/sync/state.hpp"
 
@@ -20,11 +24,20 @@ namespace alis::sync {
 // Whether the actor may see the record `key` as it is in `state` (false when it does not exist).
 bool may_see(const PortalState& state, const Actor& actor, const RecordKey& key);
 
-// Whether a record of this kind and id could ever be visible to the actor, judged without the record
-// (it may be deleted). Always true when may_see is. Pull sends a tombstone for a changed record the
-// actor may not see only when this holds, so a user is not told the ids of records it could never
-// have held (another GP's doctor id, another user's id, a kind its role never sees).
-bool may_ever_see(const Actor& actor, const RecordKey& key);
+// Who may see the record `key` as it is in `state`, as tokens that need no other record to be
+// judged: "*" (everyone), "user:ID", "doctor:ID" (the GP with that doctor profile), "org:ID" (the
+// hospital trust or municipality with that id), "role:hospital". Empty when the record does not
+// exist. The server keeps the union of these over a record's life, so that when the record is later
+// deleted (or hidden) a pull sends its tombstone only to those who could have held it, and never
+// tells anyone else its id. Periods are "*": every period was published (public) when created.
+// For every actor: may_see(state, actor, key) implies in_audience(audience(state, key), actor).
+std::set<std::string> audience(const PortalState& state, const RecordKey& key);
+
+// audience() of every record in the state, in time linear in the state's size.
+std::map<RecordKey, std::set<std::string>> all_audiences(const PortalState& state);
+
+// Whether the actor is one of the audience (the ALIS office always is).
+bool in_audience(const std::set<std::string>& audience, const Actor& actor);
 
 // The state as the actor may see it: what a replica of that user converges to.
 PortalState visible_state(const PortalState& state, const Actor& actor);

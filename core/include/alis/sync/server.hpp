@@ -6,10 +6,12 @@
 // Versions: one global counter. Every record write, tombstone and rejection takes the next version.
 // A pull cookie is the version the client has seen. Pulls whose cookie is below reset_version (or
 // above the current version, e.g. after restoring a backup) get the whole visible state with
-// reset = true: that is how changes of organisations and users (which can change what many records
-// a user may see) and purged tombstones reach clients correctly.
+// reset = true: that is how changes of organisations and of existing users (which can change what
+// many records a user may see), purged tombstones, and a restart (which forgets who could see which
+// record, see pull) reach clients correctly.
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -96,11 +98,14 @@ private:
     struct RecordMeta {
         std::int64_t version = 0;
         bool deleted = false;
+        std::set<std::string> audience;  // who could see the record since the start (authorization.hpp)
     };
 
     // Gives each changed key the next version and returns the rows to persist.
     std::vector<RecordChange> stamp(const std::vector<RecordKey>& changed);
     RecordChange change_row(const RecordKey& key, const RecordMeta& meta) const;
+    // Adds who may see each live record now to its audience.
+    void refresh_audiences();
 
     PortalState state_;
     std::int64_t version_ = 0;

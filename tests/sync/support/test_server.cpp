@@ -60,6 +60,7 @@ void TestServer::start(const TestServerOptions& options) {
     app_options.web_root = web_root_;
     app_options.test_clock = true;
     app_options.sessions = options.sessions;
+    app_options.accounts = options.accounts;
     auto d = parse_iso(options.today);
     auto clock = std::make_unique<server::TestClock>(days_from_civil(*d) * 86400 + 12 * 3600);
     clock_ = clock.get();

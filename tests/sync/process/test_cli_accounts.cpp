@@ -42,4 +42,17 @@ TEST_CASE("the CLI refuses a weak password, a bad username and a bad e-mail, nam
     CHECK(run_command(ALIS_SYNC_BINARY, {"user", "passwd", "--data", data, "--username", "koordinator", "--password",
                                          "ærø-kåpe-9"}, out) == 0);
 }
+
+TEST_CASE("serve refuses a trusted proxy that is no address and a hashing queue that would take most threads") {
+    TempDir dir;
+    const std::string data = dir.path() + "/data";
+    std::string out;
+    CHECK(run_command(ALIS_SYNC_BINARY, {"serve", "--listen", "127.0.0.1:0", "--data", data, "--trusted-proxy", "proxy.example"},
+                      out) == 2);
+    CHECK(out.find("--trusted-proxy must be an IPv4 or IPv6 address") != std::string::npos);
+    out.clear();
+    CHECK(run_command(ALIS_SYNC_BINARY, {"serve", "--listen", "127.0.0.1:0", "--data", data, "--threads", "8",
+                                         "--hash-threads", "2", "--hash-queue", "4"}, out) == 2);
+    CHECK(out.find("must leave at least half of --threads") != std::string::npos);
+}
 }

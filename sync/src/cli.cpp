@@ -7,6 +7,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
@@ -85,7 +86,7 @@ struct ServeArgs {
     std::vector<std::string> trusted_proxies;
     // Argon2id threads: half the cores, so hashing never takes every core from pulls and pushes.
     int hash_threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / 2);
-    int hash_queue = -1;  // -1: as many as fit in half of --threads beside the hash threads (at most 6)
+    int hash_queue = -1;  // -1: as many as fit in half of --threads beside the hash threads (1 to 6)
     int register_per_hour = 20;
 };
 
@@ -130,10 +131,11 @@ int serve(const ServeArgs& a) {
         options.accounts.trusted_proxies.insert(address);
     }
     // Request threads waiting on the hashing pool are not serving pulls and pushes: keep at least
-    // half of --threads for them.
-    const int hash_room = a.threads / 2 - a.hash_threads;
-    const int hash_queue = a.hash_queue < 0 ? std::min(6, hash_room) : a.hash_queue;
-    if (hash_queue < 1 || a.hash_threads + hash_queue > a.threads / 2) {
+    // half of --threads for them. The default fits (at least one place, for small --threads); a
+    // queue given explicitly must.
+    const bool explicit_queue = a.hash_queue >= 0;
+    const int hash_queue = explicit_queue ? a.hash_queue : std::clamp(a.threads / 2 - a.hash_threads, 1, 6);
+    if (explicit_queue && a.hash_threads + hash_queue > a.threads / 2) {
         std::cerr << "alis-sync: --hash-threads + --hash-queue (" << a.hash_threads << " + " << hash_queue
                   << ") must leave at least half of --threads (" << a.threads << ") for other requests\n";
         return 2;
@@ -242,7 +244,7 @@ int run_cli(int argc, char** argv) {
     serve_cmd->add_option("--hash-threads", sa.hash_threads, "Threads that run Argon2id (default: half the cores)")
         ->capture_default_str()->check(CLI::Range(1, 16));
     serve_cmd->add_option("--hash-queue", sa.hash_queue,
-                          "Password hashes that may wait for a thread; then 503 busy (default: min(6, threads/2 - hash threads))")
+                          "Password hashes that may wait for a thread; then 503 busy (default: threads/2 - hash threads, 1 to 6)")
         ->check(CLI::Range(1, 64));
     serve_cmd->add_option("--register-per-hour", sa.register_per_hour, "GP registrations per client address per hour")
         ->capture_default_str()->check(CLI::Range(1, 100000));

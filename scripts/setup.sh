@@ -14,6 +14,7 @@ packages=(
   build-essential cmake pkg-config dpkg-dev
   emscripten nodejs npm
   nlohmann-json3-dev doctest-dev libboost-dev libsqlite3-dev libsodium-dev libcli11-dev
+  libzxcvbn-dev
   fonts-dejavu-core sqlite3
   brotli  # precompressed .br copies of the site (shell/browser/write_site.cmake)
 )

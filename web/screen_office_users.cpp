@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cctype>
 
 #include "alis/collation.hpp"
+#include "alis/sync/account.hpp"
 #include "forms.hpp"
 #include "i18n.hpp"
 #include "screens.hpp"
@@ -53,14 +53,7 @@ std::vector<const Organisation*> organisations_of(const sync::PortalState& view,
     return out;
 }
 
-bool username_char(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || std::isdigit(c) || c == '.' || c == '_' || c == '-' || c == '@';
-}
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    return s;
-}
+std::string lower(std::string s) { return sync::lower_ascii(s); }
 
 }  // namespace
 
@@ -85,28 +78,8 @@ std::vector<Account> accounts_from_answer(const json& answer) {
 }
 
 Problems check_new_account(const std::string& username, const std::string& organisation, const std::string& name,
-                           const std::string& email) {
-    Problems out;
-    const Text required{"Feltet må fylles ut.", "Feltet må fyllast ut.", "This field is required."};
-    const std::string u = lower(username);
-    if (u.size() < 3 || u.size() > 64 || !std::all_of(u.begin(), u.end(), username_char)) {
-        out.push_back({"username", "username_format",
-                       {"Brukernavnet må ha 3–64 tegn: små bokstaver a–z, sifre og . _ - @.",
-                        "Brukarnamnet må ha 3–64 teikn: små bokstavar a–z, siffer og . _ - @.",
-                        "The username must have 3–64 characters: lower-case letters a–z, digits and . _ - @."}});
-    }
-    if (organisation.empty()) out.push_back({"organisation_id", "required", required});
-    if (name.empty()) out.push_back({"name", "required", required});
-    const auto at = email.find('@');
-    if (email.empty()) {
-        out.push_back({"email", "required", required});
-    } else if (at == std::string::npos || at == 0 || email.find('.', at) == std::string::npos || email.back() == '.' ||
-               email.find(' ') != std::string::npos) {
-        out.push_back({"email", "email_format",
-                       {"E-postadressen må ha formen navn@domene.no.", "E-postadressa må ha forma namn@domene.no.",
-                        "The e-mail address must look like name@domain.no."}});
-    }
-    return out;
+                           const std::string& email, const std::string& role) {
+    return sync::check_new_account({username, role, organisation, name, email, ""});
 }
 
 void OfficeUsersScreen::fetch(Session& session) {
@@ -296,7 +269,7 @@ void OfficeUsersScreen::draw_form(Context& ctx) {
     if (organisation_ < 0 && names.size() == 1 && kRoles[role_].kind == OrganisationKind::alis_office) organisation_ = 0;
     const std::string organisation_id = organisation_ >= 0 ? organisations[organisation_]->id : std::string();
 
-    const Problems local = check_new_account(username_, organisation_id, name_, email_);
+    const Problems local = check_new_account(username_, organisation_id, name_, email_, kRoles[role_].code);
     auto message = [&](const char* field, bool typed) {
         const Problem* p = ui::problem_for(form_problems_, field);
         if (!p && typed) p = ui::problem_for(local, field);

@@ -22,10 +22,10 @@ struct Account {
 };
 std::vector<Account> accounts_from_answer(const nlohmann::json& answer);
 
-// The rules the server checks for a new account's fields, checked before sending so Create stays
-// disabled until they hold. `organisation` is "" until one is chosen.
+// The core's rules for a new account (alis/sync/account.hpp, the server checks the same), checked
+// before sending so Create stays disabled until they hold. `organisation` is "" until one is chosen.
 Problems check_new_account(const std::string& username, const std::string& organisation, const std::string& name,
-                           const std::string& email);
+                           const std::string& email, const std::string& role);
 
 class OfficeUsersScreen {
 public:

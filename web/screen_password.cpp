@@ -3,35 +3,23 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cctype>
 
+#include "alis/sync/account.hpp"
 #include "forms.hpp"
 #include "i18n.hpp"
 #include "widgets.hpp"
 
 namespace alis::web {
 
-namespace {
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-}
-}  // namespace
-
 Problems check_new_password(const std::string& username, const std::string& current, const std::string& next,
                             const std::string& repeat) {
     Problems out;
-    const Text required{"Feltet må fylles ut.", "Feltet må fyllast ut.", "This field is required."};
-    if (current.empty()) out.push_back({"current_password", "required", required});
-    if (next.size() < 10) {
-        out.push_back({"new_password", "too_short",
-                       {"Passordet må ha minst 10 tegn.", "Passordet må ha minst 10 teikn.",
-                        "The password must have at least 10 characters."}});
-    } else if (!username.empty() && lower(next).find(lower(username)) != std::string::npos) {
-        out.push_back({"new_password", "contains_username",
-                       {"Passordet kan ikke inneholde brukernavnet.", "Passordet kan ikkje innehalde brukarnamnet.",
-                        "The password must not contain the username."}});
-    } else if (!current.empty() && next == current) {
+    sync::check_required(out, "current_password", current);
+    sync::check_required(out, "new_password", next);
+    // The core's password rules (too_short, too_long, contains_username); common_password is the server's.
+    sync::check_password(out, next, username, {}, "new_password");
+    const bool next_ok = std::none_of(out.begin(), out.end(), [](const Problem& p) { return p.field == "new_password"; });
+    if (next_ok && !current.empty() && next == current) {
         out.push_back({"new_password", "same_as_current",
                        {"Det nye passordet må være et annet enn det du har nå.",
                         "Det nye passordet må vera eit anna enn det du har no.",

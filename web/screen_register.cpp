@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include "alis/sync/account.hpp"
 #include "forms.hpp"
 #include "i18n.hpp"
 #include "widgets.hpp"
@@ -11,27 +12,8 @@ namespace alis::web {
 
 Problems check_registration(const std::string& name, const std::string& email, const std::string& username,
                             const std::string& password) {
-    Problems out;
-    const Text required{"Feltet må fylles ut.", "Feltet må fyllast ut.", "This field is required."};
-    if (name.empty()) out.push_back({"name", "required", required});
-    if (email.empty()) {
-        out.push_back({"email", "required", required});
-    } else if (email.find('@') == std::string::npos || email.find(' ') != std::string::npos) {
-        out.push_back({"email", "email_format",
-                       {"E-postadressen må ha formen navn@domene.no.", "E-postadressa må ha forma namn@domene.no.",
-                        "The e-mail address must look like name@domain.no."}});
-    }
-    if (username.size() < 3) {
-        out.push_back({"username", "username_format",
-                       {"Brukernavnet må ha minst 3 tegn.", "Brukarnamnet må ha minst 3 teikn.",
-                        "The username must have at least 3 characters."}});
-    }
-    if (password.size() < 10) {
-        out.push_back({"password", "password_length",
-                       {"Passordet må ha minst 10 tegn.", "Passordet må ha minst 10 teikn.",
-                        "The password must have at least 10 characters."}});
-    }
-    return out;
+    // No common-password dictionary in the browser: the server's `common_password` shows on the field.
+    return sync::check_registration({username, password, name, email, ""});
 }
 
 RegisterScreen::Next RegisterScreen::draw(Context& ctx) {

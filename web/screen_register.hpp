@@ -18,7 +18,8 @@ private:
     bool busy_ = false;
 };
 
-// The checks a person gets while typing, before the server has its say (it checks again).
+// The core's registration rules (alis/sync/account.hpp) a person gets while typing, before the server
+// has its say: the server checks the same rules again, and whether the password is a common one.
 Problems check_registration(const std::string& name, const std::string& email, const std::string& username,
                             const std::string& password);
 

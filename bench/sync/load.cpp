@@ -3,6 +3,10 @@
 // pull: empty pulls (cookie = the server's version) per second and their latency.
 // push: durable mutations per second, `batch` mutations per push, each push acknowledged only after
 //       its SQLite commit; every client uses its own client id.
+// login-flood: empty pulls by `clients` clients, first alone (the reference), then while `--logins`
+//       more clients (default 40) log in as fast as they can, each again as soon as it has its answer
+//       (a 503 busy too: the worst case, no client honours Retry-After). Prints the pull p50/p99 of both
+//       phases and the log-ins' answers.
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -71,6 +75,74 @@ double percentile(std::vector<double>& v, double p) {
     return v[k];
 }
 
+// One phase of the login-flood mode: `pullers` clients pull for `seconds` while `logins` clients log
+// in; prints the pulls' figures and the log-ins' answers by status.
+void pull_phase(const char* what, unsigned short port, const std::string& cookie, std::int64_t version, int pullers,
+                int logins, double seconds, const std::string& user, const std::string& password) {
+    std::atomic<bool> stop{false};
+    std::atomic<long> pulls{0}, pull_errors{0}, ok{0}, busy{0}, other{0};
+    std::mutex mutex;
+    std::vector<double> latencies, login_latencies;
+    std::vector<std::thread> threads;
+    const std::string login_body = json{{"username", user}, {"password", password}}.dump();
+    for (int t = 0; t < logins; ++t) {
+        threads.emplace_back([&] {
+            std::vector<double> mine;
+            try {
+                Conn c(port, "");
+                while (!stop.load(std::memory_order_relaxed)) {
+                    auto t0 = Clock::now();
+                    auto res = c.post("/api/login", login_body);
+                    mine.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+                    int status = res.result_int();
+                    (status == 200 ? ok : status == 503 ? busy : other)++;
+                }
+            } catch (const std::exception&) {
+                ++other;
+            }
+            std::lock_guard lock(mutex);
+            login_latencies.insert(login_latencies.end(), mine.begin(), mine.end());
+        });
+    }
+    const auto start = Clock::now();
+    for (int t = 0; t < pullers; ++t) {
+        threads.emplace_back([&, t] {
+            std::vector<double> mine;
+            try {
+                Conn c(port, cookie);
+                const std::string body =
+                    json{{"client_id", "bench-flood-" + std::to_string(::getpid()) + "-" + std::to_string(t)}, {"cookie", version}}.dump();
+                while (!stop.load(std::memory_order_relaxed)) {
+                    auto t0 = Clock::now();
+                    auto res = c.post("/api/pull", body);
+                    if (res.result_int() != 200) {
+                        ++pull_errors;
+                        continue;
+                    }
+                    mine.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+                    ++pulls;
+                }
+            } catch (const std::exception&) {
+                ++pull_errors;
+            }
+            std::lock_guard lock(mutex);
+            latencies.insert(latencies.end(), mine.begin(), mine.end());
+        });
+    }
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    stop = true;
+    for (auto& th : threads) th.join();
+    const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    std::printf("  %-26s pulls/s: %6.0f  pull p50: %6.2f ms  p99: %7.2f ms  errors: %ld\n", what,
+                static_cast<double>(pulls.load()) / elapsed, percentile(latencies, 0.5), percentile(latencies, 0.99),
+                pull_errors.load());
+    if (logins > 0) {
+        std::printf("  %-26s log-ins: %ld ok (%.1f/s), %ld busy (503), %ld other; log-in p50: %.0f ms  p99: %.0f ms\n", "",
+                    ok.load(), static_cast<double>(ok.load()) / elapsed, busy.load(), other.load(),
+                    percentile(login_latencies, 0.5), percentile(login_latencies, 0.99));
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -79,6 +151,7 @@ int main(int argc, char** argv) {
     double seconds = 5;
     std::string mode = "pull";
     int batch = 100;
+    int logins = 40;
     std::string user = "demo-lege", password = "demo-passord-2027";
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string k = argv[i], v = argv[i + 1];
@@ -87,11 +160,12 @@ int main(int argc, char** argv) {
         else if (k == "--seconds") seconds = std::stod(v);
         else if (k == "--mode") mode = v;
         else if (k == "--batch") batch = std::stoi(v);
+        else if (k == "--logins") logins = std::stoi(v);
         else if (k == "--user") user = v;
         else if (k == "--password") password = v;
     }
     if (port == 0) {
-        std::cerr << "usage: sync_load --port N [--clients 100] [--seconds 5] [--mode pull|push] [--batch 100]\n";
+        std::cerr << "usage: sync_load --port N [--clients 100] [--seconds 5] [--mode pull|push|login-flood] [--batch 100] [--logins 40]\n";
         return 2;
     }
     try {
@@ -111,6 +185,14 @@ int main(int argc, char** argv) {
                                     {"municipality_id", "bergen"}, {"general_practice_start", "2020-01-01"}}}};
                 c.post("/api/push", json{{"client_id", "bench-setup-" + std::to_string(::getpid())}, {"mutations", {m}}}.dump());
             }
+        }
+
+        if (mode == "login-flood") {
+            // Another account logs in, so the pulls' own session is never touched by the flood.
+            std::printf("mode=login-flood pull clients=%d log-in clients=%d seconds=%.1f each phase\n", clients, logins, seconds);
+            pull_phase("reference (no log-ins):", port, cookie, version, clients, 0, seconds, "", "");
+            pull_phase("during the log-in flood:", port, cookie, version, clients, logins, seconds, "demo-lege2", password);
+            return 0;
         }
 
         std::atomic<bool> stop{false};

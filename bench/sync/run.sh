@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the built alis-sync on a temporary data folder (loopback, ephemeral port) and prints:
-# empty pulls/s, durable mutations/s when batched, and p50/p99 latency at 100 concurrent clients.
+# empty pulls/s, durable mutations/s when batched, p50/p99 latency at 100 concurrent clients, and the
+# pull latency while 40 clients log in (beside the same pulls without log-ins).
 # Usage: bench/sync/run.sh [BUILD_DIR]   (default build/server; needs targets alis-sync and sync_load)
 # Prints figures only; never fails on time.
 set -euo pipefail
@@ -33,3 +34,5 @@ echo "== durable pushes, batches of 100 mutations, 4 clients (throughput)"
 "$load" --port "$port" --mode push --clients 4 --batch 100 --seconds 5
 echo "== durable pushes, batches of 10 mutations, 100 concurrent clients (latency)"
 "$load" --port "$port" --mode push --clients 100 --batch 10 --seconds 5
+echo "== empty pulls by 8 clients, alone and while 40 clients log in (Argon2id on the hashing pool)"
+"$load" --port "$port" --mode login-flood --clients 8 --logins 40 --seconds 5

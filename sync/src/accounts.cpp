@@ -1,10 +1,11 @@
 // Accounts: login, logout, me, GP self-registration, password change, and the ALIS office's user
 // administration (accounts made with a one-time password, reset, disable, enable).
-#include <algorithm>
-#include <cctype>
+#include <arpa/inet.h>
+
 #include <variant>
 
 #include "alis/json_fields.hpp"
+#include "alis/sync/account.hpp"
 #include "app.hpp"
 #include "crypto.hpp"
 
@@ -14,56 +15,41 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::size_t kMinPassword = 10;
-constexpr std::size_t kMaxPassword = 256;  // Argon2 takes any length; this bounds the work per request
+using sync::kPasswordMaxBytes;
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
+// The core's account rules (alis/sync/account.hpp) on fields JsonFields has read; a field JsonFields
+// already refused (not text, too long) is empty and skipped.
+void check_account_fields(Problems& problems, const std::string& username, const std::string& name,
+                          const std::string& email, const std::string& language) {
+    sync::check_username(problems, username);
+    sync::check_name(problems, name);
+    sync::check_email(problems, email);
+    sync::check_language(problems, language);
 }
 
-bool valid_username(const std::string& u) {
-    if (u.size() < 3 || u.size() > 64) return false;
-    return std::all_of(u.begin(), u.end(), [](unsigned char c) {
-        return std::islower(c) || std::isdigit(c) || c == '.' || c == '_' || c == '-' || c == '@';
-    });
+void check_new_password(Problems& problems, const char* field, const std::string& password, const std::string& username) {
+    sync::check_password(problems, password, username, common_password, field);
 }
 
-bool valid_email(const std::string& e) {
-    auto at = e.find('@');
-    return at != std::string::npos && at > 0 && e.find('.', at) != std::string::npos && e.back() != '.' &&
-           e.find(' ') == std::string::npos && e.find('@', at + 1) == std::string::npos;
+Response too_many(const std::string& rule, std::int64_t wait, const Text& message) {
+    Response r = Response::error(429, rule, message);
+    r.headers.emplace_back("Retry-After", std::to_string(wait));
+    return r;
 }
 
-void check_password(JsonFields& f, const char* field, const std::string& password, const std::string& username) {
-    if (password.empty()) return;  // "required" already said
-    if (password.size() < kMinPassword) {
-        f.add(field, "too_short",
-              {"Passordet må ha minst 10 tegn.", "Passordet må ha minst 10 teikn.", "The password must have at least 10 characters."});
-    } else if (!username.empty() && lower(password).find(username) != std::string::npos) {
-        f.add(field, "contains_username",
-              {"Passordet kan ikke inneholde brukernavnet.", "Passordet kan ikkje innehalde brukarnamnet.",
-               "The password must not contain the username."});
-    }
+// The hashing pool's queue is full: come back in a second.
+Response busy() {
+    Response r = Response::error(503, "busy",
+                                 {"Serveren har mange innlogginger akkurat nå; prøv igjen om et øyeblikk.",
+                                  "Tenaren har mange innloggingar akkurat no; prøv igjen om eit augeblink.",
+                                  "The server is busy with many log-ins right now; try again in a moment."});
+    r.headers.emplace_back("Retry-After", "1");
+    return r;
 }
 
-// The rules every new account's own fields follow, whoever makes it.
-void check_account_fields(JsonFields& f, const std::string& username, const std::string& email,
-                          const std::string& language) {
-    if (!username.empty() && !valid_username(username)) {
-        f.add("username", "username_format",
-              {"Brukernavnet må ha 3–64 tegn: små bokstaver a–z, sifre og . _ - @.",
-               "Brukarnamnet må ha 3–64 teikn: små bokstavar a–z, siffer og . _ - @.",
-               "The username must have 3–64 characters: lower-case letters a–z, digits and . _ - @."});
-    }
-    if (!email.empty() && !valid_email(email)) {
-        f.add("email", "email_format", {"E-postadressen er ikke gyldig.", "E-postadressa er ikkje gyldig.",
-                                        "The e-mail address is not valid."});
-    }
-    if (!language.empty() && !language_from_code(language)) {
-        f.add("language", "unknown_language", {"Språket må være nb, nn eller en.", "Språket må vera nb, nn eller en.",
-                                               "The language must be nb, nn or en."});
-    }
+bool plausible_address(const std::string& s) {
+    unsigned char buf[sizeof(in6_addr)];
+    return s.size() < INET6_ADDRSTRLEN && (inet_pton(AF_INET, s.c_str(), buf) == 1 || inet_pton(AF_INET6, s.c_str(), buf) == 1);
 }
 
 Response username_taken() {
@@ -107,10 +93,14 @@ json public_user(const UserRecord& u) {
 
 UserRecord create_account(Storage& storage, SyncService& sync, const Clock& clock, UserRecord user,
                           const std::string& password) {
-    user.username = lower(user.username);
+    user.password_hash = hash_password(password);
+    return create_account_hashed(storage, sync, clock, std::move(user));
+}
+
+UserRecord create_account_hashed(Storage& storage, SyncService& sync, const Clock& clock, UserRecord user) {
+    user.username = sync::lower_ascii(user.username);
     if (user.id.empty()) user.id = random_id("u-");
     if (user.role == "gp" && user.doctor_id.empty()) user.doctor_id = random_id("d-");
-    user.password_hash = hash_password(password);
     user.created_at = clock.now();
     if (user.display_name.empty()) user.display_name = user.username;
     if (storage.user_by_username(user.username)) throw DuplicateError("username " + user.username + " is taken");
@@ -135,39 +125,54 @@ UserRecord create_account(Storage& storage, SyncService& sync, const Clock& cloc
     return user;
 }
 
+std::string App::client_address(const Request& req) const {
+    const auto& proxies = options_.accounts.trusted_proxies;
+    if (proxies.empty() || !proxies.contains(req.remote_ip)) return req.remote_ip;
+    // The last hop is the one our proxy appended; every earlier one is whatever the client claimed.
+    const std::string& forwarded = req.header("x-forwarded-for");
+    auto comma = forwarded.rfind(',');
+    std::string last = forwarded.substr(comma == std::string::npos ? 0 : comma + 1);
+    auto first = last.find_first_not_of(" \t");
+    auto end = last.find_last_not_of(" \t");
+    last = first == std::string::npos ? "" : last.substr(first, end - first + 1);
+    return plausible_address(last) ? last : req.remote_ip;
+}
+
 Response App::login(const Request& req, const json& body) {
     Problems problems;
     JsonFields f(body, "", problems);
-    std::string username = lower(f.text("username", 64, true));
-    std::string password = f.text("password", kMaxPassword, true);
+    std::string username = sync::lower_ascii(f.text("username", sync::kUsernameMaxBytes, true));
+    std::string password = f.text("password", kPasswordMaxBytes, true);
     if (!problems.empty()) return invalid(problems);
 
-    if (auto wait = throttle_.retry_after(username, req.remote_ip); wait > 0) {
-        Response r = Response::error(429, "too_many_attempts",
-                                     {"For mange mislykkede forsøk; vent " + std::to_string(wait) + " sekunder.",
-                                      "For mange mislukka forsøk; vent " + std::to_string(wait) + " sekund.",
-                                      "Too many failed attempts; wait " + std::to_string(wait) + " seconds."});
-        r.headers.emplace_back("Retry-After", std::to_string(wait));
-        return r;
+    const std::string address = client_address(req);
+    if (auto wait = throttle_.retry_after(username, address); wait > 0) {
+        return too_many("too_many_attempts", wait,
+                        {"For mange mislykkede forsøk; vent " + std::to_string(wait) + " sekunder.",
+                         "For mange mislukka forsøk; vent " + std::to_string(wait) + " sekund.",
+                         "Too many failed attempts; wait " + std::to_string(wait) + " seconds."});
     }
     auto user = storage_->user_by_username(username);
-    bool ok = false;
-    if (user && !user->disabled) {
-        ok = verify_password(user->password_hash, password);
-    } else {
-        burn_password_time(password);  // no faster answer for unknown names
-    }
-    if (!ok) {
-        throttle_.failed(username, req.remote_ip);
+    const bool known = user && !user->disabled;
+    const std::string stored = known ? user->password_hash : std::string();
+    // On the hashing pool; an unknown name costs one verification too (no faster answer).
+    auto ok = password_pool_.run([&] {
+        if (known) return verify_password(stored, password);
+        burn_password_time(password);
+        return false;
+    });
+    if (!ok) return busy();
+    if (!*ok) {
+        throttle_.failed(username, address);
         audit_.record({0, 0, user ? user->id : "", user ? user->role : "", "login_failed", "", "", "",
-                       "username " + username + " from " + req.remote_ip});
+                       "username " + username + " from " + address});
         return Response::error(401, "invalid_credentials",
                                {"Feil brukernavn eller passord.", "Feil brukarnamn eller passord.",
                                 "Wrong username or password."});
     }
-    throttle_.succeeded(username);
+    throttle_.succeeded(username, address);
     std::string token = sessions_.create(*user);
-    audit_.record({0, 0, user->id, user->role, "login", "", "", user->doctor_id, "from " + req.remote_ip});
+    audit_.record({0, 0, user->id, user->role, "login", "", "", user->doctor_id, "from " + address});
     Response r = Response::json(200, {{"user", public_user(*user)}, {"role", user->role}});
     r.headers.emplace_back("Set-Cookie", sessions_.set_cookie(token));
     return r;
@@ -193,15 +198,22 @@ Response App::me(const Request& req) {
 }
 
 Response App::register_gp(const Request& req, const json& body) {
+    const std::string address = client_address(req);
+    if (auto wait = registrations_.admit(address); wait > 0) {
+        return too_many("too_many_registrations", wait,
+                        {"For mange registreringer fra denne adressen; vent " + std::to_string(wait) + " sekunder.",
+                         "For mange registreringar frå denne adressa; vent " + std::to_string(wait) + " sekund.",
+                         "Too many registrations from this address; wait " + std::to_string(wait) + " seconds."});
+    }
     Problems problems;
     JsonFields f(body, "", problems);
-    std::string username = lower(f.text("username", 64, true));
-    std::string password = f.text("password", kMaxPassword, true);
-    std::string name = f.text("name", 200, true);
-    std::string email = f.text("email", 254, true);
+    std::string username = sync::lower_ascii(f.text("username", sync::kUsernameMaxBytes, true));
+    std::string password = f.text("password", kPasswordMaxBytes, true);
+    std::string name = f.text("name", sync::kNameMaxBytes, true);
+    std::string email = f.text("email", sync::kEmailMaxBytes, true);
     std::string language = f.text("language", 2, false);
-    check_account_fields(f, username, email, language);
-    check_password(f, "password", password, username);
+    check_account_fields(problems, username, name, email, language);
+    check_new_password(problems, "password", password, username);
     if (!problems.empty()) return invalid(problems);
 
     UserRecord user;
@@ -210,14 +222,17 @@ Response App::register_gp(const Request& req, const json& body) {
     user.display_name = name;
     user.email = email;
     user.language = language.empty() ? "nb" : language;
+    auto hash = password_pool_.run([&] { return hash_password(password); });
+    if (!hash) return busy();
+    user.password_hash = *hash;
     try {
-        user = create_account(*storage_, sync_, *clock_, user, password);
+        user = create_account_hashed(*storage_, sync_, *clock_, user);
     } catch (const AccountRefused& e) {
         return record_refused(e);
     } catch (const DuplicateError&) {
         return username_taken();
     }
-    audit_.record({0, 0, user.id, user.role, "register", "user", user.id, user.doctor_id, "from " + req.remote_ip});
+    audit_.record({0, 0, user.id, user.role, "register", "user", user.id, user.doctor_id, "from " + address});
     std::string token = sessions_.create(user);
     Response r = Response::json(201, {{"user", public_user(user)}, {"role", user.role}});
     r.headers.emplace_back("Set-Cookie", sessions_.set_cookie(token));
@@ -229,23 +244,29 @@ Response App::change_password(const Request& req, const json& body) {
     if (!user) return Response::error(401, "not_logged_in", {"Du må logge inn.", "Du må logge inn.", "You must log in."});
     Problems problems;
     JsonFields f(body, "", problems);
-    std::string current = f.text("current_password", kMaxPassword, true);
-    std::string next = f.text("new_password", kMaxPassword, true);
-    check_password(f, "new_password", next, user->username);
-    if (problems.empty() && !verify_password(user->password_hash, current)) {
+    std::string current = f.text("current_password", kPasswordMaxBytes, true);
+    std::string next = f.text("new_password", kPasswordMaxBytes, true);
+    check_new_password(problems, "new_password", next, user->username);
+    if (!problems.empty()) return invalid(problems);
+    // Verify the current password and hash the new one in one trip to the pool.
+    auto hash = password_pool_.run([&]() -> std::optional<std::string> {
+        if (!verify_password(user->password_hash, current)) return std::nullopt;
+        return hash_password(next);
+    });
+    if (!hash) return busy();
+    if (!*hash) {
         f.add("current_password", "wrong_password",
               {"Nåværende passord er feil.", "Noverande passord er feil.", "The current password is wrong."});
+        return invalid(problems);
     }
-    if (!problems.empty()) return invalid(problems);
-    storage_->set_password(user->id, hash_password(next), false);
+    storage_->set_password(user->id, **hash, false);
     // Every other session of this user ends: a changed password must lock out whoever else had it.
     sessions_.end_all_of(user->id);
     auto fresh = storage_->user_by_id(user->id);
     std::string token = sessions_.create(*fresh);
-    audit_.record({0, 0, user->id, user->role, "admin", "user", user->id, "", "password changed"});
+    audit_.record({0, 0, user->id, user->role, "admin", "user", user->id, "", "password changed from " + client_address(req)});
     Response r = Response::json(200, {{"user", public_user(*fresh)}});
     r.headers.emplace_back("Set-Cookie", sessions_.set_cookie(token));
-    (void)req;
     return r;
 }
 
@@ -268,27 +289,6 @@ json account_row(const UserRecord& u) {
     return row;
 }
 
-// The kind of organisation each role the office creates belongs to. GP accounts register themselves.
-const char* organisation_kind_for(const std::string& role) {
-    if (role == "hospital") return "hospital_trust";
-    if (role == "municipality") return "municipality";
-    if (role == "alis_office") return "alis_office";
-    return nullptr;
-}
-
-Text organisation_kind_message(const std::string& role) {
-    if (role == "hospital") {
-        return {"En sykehuskoordinator må høre til et helseforetak.", "Ein sjukehuskoordinator må høyra til eit helseføretak.",
-                "A hospital coordinator must belong to a hospital trust."};
-    }
-    if (role == "municipality") {
-        return {"En kommunebruker må høre til en kommune.", "Ein kommunebrukar må høyra til ein kommune.",
-                "A municipal user must belong to a municipality."};
-    }
-    return {"En bruker på ALIS-kontoret må høre til ALIS-kontoret.", "Ein brukar på ALIS-kontoret må høyra til ALIS-kontoret.",
-            "An ALIS office user must belong to the ALIS office."};
-}
-
 }  // namespace
 
 Response App::list_users(const UserRecord& office) {
@@ -301,31 +301,22 @@ Response App::list_users(const UserRecord& office) {
 Response App::create_user(const Request& req, const UserRecord& office, const json& body) {
     Problems problems;
     JsonFields f(body, "", problems);
-    std::string username = lower(f.text("username", 64, true));
+    std::string username = sync::lower_ascii(f.text("username", sync::kUsernameMaxBytes, true));
     std::string role = f.text("role", 32, true);
     std::string organisation_id = f.text("organisation_id", 100, true);
-    std::string name = f.text("name", 200, true);
-    std::string email = f.text("email", 254, true);
+    std::string name = f.text("name", sync::kNameMaxBytes, true);
+    std::string email = f.text("email", sync::kEmailMaxBytes, true);
     std::string language = f.text("language", 2, false);
-    check_account_fields(f, username, email, language);
-    const char* kind = organisation_kind_for(role);
-    if (role == "gp") {
-        f.add("role", "gp_registers_self",
-              {"Fastleger oppretter kontoen sin selv under «Registrer deg som fastlege».",
-               "Fastlegar opprettar kontoen sin sjølve under «Registrer deg som fastlege».",
-               "GPs create their own account under “Register as a GP”."});
-    } else if (!role.empty() && !kind) {
-        f.add("role", "unknown_role",
-              {"Rollen må være hospital, municipality eller alis_office.", "Rolla må vera hospital, municipality eller alis_office.",
-               "The role must be hospital, municipality or alis_office."});
-    }
+    check_account_fields(problems, username, name, email, language);
+    auto office_role = sync::check_office_role(problems, role);
+    auto kind = office_role ? sync::organisation_kind_for(*office_role) : std::nullopt;
     if (kind && !organisation_id.empty()) {
         auto organisation = storage_->record_body("organisation", organisation_id);
         if (!organisation) {
             f.add("organisation_id", "unknown_organisation",
                   {"Ukjent organisasjon.", "Ukjend organisasjon.", "Unknown organisation."});
-        } else if (organisation->value("kind", "") != kind) {
-            f.add("organisation_id", "organisation_kind", organisation_kind_message(role));
+        } else if (organisation->value("kind", "") != to_string(*kind)) {
+            problems.push_back(sync::organisation_kind_problem(*office_role));
         }
     }
     if (!problems.empty()) return invalid(problems);
@@ -340,8 +331,11 @@ Response App::create_user(const Request& req, const UserRecord& office, const js
     // Whoever receives the account chooses its real password at first log-in; the office never knows it.
     user.must_change_password = true;
     const std::string password = random_password();
+    auto hash = password_pool_.run([&] { return hash_password(password); });
+    if (!hash) return busy();
+    user.password_hash = *hash;
     try {
-        user = create_account(*storage_, sync_, *clock_, user, password);
+        user = create_account_hashed(*storage_, sync_, *clock_, user);
     } catch (const AccountRefused& e) {
         return record_refused(e);
     } catch (const DuplicateError&) {
@@ -349,7 +343,7 @@ Response App::create_user(const Request& req, const UserRecord& office, const js
     }
     audit_.record({0, 0, office.id, office.role, "admin", "user", user.id, "",
                    "account " + user.username + " created (" + user.role + ", " + user.organisation_id + ") from " +
-                       req.remote_ip});
+                       client_address(req)});
     return Response::json(201, {{"user", account_row(user)}, {"one_time_password", password}});
 }
 
@@ -386,7 +380,9 @@ Response App::reset_user_password(const UserRecord& office, const json& body) {
                                "user_id");
     }
     const std::string password = random_password();
-    storage_->set_password(user.id, hash_password(password), true);
+    auto hash = password_pool_.run([&] { return hash_password(password); });
+    if (!hash) return busy();
+    storage_->set_password(user.id, *hash, true);
     // Whoever knew the old password is out from this moment.
     sessions_.end_all_of(user.id);
     audit_.record({0, 0, office.id, office.role, "admin", "user", user.id, "", "one-time password issued to " + user.username});

@@ -53,7 +53,9 @@ App::App(AppOptions options, std::unique_ptr<Storage> storage, std::unique_ptr<C
       clock_(std::move(clock)),
       audit_(*storage_, *clock_),
       sessions_(*storage_, *clock_, options_.sessions),
-      throttle_(*clock_),
+      throttle_(*clock_, options_.accounts.throttle),
+      registrations_(*clock_, options_.accounts.register_per_hour),
+      password_pool_(options_.accounts.hash_threads, options_.accounts.hash_queue),
       sync_(*storage_, *clock_, audit_, options_.push),
       files_(options_.web_root),
       allowed_origins_(options_.public_origins) {

@@ -2,6 +2,7 @@
 // The application behind the HTTP front end: routes each request, checks same-origin rules and the
 // session, and answers. Holds the server's parts; it knows nothing of sockets.
 #include <memory>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <variant>
@@ -9,12 +10,24 @@
 
 #include "clock.hpp"
 #include "http_types.hpp"
+#include "password_pool.hpp"
 #include "sessions.hpp"
 #include "static_files.hpp"
 #include "storage.hpp"
 #include "sync_service.hpp"
 
 namespace alis::server {
+
+// Log-in, registration and password hashing limits (docs/sync-server.md, "Security choices").
+struct AccountOptions {
+    // Peers whose X-Forwarded-For is believed: its last hop is then the client's address. Empty: the
+    // TCP peer is the client (X-Forwarded-For ignored).
+    std::set<std::string> trusted_proxies;
+    int hash_threads = 1;         // Argon2id threads (PasswordPool)
+    int hash_queue = 6;           // hashes waiting beyond them; then 503 busy
+    int register_per_hour = 20;   // GP registrations per client address
+    ThrottlePolicy throttle;
+};
 
 struct AppOptions {
     std::string data_dir = "./data";
@@ -26,6 +39,7 @@ struct AppOptions {
     SessionPolicy sessions;
     std::size_t body_limit = 4u << 20;  // --body-limit: the largest push body (request_limits.hpp)
     PushPolicy push;
+    AccountOptions accounts;
 };
 
 class App {
@@ -44,11 +58,15 @@ public:
     SyncService& sync() { return sync_; }
     Sessions& sessions() { return sessions_; }
     AuditLog& audit() { return audit_; }
+    PasswordPool& password_pool() { return password_pool_; }
     const AppOptions& options() const { return options_; }
     void run_jobs_now();  // what the job runner does each tick; also /api/test/run-jobs
 
 private:
     Response route_api(const Request& req);
+    // The client's address: the TCP peer, or the last X-Forwarded-For hop when the peer is a
+    // trusted proxy (accounts.cpp).
+    std::string client_address(const Request& req) const;
     std::optional<Response> check_state_changing(const Request& req) const;
     std::optional<UserRecord> current_user(const Request& req);
     // Anonymous callers learn only whether the server is up; the ALIS office sees the details.
@@ -76,6 +94,8 @@ private:
     AuditLog audit_;
     Sessions sessions_;
     LoginThrottle throttle_;
+    RegistrationLimit registrations_;
+    PasswordPool password_pool_;
     SyncService sync_;
     StaticFiles files_;
     std::vector<std::string> allowed_origins_;
@@ -96,5 +116,7 @@ struct AccountRefused : std::runtime_error {
 // state (put_user) so replicas see it. Throws DuplicateError when the username is taken.
 UserRecord create_account(Storage& storage, SyncService& sync, const Clock& clock, UserRecord user,
                           const std::string& password);
+// The same with `user.password_hash` already made (on the hashing pool).
+UserRecord create_account_hashed(Storage& storage, SyncService& sync, const Clock& clock, UserRecord user);
 
 }  // namespace alis::server

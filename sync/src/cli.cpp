@@ -2,14 +2,18 @@
 #include "cli.hpp"
 
 #include <CLI/CLI.hpp>
+#include <arpa/inet.h>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
+#include "alis/sync/account.hpp"
 #include "app.hpp"
 #include "bootstrap.hpp"
 #include "crypto.hpp"
@@ -89,7 +93,29 @@ struct ServeArgs {
     int idle_minutes = 120;
     int max_hours = 12;
     bool secure_cookies = false;
+    std::vector<std::string> trusted_proxies;
+    // Argon2id threads: half the cores, so hashing never takes every core from pulls and pushes.
+    int hash_threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / 2);
+    int hash_queue = -1;  // -1: as many as fit in half of --threads beside the hash threads (1 to 6)
+    int register_per_hour = 20;
 };
+
+// An address as the HTTP server prints a peer's (inet_ntop's canonical form), or "".
+std::string canonical_address(const std::string& text) {
+    unsigned char buf[sizeof(in6_addr)];
+    char out[INET6_ADDRSTRLEN];
+    if (inet_pton(AF_INET, text.c_str(), buf) == 1) return inet_ntop(AF_INET, buf, out, sizeof out);
+    if (inet_pton(AF_INET6, text.c_str(), buf) == 1) return inet_ntop(AF_INET6, buf, out, sizeof out);
+    return "";
+}
+
+// The checks the portal makes (alis/sync/account.hpp), as one line for the terminal.
+void require_valid(const Problems& problems) {
+    if (problems.empty()) return;
+    std::string what;
+    for (const auto& p : problems) what += (what.empty() ? "" : "; ") + p.field + ": " + p.rule + " (" + p.message.en + ")";
+    throw std::runtime_error(what);
+}
 
 int serve(const ServeArgs& a) {
     std::string host;
@@ -116,6 +142,27 @@ int serve(const ServeArgs& a) {
     options.body_limit = a.body_limit;
     options.push = {a.push_rate, a.push_burst};
     limit_allocator_arenas();
+    for (const auto& proxy : a.trusted_proxies) {
+        std::string address = canonical_address(proxy);
+        if (address.empty()) {
+            std::cerr << "alis-sync: --trusted-proxy must be an IPv4 or IPv6 address (got '" << proxy << "')\n";
+            return 2;
+        }
+        options.accounts.trusted_proxies.insert(address);
+    }
+    // Request threads waiting on the hashing pool are not serving pulls and pushes: keep at least
+    // half of --threads for them. The default fits (at least one place, for small --threads); a
+    // queue given explicitly must.
+    const bool explicit_queue = a.hash_queue >= 0;
+    const int hash_queue = explicit_queue ? a.hash_queue : std::clamp(a.threads / 2 - a.hash_threads, 1, 6);
+    if (explicit_queue && a.hash_threads + hash_queue > a.threads / 2) {
+        std::cerr << "alis-sync: --hash-threads + --hash-queue (" << a.hash_threads << " + " << hash_queue
+                  << ") must leave at least half of --threads (" << a.threads << ") for other requests\n";
+        return 2;
+    }
+    options.accounts.hash_threads = a.hash_threads;
+    options.accounts.hash_queue = hash_queue;
+    options.accounts.register_per_hour = a.register_per_hour;
 
     std::unique_ptr<Clock> clock;
     if (a.test_clock) {
@@ -233,6 +280,16 @@ int run_cli(int argc, char** argv) {
     serve_cmd->add_option("--session-max-hours", sa.max_hours, "Absolute session expiry")->capture_default_str()
         ->check(CLI::Range(1, 10000));
     serve_cmd->add_flag("--secure-cookies", sa.secure_cookies, "Mark the session cookie Secure (when served over HTTPS by a proxy)");
+    serve_cmd->add_option("--trusted-proxy", sa.trusted_proxies,
+                          "Address of a reverse proxy whose X-Forwarded-For (last hop) names the client; repeatable or comma list")
+        ->delimiter(',');
+    serve_cmd->add_option("--hash-threads", sa.hash_threads, "Threads that run Argon2id (default: half the cores)")
+        ->capture_default_str()->check(CLI::Range(1, 16));
+    serve_cmd->add_option("--hash-queue", sa.hash_queue,
+                          "Password hashes that may wait for a thread; then 503 busy (default: threads/2 - hash threads, 1 to 6)")
+        ->check(CLI::Range(1, 64));
+    serve_cmd->add_option("--register-per-hour", sa.register_per_hour, "GP registrations per client address per hour")
+        ->capture_default_str()->check(CLI::Range(1, 100000));
 
     std::string data = "./data";
     bool init_demo = false;
@@ -252,6 +309,7 @@ int run_cli(int argc, char** argv) {
     user_add->add_option("--organisation", nu.organisation_id, "Organisation id (hospital trust, municipality, office)");
     user_add->add_option("--name", nu.display_name, "Display name");
     user_add->add_option("--email", nu.email, "E-mail address");
+    user_add->add_option("--language", nu.language, "nb | nn | en")->capture_default_str();
     user_add->add_option("--password", password, "Password (at least 10 characters)");
     std::string username;
     auto* user_passwd = user_cmd->add_subcommand("passwd", "Set a new password (prints a one-time password unless --password)");
@@ -317,7 +375,14 @@ int run_cli(int argc, char** argv) {
         if (*user_add) {
             bool generated = password.empty();
             if (generated) password = random_password();
-            if (password.size() < 10) throw std::runtime_error("--password must have at least 10 characters");
+            // The portal's own rules: what the office's form and registration would refuse, this refuses.
+            Problems problems;
+            sync::check_username(problems, nu.username);
+            sync::check_name(problems, nu.display_name);
+            sync::check_email(problems, nu.email);
+            sync::check_language(problems, nu.language);
+            if (!generated) sync::check_password(problems, password, nu.username, common_password);
+            require_valid(problems);
             nu.must_change_password = generated;
             auto u = create_account(app->storage(), app->sync(), app->clock(), nu, password);
             std::cout << "added " << u.username << " (" << u.role << ", id " << u.id << ")\n";
@@ -329,7 +394,9 @@ int run_cli(int argc, char** argv) {
             if (!u) throw std::runtime_error("no user named " + username);
             bool generated = password.empty();
             if (generated) password = random_password();
-            if (password.size() < 10) throw std::runtime_error("--password must have at least 10 characters");
+            Problems problems;
+            if (!generated) sync::check_password(problems, password, u->username, common_password);
+            require_valid(problems);
             app->storage().set_password(u->id, hash_password(password), generated);
             app->storage().delete_sessions_of(u->id);
             std::cout << "password changed for " << u->username << "; their sessions ended\n";

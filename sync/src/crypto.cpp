@@ -2,20 +2,12 @@
 
 #include <sodium.h>
 
-#include <semaphore>
+#include <zxcvbn.h>
+
 #include <stdexcept>
+#include <string>
 
 namespace alis::server {
-
-namespace {
-// Each Argon2id run takes 19 MiB: at most four at once bounds that memory (and the CPU a burst of
-// logins or registrations can take from pulls and pushes).
-std::counting_semaphore<4> hashing_slots(4);
-struct HashingSlot {
-    HashingSlot() { hashing_slots.acquire(); }
-    ~HashingSlot() { hashing_slots.release(); }
-};
-}  // namespace
 
 void init_crypto() {
     if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
@@ -23,7 +15,6 @@ void init_crypto() {
 
 std::string hash_password(const std::string& password) {
     char out[crypto_pwhash_STRBYTES];
-    HashingSlot slot;
     if (crypto_pwhash_str_alg(out, password.data(), password.size(), kPasswordOps, kPasswordMemory,
                               crypto_pwhash_ALG_ARGON2ID13) != 0) {
         throw std::runtime_error("password hashing ran out of memory");
@@ -33,13 +24,22 @@ std::string hash_password(const std::string& password) {
 
 bool verify_password(const std::string& stored_hash, const std::string& password) {
     if (stored_hash.empty() || stored_hash.size() >= crypto_pwhash_STRBYTES) return false;
-    HashingSlot slot;
     return crypto_pwhash_str_verify(stored_hash.c_str(), password.data(), password.size()) == 0;
 }
 
 void burn_password_time(const std::string& password) {
     static const std::string dummy = hash_password("not a real password, only for timing");
     (void)verify_password(dummy, password);
+}
+
+bool common_password(std::string_view password) {
+    // zxcvbn takes a C string: a password with a NUL byte is judged on what precedes it, which
+    // can only make it look weaker.
+    const std::string text(password);
+    ZxcMatch_t* info = nullptr;
+    const double bits = ZxcvbnMatch(text.c_str(), nullptr, &info);
+    ZxcvbnFreeInfo(info);
+    return bits < kCommonPasswordBits;
 }
 
 std::string random_token() {

@@ -91,45 +91,65 @@ std::string Sessions::clear_cookie() {
 
 // ---- throttle
 
-namespace {
-constexpr int kFreeTriesPerUser = 5;
-constexpr int kFreeTriesPerIp = 30;
-constexpr std::int64_t kWindow = 15 * 60;   // failures older than this are forgotten
-constexpr std::int64_t kMaxWait = 15 * 60;
-}  // namespace
-
 std::int64_t LoginThrottle::wait_for(const Count& c, int free_tries, std::int64_t now) const {
-    if (c.failures < free_tries || now - c.last > kWindow) return 0;
-    int extra = std::min(c.failures - free_tries, 10);
-    std::int64_t wait = std::min<std::int64_t>(kMaxWait, std::int64_t{1} << extra);
+    if (c.failures < free_tries || now - c.last > policy_.window_seconds) return 0;
+    int extra = std::min(c.failures - free_tries, 20);
+    std::int64_t wait = std::min<std::int64_t>(policy_.max_wait_seconds, std::int64_t{1} << extra);
     return std::max<std::int64_t>(0, c.last + wait - now);
 }
 
-std::int64_t LoginThrottle::retry_after(const std::string& username, const std::string& ip) {
+std::int64_t LoginThrottle::retry_after(const std::string& username, const std::string& address) {
     std::int64_t now = clock_.now();
     std::lock_guard lock(mutex_);
     std::int64_t w = 0;
-    if (auto it = by_user_.find(username); it != by_user_.end()) w = std::max(w, wait_for(it->second, kFreeTriesPerUser, now));
-    if (auto it = by_ip_.find(ip); it != by_ip_.end()) w = std::max(w, wait_for(it->second, kFreeTriesPerIp, now));
+    if (auto it = by_pair_.find(address + "\n" + username); it != by_pair_.end()) {
+        w = std::max(w, wait_for(it->second, policy_.free_tries, now));
+    }
+    if (auto it = by_address_.find(address); it != by_address_.end()) {
+        w = std::max(w, wait_for(it->second, policy_.address_ceiling, now));
+    }
     return w;
 }
 
-void LoginThrottle::failed(const std::string& username, const std::string& ip) {
+void LoginThrottle::failed(const std::string& username, const std::string& address) {
     std::int64_t now = clock_.now();
     std::lock_guard lock(mutex_);
-    for (auto* c : {&by_user_[username], &by_ip_[ip]}) {
-        if (now - c->last > kWindow) c->failures = 0;
-        ++c->failures;
-        c->last = now;
-    }
-    // Bound memory under a spray of usernames: forget the stale entries.
-    if (by_user_.size() > 100000) std::erase_if(by_user_, [&](const auto& kv) { return now - kv.second.last > kWindow; });
-    if (by_ip_.size() > 100000) std::erase_if(by_ip_, [&](const auto& kv) { return now - kv.second.last > kWindow; });
+    auto bump = [&](Count& c) {
+        if (now - c.last > policy_.window_seconds) c.failures = 0;
+        ++c.failures;
+        c.last = now;
+    };
+    Count& pair = by_pair_[address + "\n" + username];
+    bump(pair);
+    // One account adds at most its free tries to its address: its own wait already slows it down.
+    if (pair.failures <= policy_.free_tries) bump(by_address_[address]);
+    forget_stale(now);
 }
 
-void LoginThrottle::succeeded(const std::string& username) {
+void LoginThrottle::succeeded(const std::string& username, const std::string& address) {
     std::lock_guard lock(mutex_);
-    by_user_.erase(username);
+    by_pair_.erase(address + "\n" + username);
+}
+
+void LoginThrottle::forget_stale(std::int64_t now) {
+    // Bounds memory under a spray of usernames or addresses: entries past the window mean nothing.
+    auto stale = [&](const auto& kv) { return now - kv.second.last > policy_.window_seconds; };
+    if (by_pair_.size() > 100000) std::erase_if(by_pair_, stale);
+    if (by_address_.size() > 100000) std::erase_if(by_address_, stale);
+}
+
+std::int64_t RegistrationLimit::admit(const std::string& address) {
+    constexpr std::int64_t kHour = 3600;
+    std::int64_t now = clock_.now();
+    std::lock_guard lock(mutex_);
+    auto& times = by_address_[address];
+    while (!times.empty() && now - times.front() >= kHour) times.pop_front();
+    if (static_cast<int>(times.size()) >= per_hour_) return std::max<std::int64_t>(1, times.front() + kHour - now);
+    times.push_back(now);
+    if (by_address_.size() > 100000) {
+        std::erase_if(by_address_, [&](const auto& kv) { return kv.second.empty() || now - kv.second.back() >= kHour; });
+    }
+    return 0;
 }
 
 // ---- audit

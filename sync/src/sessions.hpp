@@ -3,6 +3,7 @@
 // absolute expiry. Resolved sessions are cached so a pull costs no database write; last_seen_at is
 // written back at most once a minute.
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -50,14 +51,28 @@ private:
     std::map<std::string, Cached> cache_;  // by token hash
 };
 
-// Failed logins per username and per client address: a few free tries, then an exponentially
-// growing wait (capped), so guessing passwords online is slow without locking users out for long.
+// Failed logins, throttled so that they cannot be turned against the user (OWASP's authentication
+// cheat sheet): by (account, address) and by address, never by account alone, so an attacker at one
+// address cannot keep the account's owner at another address out.
+//  - (account, address): 5 free tries within the window, then a wait of 2^n seconds (at most 15
+//    minutes); even the right password waits, but only from that address.
+//  - address: a ceiling of 100 failures within the window, then the same growing wait. Each account
+//    adds at most its 5 free tries to its address's count, so one user mistyping (or one attacked
+//    account) behind a hospital's NAT never blocks the others; 20 accounts failing do (spraying).
+// A failure older than the window (15 minutes since the last one) is forgotten.
+struct ThrottlePolicy {
+    int free_tries = 5;         // per (account, address)
+    int address_ceiling = 100;  // per address
+    std::int64_t window_seconds = 15 * 60;
+    std::int64_t max_wait_seconds = 15 * 60;
+};
+
 class LoginThrottle {
 public:
-    explicit LoginThrottle(const Clock& clock) : clock_(clock) {}
-    std::int64_t retry_after(const std::string& username, const std::string& ip);  // 0: may try now
-    void failed(const std::string& username, const std::string& ip);
-    void succeeded(const std::string& username);
+    explicit LoginThrottle(const Clock& clock, ThrottlePolicy policy = {}) : clock_(clock), policy_(policy) {}
+    std::int64_t retry_after(const std::string& username, const std::string& address);  // 0: may try now
+    void failed(const std::string& username, const std::string& address);
+    void succeeded(const std::string& username, const std::string& address);
 
 private:
     struct Count {
@@ -65,11 +80,28 @@ private:
         std::int64_t last = 0;
     };
     std::int64_t wait_for(const Count& c, int free_tries, std::int64_t now) const;
+    void forget_stale(std::int64_t now);
 
     const Clock& clock_;
+    ThrottlePolicy policy_;
     std::mutex mutex_;
-    std::map<std::string, Count> by_user_;
-    std::map<std::string, Count> by_ip_;
+    std::map<std::string, Count> by_pair_;     // address + "\n" + username
+    std::map<std::string, Count> by_address_;
+};
+
+// GP self-registration per client address: at most `per_hour` attempts in any hour (a sliding
+// window); beyond that 429 with the seconds until the oldest attempt leaves the window.
+class RegistrationLimit {
+public:
+    RegistrationLimit(const Clock& clock, int per_hour) : clock_(clock), per_hour_(per_hour) {}
+    // 0 when `address` may register now (the attempt is counted); otherwise the seconds to wait.
+    std::int64_t admit(const std::string& address);
+
+private:
+    const Clock& clock_;
+    int per_hour_;
+    std::mutex mutex_;
+    std::map<std::string, std::deque<std::int64_t>> by_address_;
 };
 
 // The audit log of reads and writes of doctor data. Writes that come with a push are stored in the

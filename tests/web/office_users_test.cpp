@@ -11,6 +11,7 @@
 #include "portal_fixture.hpp"
 #include "screen_office_users.hpp"
 #include "screen_password.hpp"
+#include "screen_register.hpp"
 #include "test_platform.hpp"
 
 using namespace alis;
@@ -42,15 +43,28 @@ TEST_CASE("a new password follows the server's rules, and is typed the same twic
 }
 
 TEST_CASE("a new account needs a valid username, an organisation, a name and an e-mail address") {
-    CHECK(check_new_account("Kari.K", "helse-bergen", "Kari", "kari@helse-bergen.no").empty());
-    const Problems empty = check_new_account("", "", "", "");
-    CHECK(has(empty, "username", "username_format"));
+    CHECK(check_new_account("Kari.K", "helse-bergen", "Kari", "kari@helse-bergen.no", "hospital").empty());
+    const Problems empty = check_new_account("", "", "", "", "hospital");
+    CHECK(has(empty, "username", "required"));
     CHECK(has(empty, "organisation_id", "required"));
     CHECK(has(empty, "name", "required"));
     CHECK(has(empty, "email", "required"));
-    CHECK(has(check_new_account("ka ri", "x", "K", "k@x.no"), "username", "username_format"));
-    CHECK(has(check_new_account("kari", "x", "K", "k@x"), "email", "email_format"));
-    CHECK(has(check_new_account("kari", "x", "K", "@x.no"), "email", "email_format"));
+    CHECK(has(check_new_account("ka ri", "x", "K", "k@x.no", "hospital"), "username", "username_format"));
+    CHECK(has(check_new_account("kari", "x", "K", "k@x", "hospital"), "email", "email_format"));
+    CHECK(has(check_new_account("kari", "x", "K", "@x.no", "hospital"), "email", "email_format"));
+    CHECK(has(check_new_account("kari", "x", "K", "kari@x..no", "hospital"), "email", "email_format"));
+    CHECK(has(check_new_account("kari", "x", "K", "k@x.no", "gp"), "role", "gp_registers_self"));
+    CHECK(has(check_new_account("kari", "x", std::string(201, 'K'), "k@x.no", "hospital"), "name", "too_long"));
+}
+
+TEST_CASE("registration in the browser applies the server's rules, with the same names") {
+    CHECK(check_registration("Kari Lege", "kari@example.no", "kari.lege", "ærø-kåpe-9").empty());
+    // The browser used to accept an address without a dot in the domain; the server never did.
+    CHECK(has(check_registration("Kari", "kari@x", "kari.lege", "et-langt-passord"), "email", "email_format"));
+    // Ten characters, not ten bytes: nine with æøå take 12 bytes and are still too short.
+    CHECK(has(check_registration("Kari", "kari@x.no", "kari.lege", "ærø-kåpe9"), "password", "too_short"));
+    CHECK(has(check_registration("Kari", "kari@x.no", "kari.lege", "Kari.Lege-passord"), "password", "contains_username"));
+    CHECK(has(check_registration("", "", "", ""), "password", "required"));
 }
 
 TEST_CASE("the account list is read from the server's answer; rows without an id are left out") {

@@ -63,6 +63,7 @@ void TestServer::start(const TestServerOptions& options) {
     app_options.sessions = options.sessions;
     app_options.body_limit = options.body_limit;
     app_options.push = options.push;
+    app_options.accounts = options.accounts;
     auto d = parse_iso(options.today);
     auto clock = std::make_unique<server::TestClock>(days_from_civil(*d) * 86400 + 12 * 3600);
     clock_ = clock.get();

@@ -42,6 +42,7 @@ struct TestServerOptions {
     bool demo = true;
     std::string today = "2027-01-04";
     server::SessionPolicy sessions;
+    server::AccountOptions accounts;
 };
 
 class TestServer {

@@ -160,16 +160,17 @@ bool send_all(int fd, const char* data, std::size_t n) {
 }
 }  // namespace
 
-StreamResult stream_chunked(const std::string& host, unsigned short port, const std::string& target,
-                            std::uint64_t total) {
+namespace {
+// Sends head, then `piece` up to `times` times (stopping once an answer came or the server closed),
+// then tail when every piece went out; another thread reads the response meanwhile.
+StreamResult stream_pieces(const std::string& host, unsigned short port, const std::string& head,
+                           const std::string& piece, std::uint64_t times, const std::string& tail) {
     StreamResult out;
     int fd = connect_fd(host, port);
     if (fd < 0) return out;
     timeval tv{30, 0};
     ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-    std::string head = "POST " + target + " HTTP/1.1\r\nHost: " + host + ":" + std::to_string(port) +
-                       "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
     std::atomic<bool> answered{false};
     std::thread reader([&] {
         char buf[4096];
@@ -181,14 +182,14 @@ StreamResult stream_chunked(const std::string& host, unsigned short port, const 
         }
         answered = true;
     });
+    std::uint64_t done = 0;
     if (send_all(fd, head.data(), head.size())) {
-        const std::size_t chunk = 64u << 10;
-        std::string piece = "10000\r\n" + std::string(chunk, 'a') + "\r\n";
-        while (out.sent < total && !answered.load()) {
+        while (done < times && !answered.load()) {
             if (!send_all(fd, piece.data(), piece.size())) break;
-            out.sent += chunk;
+            out.sent += piece.size();
+            ++done;
         }
-        if (out.sent >= total) send_all(fd, "0\r\n\r\n", 5);
+        if (done >= times) send_all(fd, tail.data(), tail.size());
     }
     ::shutdown(fd, SHUT_WR);
     reader.join();
@@ -197,6 +198,24 @@ StreamResult stream_chunked(const std::string& host, unsigned short port, const 
         out.status = std::atoi(out.response.substr(9, 3).c_str());
     }
     return out;
+}
+}  // namespace
+
+StreamResult stream_chunked(const std::string& host, unsigned short port, const std::string& target,
+                            std::uint64_t total) {
+    std::string head = "POST " + target + " HTTP/1.1\r\nHost: " + host + ":" + std::to_string(port) +
+                       "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+    const std::size_t chunk = 64u << 10;
+    StreamResult out = stream_pieces(host, port, head, "10000\r\n" + std::string(chunk, 'a') + "\r\n",
+                                     (total + chunk - 1) / chunk, "0\r\n\r\n");
+    out.sent = out.sent / (chunk + 9) * chunk;  // body bytes, without the chunk framing
+    return out;
+}
+
+StreamResult stream_header_lines(const std::string& host, unsigned short port, const std::string& line,
+                                 std::uint64_t count) {
+    std::string head = "GET /api/health HTTP/1.1\r\nHost: " + host + ":" + std::to_string(port) + "\r\n";
+    return stream_pieces(host, port, head, line, count, "\r\n");
 }
 
 int open_idle_connection(const std::string& host, unsigned short port, const std::string& first_bytes) {

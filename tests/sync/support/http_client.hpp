@@ -56,6 +56,9 @@ struct StreamResult {
 };
 StreamResult stream_chunked(const std::string& host, unsigned short port, const std::string& target,
                             std::uint64_t total);
+// Streams a GET whose header holds `line` (with its CRLF) `count` times, stopping once answered.
+StreamResult stream_header_lines(const std::string& host, unsigned short port, const std::string& line,
+                                 std::uint64_t count);
 
 // A TCP connection that only connects (and optionally sends a few bytes), to hold a server slot.
 int open_idle_connection(const std::string& host, unsigned short port, const std::string& first_bytes = "");

@@ -143,8 +143,8 @@ test('two tabs of one GP: offline, reloaded, one closed, then both adding within
     // Online, a new tab beside B, and a change in each, one right after the other (well within the
     // 15 s before either pulls again).
     const c = await openPortal(context);
-    await addFreeTime(b, '01.01.2028', '30.06.2028');
     await addFreeTime(c, '01.09.2028', '31.12.2028');
+    await addFreeTime(b, '01.01.2028', '30.06.2028');
     const all = ['2027-01-01', '2027-09-01', '2028-01-01', '2028-09-01'];
     assert.equal((await waitServerHas('demo-lege', all, 'both online spans reach the server')).length, 4);
     const shown = ['01.01.2027', '01.09.2027', '01.01.2028', '01.09.2028'];

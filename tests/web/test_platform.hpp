@@ -136,8 +136,11 @@ public:
         ++profile_.revision;
         return true;
     }
-    // A reload: the old document's locks and lock requests end with it; its writes go on.
+    // A reload: the old document's locks and lock requests end with it. Its writes were started
+    // (IndexedDB transactions) before its locks went, so they land before any write of a tab that
+    // takes a lock after it, or not at all (a failing write is lost: beforeunload warned).
     void end_document() {
+        if (!flush()) unflushed_.clear();
         tasks_.clear();
         queue_.clear();
         profile_.end(this);
@@ -195,7 +198,12 @@ public:
             profile_.waiters.push_back({this, name, [this, done](const std::string&) { tasks_.push_back([done] { done(true); }); }});
         }
     }
-    void release(const std::string& name) override { profile_.release(this, name); }
+    // The writes this tab made before letting a lock go were started before it: they land before
+    // any write of the tab that takes the lock next (IndexedDB commits in creation order).
+    void release(const std::string& name) override {
+        flush();
+        profile_.release(this, name);
+    }
     Date today() override { return portal_.today; }
     double now_seconds() override { return clock; }
     std::string wall_clock_hhmm() override { return "12:00"; }

@@ -262,6 +262,12 @@ void random_schedule(unsigned seed) {
             const int action = pick(9);
             switch (action) {
                 case 0: case 1: case 2: {
+                    // Below the server's limit of free-time spans per doctor (more are refused, with
+                    // the reason shown: not lost, but not what this test counts).
+                    if (made.size() >= 90) {
+                        t.run(1);
+                        break;
+                    }
                     const std::string id = "s" + std::to_string(++spans);
                     if (t.add_span(id, 2027 + spans % 5)) {
                         made.insert(id);
@@ -337,11 +343,5 @@ void random_schedule(unsigned seed) {
 }  // namespace
 
 TEST_CASE("random schedule: tabs sharing one profile save, crash, reload and sync; the server gets every saved change") {
-    for (unsigned seed : {1u, 2u, 3u, 5u, 6u, 7u, 8u}) random_schedule(seed);
+    for (unsigned seed = 1; seed <= 8; ++seed) random_schedule(seed);
 }
-
-// Seed 4 ends with one change (s108), made and committed two steps before the end by a tab that then
-// crashed or opened another, that is in no stored file and not on the server after the final rounds.
-// Not diagnosed yet: it may be the schedule's model (TestPlatform) or the adoption of a crashed
-// tab's file. Kept so it is not forgotten: web_tests -tc="*seed 4*" --no-skip.
-TEST_CASE("random schedule, seed 4 (known failure, see above)" * doctest::skip()) { random_schedule(4); }

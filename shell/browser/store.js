@@ -158,7 +158,12 @@
       });
     });
   };
+  // The app lets a file's lock go once it has written the file for the last time (removed it, or
+  // renamed it after a fork). A failed write of it is not retried after that: the retry would land
+  // after the next owner's writes and put back what it replaced.
   Module.alisRelease = function (name) {
+    var file = name.replace(/^alis-/, '');
+    if (failed.delete(file)) unsaved.delete(file);
     var release = held.get(name);
     if (release) { held.delete(name); release(); }
   };

@@ -241,6 +241,14 @@ const std::array<Text, static_cast<size_t>(Msg::count_)> kTable{{
     {"Strøket fra en kommuneliste", "Stroken frå ei kommuneliste", "Struck from a municipal list"},
     {"Lyses snart ut som vikariat (innen 14 dager)", "Blir snart lyst ut som vikariat (innan 14 dagar)", "Soon released as substitute posts (within 14 days)"},
     {"Ingen åpne perioder lyses ut de neste 14 dagene.", "Ingen opne periodar blir lyste ut dei neste 14 dagane.", "No open period is released in the next 14 days."},
+    {"lagret på denne maskinen", "lagra på denne maskina", "saved on this machine"},
+    {"venter på lagring på denne maskinen", "ventar på lagring på denne maskina", "waiting to be saved on this machine"},
+    {"Lagrede data på denne maskinen var skadet og er satt til side. Endringer som ventet, er hentet ut "
+     "der det gikk; sjekk at det du sist gjorde, vises.",
+     "Lagra data på denne maskina var skadde og er sette til sides. Endringar som venta, er henta ut "
+     "der det gjekk; sjekk at det du sist gjorde, blir vist.",
+     "Data saved on this machine was damaged and has been set aside. Waiting changes were recovered "
+     "where possible; check that what you did last is shown."},
 }};
 
 }  // namespace

@@ -199,6 +199,9 @@ enum class Msg {
     overview_struck,
     overview_releasing_soon,
     overview_none_soon,
+    saved_here,
+    not_saved_yet,
+    recovered_damaged,
     count_  // keep last
 };
 

@@ -1,9 +1,13 @@
 #pragma once
 // What the interface needs from where it runs: HTTP to the sync server, a few files that survive a
-// reload (IndexedDB in the browser), the date and time, and random ids. The browser shell implements
-// it over fetch/IDBFS; tests implement it in memory and answer requests with the real core server.
+// reload and are shared by every tab of the browser profile (IndexedDB in the browser), locks that
+// tell a tab which files no open tab owns (Web Locks), the date and time, and random ids. The browser
+// shell implements it over fetch, its own IndexedDB store and navigator.locks; tests implement it in
+// memory and answer requests with the real core server.
+#include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "alis/date.hpp"
 
@@ -23,11 +27,32 @@ public:
                            std::function<void(const HttpResponse&)> done) = 0;
 
     virtual std::string read_file(const std::string& name) = 0;  // "" when absent
-    // Writes and schedules the flush to durable storage; false when the write itself failed.
+    // Writes and schedules the flush to durable storage; false when the write itself failed. Each
+    // file is written whole and alone: a write never touches another file (another tab's).
     virtual bool write_file(const std::string& name, const std::string& content) = 0;
     virtual void remove_file(const std::string& name) = 0;
-    // Set by the host when saving to durable storage failed (e.g. quota); shown to the user.
+    // Set by the host when saving to durable storage failed (e.g. quota); shown to the user. The
+    // host keeps retrying the write, so the user need not redo the change.
     virtual std::string storage_error() { return {}; }
+    // True while a write of this tab has not reached durable storage yet (or failed and waits to be
+    // retried): the change is only in memory, and a crash would lose it.
+    virtual bool unsaved() { return false; }
+    // The stored files whose names start with `prefix`, every tab's.
+    virtual std::vector<std::string> list_files(const std::string& prefix) {
+        (void)prefix;
+        return {};
+    }
+    // Moves when another tab changed a stored file (BroadcastChannel): read the shared files again.
+    virtual std::uint64_t store_revision() { return 0; }
+    // Takes the named lock for this tab until release() or the tab ends (closed, crashed). wait:
+    // done(true) once no other tab holds it; !wait: done(false) at once when another tab holds it.
+    // `done` runs later, on the interface's thread.
+    virtual void claim(const std::string& name, bool wait, std::function<void(bool)> done) {
+        (void)name;
+        (void)wait;
+        done(true);
+    }
+    virtual void release(const std::string& name) { (void)name; }
 
     virtual Date today() = 0;
     virtual double now_seconds() = 0;        // monotonic, for retries and "synced n s ago"

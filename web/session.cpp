@@ -13,7 +13,10 @@ constexpr const char* kSessionFile = "session.json";
 constexpr double kPullEverySeconds = 15;
 constexpr double kMaxBackoffSeconds = 60;
 
-std::string replica_file(const std::string& user_id) { return "replica-" + user_id + ".json"; }
+// The one replica file of builds before every tab was its own client.
+std::string legacy_replica_file(const std::string& user_id) { return "replica-" + user_id + ".json"; }
+// The Web Lock a tab holds on each client file it writes.
+std::string lock_of(const std::string& file) { return "alis-" + file; }
 
 std::optional<SessionUser> user_from_json(const json& j) {
     if (!j.is_object() || !j.contains("id") || !j["id"].is_string()) return std::nullopt;
@@ -85,32 +88,176 @@ void Session::restore() {
     if (auto user = user_from_json(saved)) start(*user);
 }
 
+std::string Session::client_file(const std::string& client_id) const {
+    return "client-" + user_->id + "-" + client_id + ".json";
+}
+
+// Every stored client file of this user: each tab's, and the one file of builds before tabs had
+// their own (replica-<user>.json), which is adopted like the file of a tab that has ended.
+std::vector<std::string> Session::client_files() const {
+    std::vector<std::string> files = platform_.list_files("client-" + user_->id + "-");
+    if (!platform_.read_file(legacy_replica_file(user_->id)).empty()) files.push_back(legacy_replica_file(user_->id));
+    return files;
+}
+
+std::optional<sync::Replica> Session::read_client(const std::string& file) {
+    const std::string text = platform_.read_file(file);
+    if (text.empty()) return std::nullopt;
+    Problems problems;
+    auto replica = sync::Replica::from_json(json::parse(text, nullptr, false), problems);
+    if (replica && replica->actor() == actor()) return replica;
+    return std::nullopt;
+}
+
 void Session::start(const SessionUser& user) {
     ++generation_;
+    for (const Held& h : own_) platform_.release(lock_of(h.file));
     user_ = user;
     needs_login_ = false;
     in_flight_ = false;
     failures_ = 0;
     next_attempt_ = 0;
+    recovered_ = false;
+    own_.clear();
+    others_.clear();
+    other_text_.clear();
+    waiting_.clear();
     platform_.write_file(kSessionFile, user_to_json(user).dump());
-    // A replica left by this user (perhaps with changes made offline) is kept; a damaged one is
-    // set aside rather than overwritten, so nothing pending is silently lost.
-    const std::string text = platform_.read_file(replica_file(user.id));
-    if (!text.empty()) {
-        Problems problems;
-        const json j = json::parse(text, nullptr, false);
-        if (auto replica = sync::Replica::from_json(j, problems); replica && replica->actor() == actor()) {
-            replica_ = std::move(*replica);
-            return;
-        }
-        platform_.write_file(replica_file(user.id) + ".damaged", text);
+    store_seen_ = platform_.store_revision();
+    read_others(false);
+    // This tab's own client starts from the newest snapshot on this machine, so it opens offline
+    // with everything the user saw; other tabs' pending changes are shown from their own files.
+    const sync::Replica* newest = nullptr;
+    for (const auto& [file, r] : others_) {
+        if (!newest || r.cookie() > newest->cookie()) newest = &r;
     }
-    replica_ = sync::Replica(platform_.random_id(), actor());
-    save_replica();
+    const std::string id = platform_.random_id();
+    Held mine{newest ? newest->fresh_client(id) : sync::Replica(id, actor()), client_file(id)};
+    platform_.claim(lock_of(mine.file), false, [](bool) {});  // held for as long as this tab lives
+    own_.push_back(std::move(mine));
+    save(0);
+    for (const std::string& file : client_files()) {
+        if (file != own_.front().file) wait_for(file);
+    }
+    compose();
 }
 
-void Session::save_replica() {
-    if (user_) platform_.write_file(replica_file(user_->id), replica_.to_json().dump());
+// Reads the other clients' files again (another tab saved, or at start), and asks for the lock of
+// each new one (claim). Returns whether any changed.
+bool Session::read_others(bool claim) {
+    bool changed = false;
+    std::set<std::string> present;
+    for (const std::string& file : client_files()) {
+        if (std::any_of(own_.begin(), own_.end(), [&](const Held& h) { return h.file == file; })) continue;
+        present.insert(file);
+        if (claim) wait_for(file);
+        std::string text = platform_.read_file(file);
+        if (other_text_.count(file) && other_text_[file] == text) continue;
+        changed = true;
+        other_text_[file] = std::move(text);
+        if (auto r = read_client(file)) {
+            others_.insert_or_assign(file, std::move(*r));
+        } else {
+            others_.erase(file);  // damaged: set aside by whoever adopts it, never shown half-read
+        }
+    }
+    for (auto it = others_.begin(); it != others_.end();) {
+        if (present.count(it->first)) {
+            ++it;
+        } else {
+            other_text_.erase(it->first);
+            it = others_.erase(it);
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+// Asks for the lock of another client's file; it is granted when the tab holding it has ended.
+void Session::wait_for(const std::string& file) {
+    if (!waiting_.insert(file).second) return;
+    const auto generation = generation_;
+    platform_.claim(lock_of(file), true, [this, generation, file](bool granted) {
+        if (generation != generation_ || !granted) return;
+        adopt(file);
+    });
+}
+
+// The tab that wrote `file` has ended and this tab now holds its lock: its pending changes are sent
+// from here under their own client id (so none is sent twice), then the file is deleted.
+void Session::adopt(const std::string& file) {
+    if (own_.empty()) return;  // not started yet: start() asks again
+    waiting_.erase(file);
+    others_.erase(file);
+    other_text_.erase(file);
+    std::optional<sync::Replica> replica = read_client(file);
+    const std::string text = platform_.read_file(file);
+    if (!replica && !text.empty()) {
+        // Damaged or unreadable: kept aside under another name, never silently replaced; its pending
+        // changes are recovered when the rest of it can be read without the snapshot (the next pull
+        // brings the whole snapshot again).
+        platform_.write_file("damaged-" + file + "-" + platform_.random_id().substr(0, 8), text);
+        json j = json::parse(text, nullptr, false);
+        if (j.is_object()) {
+            j.erase("snapshot");
+            j.erase("rejections");
+            j["cookie"] = 0;
+            Problems problems;
+            replica = sync::Replica::from_json(j, problems);
+            if (replica && !(replica->actor() == actor())) replica.reset();
+        }
+        recovered_ = true;
+    }
+    if (!replica) {
+        if (!text.empty()) platform_.remove_file(file);
+        platform_.release(lock_of(file));
+        compose();
+        changed_ = true;
+        return;
+    }
+    own_.push_back({std::move(*replica), file});
+    if (finished(own_.size() - 1)) {
+        drop(own_.size() - 1);
+    } else {
+        save(own_.size() - 1);
+        next_attempt_ = 0;
+        adopted_ = true;  // not in a round under way: send it right after
+    }
+    compose();
+    changed_ = true;
+}
+
+// An adopted client with nothing left to send or show.
+bool Session::finished(std::size_t i) const {
+    return i > 0 && own_[i].replica.pending().empty() && own_[i].replica.rejections().empty();
+}
+
+void Session::drop(std::size_t i) {
+    platform_.remove_file(own_[i].file);
+    platform_.release(lock_of(own_[i].file));
+    own_.erase(own_.begin() + static_cast<std::ptrdiff_t>(i));
+}
+
+void Session::save(std::size_t i) {
+    if (user_) platform_.write_file(own_[i].file, own_[i].replica.to_json().dump());
+}
+
+// The view every tab of this user shows: clients in client id order, so all tabs compose alike.
+void Session::compose() {
+    std::vector<const sync::Replica*> clients;
+    for (const Held& h : own_) clients.push_back(&h.replica);
+    for (const auto& [file, r] : others_) clients.push_back(&r);
+    std::sort(clients.begin(), clients.end(),
+              [](const sync::Replica* a, const sync::Replica* b) { return a->client_id() < b->client_id(); });
+    view_today_ = platform_.today();
+    view_ = sync::shared_view(clients, view_today_);
+    revision_ = sync::new_view_revision();
+    collect_rejections();
+}
+
+void Session::collect_rejections() {
+    rejections_.clear();
+    for (const Held& h : own_) rejections_.insert(rejections_.end(), h.replica.rejections().begin(), h.replica.rejections().end());
 }
 
 void Session::handle_auth_answer(const HttpResponse& r, Done done) {
@@ -139,12 +286,21 @@ void Session::register_gp(const json& form, Done done) {
 void Session::log_out() {
     // The replica stays on this machine only while it holds changes the server has not confirmed;
     // otherwise a shared computer keeps nothing of the user's data.
-    if (user_ && replica_.pending().empty()) platform_.remove_file(replica_file(user_->id));
+    for (const Held& h : own_) {
+        if (h.replica.pending().empty()) platform_.remove_file(h.file);
+        platform_.release(lock_of(h.file));
+    }
     platform_.remove_file(kSessionFile);
     platform_.post_json("/api/logout", "{}", [](const HttpResponse&) {});
     ++generation_;
     user_.reset();
-    replica_ = sync::Replica();
+    own_.clear();
+    others_.clear();
+    other_text_.clear();
+    waiting_.clear();
+    view_ = sync::PortalState();
+    revision_ = sync::new_view_revision();
+    rejections_.clear();
 }
 
 void Session::change_password(const std::string& current, const std::string& next, Done done) {
@@ -172,26 +328,49 @@ void Session::server_call(const std::string& path, const json& body, Answer done
 }
 
 sync::Outcome Session::mutate(const std::string& name, const json& args) {
-    sync::Outcome outcome = replica_.mutate(name, args, platform_.today());
+    if (own_.empty()) return {};
+    sync::Replica& mine = own_.front().replica;
+    sync::Outcome outcome = mine.mutate(name, args, platform_.today());
     if (outcome.accepted) {
-        save_replica();
+        // The shared view takes the change at once, like the replica's own view (no full replay).
+        sync::apply_mutation(view_, actor(), mine.pending().back(), platform_.today());
+        revision_ = sync::new_view_revision();
+        save(0);
         next_attempt_ = std::min(next_attempt_, platform_.now_seconds());
     }
     return outcome;
 }
 
 void Session::dismiss_rejection(std::int64_t mutation_id) {
-    replica_.dismiss_rejection(mutation_id);
-    save_replica();
+    for (std::size_t i = 0; i < own_.size(); ++i) {
+        const auto before = own_[i].replica.rejections().size();
+        own_[i].replica.dismiss_rejection(mutation_id);
+        if (own_[i].replica.rejections().size() != before) save(i);
+    }
+    for (std::size_t i = own_.size(); i-- > 1;) {
+        if (finished(i)) drop(i);
+    }
+    collect_rejections();
 }
 
 SyncStatus Session::status() const {
-    return {online_, replica_.pending().size(), last_sync_, needs_login_, in_flight_};
+    std::size_t pending = 0;
+    for (const Held& h : own_) pending += h.replica.pending().size();
+    // Other tabs' changes wait on this machine too: "all sent" only when none of the user's does.
+    for (const auto& [file, r] : others_) pending += r.pending().size();
+    return {online_, pending, last_sync_, needs_login_, in_flight_, !platform_.unsaved(), recovered_};
 }
 
 bool Session::tick() {
-    const bool was_changed = changed_;
+    bool was_changed = changed_;
     changed_ = false;
+    if (user_ && platform_.store_revision() != store_seen_) {
+        store_seen_ = platform_.store_revision();
+        if (read_others(true)) {
+            compose();
+            was_changed = true;
+        }
+    }
     if (!user_ || in_flight_ || needs_login_ || user_->must_change_password) return was_changed;
     if (platform_.now_seconds() < next_attempt_) return was_changed;
     push_then_pull();
@@ -223,49 +402,118 @@ void Session::succeeded() {
     last_sync_ = platform_.wall_clock_hhmm();
     // A change made while this round was under way was not in its push: send it now, not at the
     // next periodic pull.
-    const bool newer = replica_.next_mutation_id() > next_id_at_send_;
+    const bool newer = (!own_.empty() && own_.front().replica.next_mutation_id() > next_id_at_send_) || adopted_;
     next_attempt_ = platform_.now_seconds() + (newer ? 0 : kPullEverySeconds);
     changed_ = true;
 }
 
+// By file, not client id: two files can carry one client id (a fork), and the server sorts it out.
+std::optional<std::size_t> Session::index_of(const std::string& file) const {
+    for (std::size_t i = 0; i < own_.size(); ++i) {
+        if (own_[i].file == file) return i;
+    }
+    return std::nullopt;
+}
+
 void Session::push_then_pull() {
     in_flight_ = true;
-    next_id_at_send_ = replica_.next_mutation_id();
-    const sync::PushRequest push = replica_.make_push();
+    adopted_ = false;
+    next_id_at_send_ = own_.front().replica.next_mutation_id();
+    // The adopted clients first, this tab's own last: its pull then brings what they sent, so the
+    // view keeps showing their changes after their files are gone.
+    round_.clear();
+    for (std::size_t i = own_.size(); i-- > 0;) round_.push_back(own_[i].file);
+    sync_next();
+}
+
+// One round sends and pulls each held client in turn.
+void Session::sync_next() {
+    while (!round_.empty() && !index_of(round_.front())) round_.erase(round_.begin());
+    if (round_.empty()) {
+        succeeded();
+        return;
+    }
+    const std::size_t i = *index_of(round_.front());
+    const sync::PushRequest push = own_[i].replica.make_push();
     if (push.mutations.empty()) {
-        pull();
+        pull(i);
         return;
     }
     const auto generation = generation_;
-    platform_.post_json("/api/push", sync::to_json(push).dump(), [this, generation](const HttpResponse& r) {
+    const std::string id = own_[i].file;
+    platform_.post_json("/api/push", sync::to_json(push).dump(), [this, generation, id](const HttpResponse& r) {
         if (generation != generation_) return;
+        const auto j = index_of(id);
+        if (!j) {
+            sync_next();
+            return;
+        }
+        if (r.status == 409) {
+            const json answer = json::parse(r.body, nullptr, false);
+            if (answer.is_object() && answer.value("status", "") == "forked") {
+                fork(*j, answer.value("forked_id", std::int64_t{1}));
+                round_.front() = own_[*j].file;
+                sync_next();  // the same changes again, under the new id
+                return;
+            }
+        }
         // A gap or a refusal is settled by the pull: it tells which ids the server processed.
         if (r.status == 200 || r.status == 409) {
-            pull();
+            pull(*j);
         } else {
             failed(r.status);
         }
     });
 }
 
-void Session::pull() {
+// Another client numbers from this client's id (the server refused the push as forked): the
+// still-pending changes move to a new client id and a new file; the old file is this tab's to delete.
+void Session::fork(std::size_t i, std::int64_t forked_id) {
+    Held& h = own_[i];
+    const std::string old_file = h.file;
+    const std::string id = platform_.random_id();
+    h.replica.fork(id, forked_id);
+    h.file = client_file(id);
+    platform_.claim(lock_of(h.file), false, [](bool) {});
+    save(i);
+    platform_.remove_file(old_file);
+    platform_.release(lock_of(old_file));
+    compose();
+}
+
+void Session::pull(std::size_t i) {
     const auto generation = generation_;
-    platform_.post_json("/api/pull", sync::to_json(replica_.make_pull()).dump(), [this, generation](const HttpResponse& r) {
+    const std::string id = own_[i].file;
+    platform_.post_json("/api/pull", sync::to_json(own_[i].replica.make_pull()).dump(),
+                        [this, generation, id](const HttpResponse& r) {
         if (generation != generation_) return;
+        const auto j = index_of(id);
+        if (!j) {
+            sync_next();
+            return;
+        }
         if (r.status != 200) {
             failed(r.status);
             return;
         }
         Problems problems;
-        const json j = json::parse(r.body, nullptr, false);
-        auto response = sync::parse_pull_response(j, problems);
+        const json body = json::parse(r.body, nullptr, false);
+        auto response = sync::parse_pull_response(body, problems);
         if (!response) {
             failed(502);
             return;
         }
-        replica_.apply_pull(*response, platform_.today());
-        save_replica();
-        succeeded();
+        sync::Replica& replica = own_[*j].replica;
+        const auto revision = replica.revision();
+        const auto rejections = replica.rejections().size();
+        replica.apply_pull(*response, platform_.today());
+        const bool changed = replica.revision() != revision || replica.rejections().size() != rejections ||
+                             platform_.today() != view_today_;
+        save(*j);
+        if (finished(*j)) drop(*j);
+        if (changed) compose();
+        if (!round_.empty()) round_.erase(round_.begin());
+        sync_next();
     });
 }
 

@@ -1,12 +1,23 @@
 #pragma once
 // The logged-in user's side of the portal: who they are, their replica (server snapshot + pending
-// mutations), and the sync loop that pushes and pulls with retries. Everything the user changes is
-// written to durable storage before it is sent, and survives a reload while offline.
+// mutations), and the sync loop that pushes and pulls with retries. Every change is written to this
+// machine's storage when it is made and sent from there; the status says "venter" until the write
+// has committed and "lagret på denne maskinen" after, and only then would it survive a crash.
+//
+// Every browser tab is its own client (its own client id and mutation numbering) with its own file,
+// which only that tab writes: tabs never overwrite each other. A tab shows the newest snapshot among
+// all of the user's client files with every client's pending changes on it, and reads the others'
+// files again whenever another tab saved one. The file of a tab that has ended (closed, crashed) is
+// adopted by a live tab through the lock the ended tab held: its pending changes are sent under
+// their own client id, then the file is deleted. See docs/sync-protocol.md section 4.
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "alis/problem.hpp"
 #include "alis/sync/replica.hpp"
@@ -20,6 +31,8 @@ struct SyncStatus {
     std::string last_sync;         // "14:05", or "" before the first sync
     bool needs_login = false;      // the server no longer knows the session
     bool in_flight = false;
+    bool saved_here = true;        // every change is in this machine's durable storage
+    bool recovered = false;        // a damaged stored replica was set aside at start (see restore)
 };
 
 // The user as the server describes them at log-in (public fields only).
@@ -62,11 +75,14 @@ public:
 
     // Applies the change at once (optimistically), saves it, and sends it with the next push.
     sync::Outcome mutate(const std::string& name, const nlohmann::json& args);
-    const sync::PortalState& view() const { return replica_.view(); }
+    const sync::PortalState& view() const { return view_; }
     // Changes whenever view() may have changed (see sync::Replica::revision).
-    std::uint64_t view_revision() const { return replica_.revision(); }
-    const std::vector<sync::Rejection>& rejections() const { return replica_.rejections(); }
+    std::uint64_t view_revision() const { return revision_; }
+    // The refusals of every client this tab holds.
+    const std::vector<sync::Rejection>& rejections() const { return rejections_; }
     void dismiss_rejection(std::int64_t mutation_id);
+    // This tab's own client id (tests).
+    const std::string& client_id() const { return own_.front().replica.client_id(); }
 
     // Called every frame: starts a push or pull when one is due. Returns true when something
     // arrived that changes what the screens show.
@@ -79,17 +95,46 @@ public:
     SyncStatus status() const;
 
 private:
+    struct Held {  // a client whose file this tab writes
+        sync::Replica replica;
+        std::string file;
+    };
+
     void start(const SessionUser& user);
-    void save_replica();
+    std::string client_file(const std::string& client_id) const;
+    std::vector<std::string> client_files() const;
+    std::optional<sync::Replica> read_client(const std::string& file);
+    void save(std::size_t i);
+    void compose();
+    bool read_others(bool claim);
+    void collect_rejections();
+    std::optional<std::size_t> index_of(const std::string& file) const;
+    void fork(std::size_t i, std::int64_t forked_id);
+    void wait_for(const std::string& file);
+    void adopt(const std::string& file);
+    bool finished(std::size_t i) const;
+    void drop(std::size_t i);
     void handle_auth_answer(const HttpResponse& r, Done done);
     void push_then_pull();
-    void pull();
+    void sync_next();
+    void pull(std::size_t i);
     void failed(int status);
     void succeeded();
 
     Platform& platform_;
     std::optional<SessionUser> user_;
-    sync::Replica replica_;
+    std::vector<Held> own_;                       // [0]: this tab's client; then adopted ones
+    std::map<std::string, sync::Replica> others_; // other tabs' files, read only
+    std::map<std::string, std::string> other_text_;
+    std::set<std::string> waiting_;               // files whose lock this tab has asked for
+    std::vector<std::string> round_;              // files of the clients still to sync in this round
+    std::uint64_t store_seen_ = 0;
+    sync::PortalState view_;
+    std::uint64_t revision_ = 0;
+    Date view_today_;
+    std::vector<sync::Rejection> rejections_;
+    bool recovered_ = false;
+    bool adopted_ = false;  // a client was adopted since the round under way began
     bool in_flight_ = false;
     bool changed_ = false;
     bool online_ = true;

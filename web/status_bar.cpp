@@ -62,6 +62,8 @@ void draw_status_bar(Context& ctx) {
     line += " · ";
     const Msg waiting = s.pending == 1 ? Msg::pending_change_one : Msg::pending_changes;
     line += s.pending ? std::to_string(s.pending) + " " + tr(lang, waiting) : tr(lang, Msg::all_sent);
+    // Only a committed write survives a crash: until then the change is in memory only.
+    if (s.pending) line += std::string(" · ") + tr(lang, s.saved_here ? Msg::saved_here : Msg::not_saved_yet);
     if (!s.last_sync.empty()) line += std::string(" · ") + tr(lang, Msg::last_sync) + " " + s.last_sync;
     ui::muted(line.c_str());
     ImGui::SameLine();
@@ -71,6 +73,7 @@ void draw_status_bar(Context& ctx) {
     if (!storage_error.empty()) {
         ui::note((std::string(tr(lang, Msg::saving_failed)) + ": " + storage_error).c_str(), ui::kWarning);
     }
+    if (s.recovered) ui::note(tr(lang, Msg::recovered_damaged), ui::kWarning);
     for (const auto& rejection : ctx.session.rejections()) {
         ImGui::PushID(static_cast<int>(rejection.mutation_id));
         ui::note((std::string(tr(lang, Msg::rejected_change)) + ": " + change_title(rejection.name, lang)).c_str(), ui::kWarning);

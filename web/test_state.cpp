@@ -17,7 +17,10 @@ nlohmann::json App::test_state() const {
             {"language", std::string(language_code(language_))},
             {"items", items},
             {"sync", {{"online", status.online}, {"pending", status.pending}, {"last_sync", status.last_sync},
-                      {"needs_login", status.needs_login}, {"in_flight", status.in_flight}}},
+                      {"needs_login", status.needs_login}, {"in_flight", status.in_flight},
+                      {"saved_here", status.saved_here}, {"recovered", status.recovered},
+                      {"storage_error", platform_.storage_error()},
+                      {"client_id", session_.logged_in() ? session_.client_id() : std::string()}}},
             {"user", session_.logged_in() ? session_.user().id : std::string()}};
 }
 

@@ -2,16 +2,14 @@
 
 #include <emscripten.h>
 
+#include <nlohmann/json.hpp>
+
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 namespace {
 
 std::string g_storage_error;
-
-std::string path_of(const std::string& name) { return "/data/" + name; }
 
 }  // namespace
 
@@ -31,7 +29,28 @@ EM_JS(void, alis_js_fetch, (int id, const char* path, const char* body), {
         });
 });
 
-EM_JS(void, alis_js_persist, (), { Module.alisPersist(); });
+// The app's files (store.js): read from its copy in memory, written one file per transaction.
+EM_JS(char*, alis_js_read, (const char* name), {
+    const text = Module.alisRead(UTF8ToString(name));
+    if (text === null) return 0;
+    const size = lengthBytesUTF8(text) + 1;
+    const out = _malloc(size);
+    stringToUTF8(text, out, size);
+    return out;
+});
+EM_JS(void, alis_js_write, (const char* name, const char* text), { Module.alisWrite(UTF8ToString(name), UTF8ToString(text)); });
+EM_JS(void, alis_js_remove, (const char* name), { Module.alisRemove(UTF8ToString(name)); });
+EM_JS(char*, alis_js_list, (const char* prefix), {
+    const text = JSON.stringify(Module.alisList(UTF8ToString(prefix)));
+    const size = lengthBytesUTF8(text) + 1;
+    const out = _malloc(size);
+    stringToUTF8(text, out, size);
+    return out;
+});
+EM_JS(int, alis_js_unsaved, (), { return Module.alisUnsaved() ? 1 : 0; });
+EM_JS(double, alis_js_store_revision, (), { return Module.alisStoreRevision(); });
+EM_JS(void, alis_js_claim, (const char* name, int wait, int id), { Module.alisClaim(UTF8ToString(name), !!wait, id); });
+EM_JS(void, alis_js_release, (const char* name), { Module.alisRelease(UTF8ToString(name)); });
 EM_JS(int, alis_js_today, (), { const d = new Date(); return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate(); });
 EM_JS(int, alis_js_minutes, (), { const d = new Date(); return d.getHours() * 60 + d.getMinutes(); });
 EM_JS(void, alis_js_random, (unsigned char* out, int n), { crypto.getRandomValues(HEAPU8.subarray(out, out + n)); });
@@ -47,6 +66,9 @@ EMSCRIPTEN_KEEPALIVE void alis_http_done(int id, int status, char* body) {
 // pre.js reports a failed flush to IndexedDB (a full quota, say); the app shows it.
 EMSCRIPTEN_KEEPALIVE void alis_storage_failed(const char* message) { g_storage_error = message ? message : "?"; }
 EMSCRIPTEN_KEEPALIVE void alis_storage_ok() { g_storage_error.clear(); }
+
+// store.js answers a lock request (granted: 1).
+EMSCRIPTEN_KEEPALIVE void alis_claim_done(int id, int granted) { alis::shell::browser_platform().claimed(id, granted != 0); }
 
 }  // extern "C"
 
@@ -73,30 +95,52 @@ void BrowserPlatform::finish(int id, int status, const char* body) {
 }
 
 std::string BrowserPlatform::read_file(const std::string& name) {
-    std::ifstream in(path_of(name), std::ios::binary);
-    if (!in) return {};
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    char* text = alis_js_read(name.c_str());
+    if (!text) return {};
+    std::string out(text);
+    std::free(text);
+    return out;
 }
 
 bool BrowserPlatform::write_file(const std::string& name, const std::string& content) {
-    // Write a new file and rename it over the old, so a failure never leaves half a replica.
-    const std::string tmp = path_of(name) + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << content;
-        if (!out.flush()) return false;
-    }
-    if (std::rename(tmp.c_str(), path_of(name).c_str()) != 0) return false;
-    alis_js_persist();
+    alis_js_write(name.c_str(), content.c_str());
     return true;
 }
 
-void BrowserPlatform::remove_file(const std::string& name) {
-    std::remove(path_of(name).c_str());
-    alis_js_persist();
+void BrowserPlatform::remove_file(const std::string& name) { alis_js_remove(name.c_str()); }
+
+bool BrowserPlatform::unsaved() { return alis_js_unsaved() != 0; }
+
+std::vector<std::string> BrowserPlatform::list_files(const std::string& prefix) {
+    char* text = alis_js_list(prefix.c_str());
+    const auto names = nlohmann::json::parse(text, nullptr, false);
+    std::free(text);
+    std::vector<std::string> out;
+    if (names.is_array()) {
+        for (const auto& n : names) {
+            if (n.is_string()) out.push_back(n.get<std::string>());
+        }
+    }
+    return out;
 }
+
+std::uint64_t BrowserPlatform::store_revision() { return static_cast<std::uint64_t>(alis_js_store_revision()); }
+
+void BrowserPlatform::claim(const std::string& name, bool wait, std::function<void(bool)> done) {
+    const int id = next_id_++;
+    claims_[id] = std::move(done);
+    alis_js_claim(name.c_str(), wait ? 1 : 0, id);
+}
+
+void BrowserPlatform::claimed(int id, bool granted) {
+    auto it = claims_.find(id);
+    if (it == claims_.end()) return;
+    auto done = std::move(it->second);
+    claims_.erase(it);
+    done(granted);
+}
+
+void BrowserPlatform::release(const std::string& name) { alis_js_release(name.c_str()); }
 
 std::string BrowserPlatform::storage_error() { return g_storage_error; }
 

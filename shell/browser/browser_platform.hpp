@@ -1,6 +1,6 @@
 #pragma once
-// The web app's Platform in the browser: fetch for HTTP, files under /data (an IDBFS mount loaded
-// before main, see pre.js) flushed through one serialized sync queue, and the browser's clock and
+// The web app's Platform in the browser: fetch for HTTP, files in the app's own IndexedDB store
+// (store.js: one record per file, loaded before main), Web Locks, and the browser's clock and
 // crypto.getRandomValues.
 #include <map>
 
@@ -16,6 +16,11 @@ public:
     bool write_file(const std::string& name, const std::string& content) override;
     void remove_file(const std::string& name) override;
     std::string storage_error() override;
+    bool unsaved() override;
+    std::vector<std::string> list_files(const std::string& prefix) override;
+    std::uint64_t store_revision() override;
+    void claim(const std::string& name, bool wait, std::function<void(bool)> done) override;
+    void release(const std::string& name) override;
     Date today() override;
     double now_seconds() override;
     std::string wall_clock_hhmm() override;
@@ -24,10 +29,13 @@ public:
 
     // Called from JavaScript when a fetch ends.
     void finish(int id, int status, const char* body);
+    // Called from JavaScript when a lock request is answered.
+    void claimed(int id, bool granted);
 
 private:
     int next_id_ = 1;
     std::map<int, std::function<void(const web::HttpResponse&)>> waiting_;
+    std::map<int, std::function<void(bool)>> claims_;
 };
 
 BrowserPlatform& browser_platform();

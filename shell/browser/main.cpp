@@ -96,6 +96,16 @@ public:
     bool write_file(const std::string& name, const std::string& content) override { return inner_.write_file(name, content); }
     void remove_file(const std::string& name) override { inner_.remove_file(name); }
     std::string storage_error() override { return inner_.storage_error(); }
+    bool unsaved() override { return inner_.unsaved(); }
+    std::vector<std::string> list_files(const std::string& prefix) override { return inner_.list_files(prefix); }
+    std::uint64_t store_revision() override { return inner_.store_revision(); }
+    void claim(const std::string& name, bool wait, std::function<void(bool)> done) override {
+        inner_.claim(name, wait, [done = std::move(done)](bool granted) {
+            done(granted);
+            wake();
+        });
+    }
+    void release(const std::string& name) override { inner_.release(name); }
     alis::Date today() override { return inner_.today(); }
     double now_seconds() override { return inner_.now_seconds(); }
     std::string wall_clock_hhmm() override { return inner_.wall_clock_hhmm(); }
@@ -250,6 +260,13 @@ extern "C" {
 // From pre.js: something outside the canvas's input happened (text, wheel, resize, a storage flush,
 // the tab shown again, the network back).
 EMSCRIPTEN_KEEPALIVE void alis_wake() { wake(); }
+
+// From pre.js, about once a second while the tab is hidden: a hidden tab gets no animation frames,
+// and the app syncs from its frames, so a change made just before the tab was left (or a closed
+// tab's changes this tab adopted) would wait until it is shown again. This sends what is due.
+EMSCRIPTEN_KEEPALIVE void alis_background_tick() {
+    if (g_host.app) g_host.app->session().tick();
+}
 
 // For end-to-end tests: what the last frame showed, as JSON (see web/app.hpp), plus the host's
 // own figures: whether it will draw again without new input, and the CPU time of recent frames.

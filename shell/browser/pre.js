@@ -1,46 +1,29 @@
-// Runs before the app's main(): mounts IndexedDB at /data and loads it, so the app reads what the
-// user saved before it writes anything. Writes are flushed with alisPersist(), which serializes
-// FS.syncfs calls (IDBFS does not allow two at once) and coalesces bursts into one more flush.
+// Runs before the app's main(): loads the app's files (store.js) before the app reads anything. The
+// old IDBFS mount at /data is still loaded once, so files saved by earlier builds are copied over.
 Module.preRun = Module.preRun || [];
 Module.preRun.push(function () {
   if (navigator.storage && navigator.storage.persist) navigator.storage.persist();  // ask not to be evicted
   FS.mkdir('/data');
   FS.mount(IDBFS, {}, '/data');
-  addRunDependency('alis-idbfs');
+  addRunDependency('alis-store');
   FS.syncfs(true, function (err) {
-    if (err) console.error('ALIS: could not load saved data from IndexedDB', err);
-    removeRunDependency('alis-idbfs');
+    if (err) console.error('ALIS: could not load the old IDBFS files', err);
+    Module.alisStoreLoaded(function () { removeRunDependency('alis-store'); });
   });
 });
 
+// A hidden tab draws no frames, and the app syncs from its frames: while hidden, a timer lets it send
+// what falls due (browsers run such timers about once a second, or less, in hidden tabs).
 (function () {
-  var running = false;
-  var again = false;
-  Module.alisFlushes = 0;  // completed flushes; tests wait on it
-  Module.alisPersist = function () {
-    if (running) { again = true; return; }
-    running = true;
-    FS.syncfs(false, function (err) {
-      running = false;
-      if (!err) {
-        Module.alisFlushes++;
-        Module._alis_storage_ok();
-        Module._alis_wake();
-      } else {
-        console.error('ALIS: could not save to IndexedDB', err);
-        var text = String(err && (err.message || err.name || err.errno) || err);
-        var size = lengthBytesUTF8(text) + 1, buf = _malloc(size);
-        stringToUTF8(text, buf, size);
-        Module._alis_storage_failed(buf);
-        _free(buf);
-        Module._alis_wake();  // the status line shows the failure
-      }
-      if (again) { again = false; Module.alisPersist(); }
-    });
-  };
-  document.addEventListener('visibilitychange', function () {
-    if (document.visibilityState === 'hidden' && Module.calledRun) Module.alisPersist();
-  });
+  var timer = 0;
+  function tick() { if (Module.calledRun) Module._alis_background_tick(); }
+  function update() {
+    var hidden = document.visibilityState === 'hidden';
+    if (hidden && !timer) timer = setInterval(tick, 1000);
+    if (!hidden && timer) { clearInterval(timer); timer = 0; }
+  }
+  document.addEventListener('visibilitychange', update);
+  update();
 })();
 
 // The app draws only when something may have changed (shell/browser/main.cpp). Input on the canvas

@@ -78,6 +78,10 @@ const char* const kMigrations[] = {
     );
     INSERT INTO server_state(key, value) VALUES ('version', 0), ('reset_version', 0);
     )sql",
+    // Digests of each client's last processed mutations, so a forked client is refused (docs/sync-protocol.md).
+    R"sql(
+    ALTER TABLE clients ADD COLUMN digests TEXT NOT NULL DEFAULT '{}';
+    )sql",
 };
 
 class Statement {
@@ -330,8 +334,11 @@ public:
             }
         }
         {
-            Statement s(db_, "SELECT client_id, user_id, last_mutation_id, version FROM clients");
-            while (s.step()) snap.clients.push_back({s.text(0), s.text(1), s.integer(2), s.integer(3)});
+            Statement s(db_, "SELECT client_id, user_id, last_mutation_id, version, digests FROM clients");
+            while (s.step()) {
+                snap.clients.push_back({s.text(0), s.text(1), s.integer(2), s.integer(3),
+                                        nlohmann::json::parse(s.text(4), nullptr, false)});
+            }
         }
         {
             Statement s(db_, "SELECT client_id, mutation_id, version, body FROM rejections ORDER BY version");
@@ -371,11 +378,13 @@ private:
         }
         {
             Statement s(db_,
-                        "INSERT INTO clients(client_id, user_id, last_mutation_id, version) VALUES (?1, ?2, ?3, ?4) "
+                        "INSERT INTO clients(client_id, user_id, last_mutation_id, version, digests) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5) "
                         "ON CONFLICT(client_id) DO UPDATE SET last_mutation_id = excluded.last_mutation_id, "
-                        "version = excluded.version");
+                        "version = excluded.version, digests = excluded.digests");
             for (const auto& c : w.clients) {
-                s.bind(1, c.client_id).bind(2, c.user_id).bind(3, c.last_mutation_id).bind(4, c.version);
+                s.bind(1, c.client_id).bind(2, c.user_id).bind(3, c.last_mutation_id).bind(4, c.version)
+                    .bind(5, c.digests.dump());
                 s.run();
             }
         }

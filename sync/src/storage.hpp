@@ -74,6 +74,7 @@ struct StoredClient {
     std::string user_id;
     std::int64_t last_mutation_id = 0;
     std::int64_t version = 0;
+    nlohmann::json digests = nlohmann::json::object();  // mutation id -> digest (fork detection)
 };
 
 // What one push changed, written in one transaction; the push is acknowledged only after commit.

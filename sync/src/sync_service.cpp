@@ -143,7 +143,9 @@ struct SyncService::Impl {
             }
             core.records.push_back({{*kind, r.id}, r.version, r.deleted, r.deleted ? json(nullptr) : r.body});
         }
-        for (auto& c : snap.clients) core.clients.push_back({c.client_id, c.user_id, c.last_mutation_id});
+        for (auto& c : snap.clients) {
+            core.clients.push_back({c.client_id, c.user_id, c.last_mutation_id, sync::digests_from_json(c.digests)});
+        }
         for (auto& r : snap.rejections) {
             if (auto rej = sync::parse_rejection(r.body, problems, "rejections/" + r.client_id)) {
                 core.rejections.push_back(*rej);
@@ -165,7 +167,8 @@ struct SyncService::Impl {
         SyncWrite w;
         for (auto& c : changes) w.records.push_back(stored(c));
         if (push) {
-            w.clients.push_back({push->client.client_id, push->client.user_id, push->client.last_mutation_id, version});
+            w.clients.push_back({push->client.client_id, push->client.user_id, push->client.last_mutation_id, version,
+                                 sync::digests_to_json(push->client.digests)});
             for (auto& r : push->new_rejections) {
                 w.rejections.push_back({r.client_id, r.mutation_id, r.version, sync::to_json(r)});
             }
@@ -308,8 +311,9 @@ Response SyncService::push(const Principal& who, json body) {
         lock.unlock();
         if (!impl_->wait_visible(seq)) return storage_failed();
     }
-    // Acknowledged only now, after the commit.
-    return Response::json(200, sync::push_response_json(r));
+    // Acknowledged only now, after the commit. A forked client's push is refused from the reused id
+    // on (409, rule forked_client); what came before it in the request is stored like any other.
+    return Response::json(r.status == sync::PushStatus::forked ? 409 : 200, sync::push_response_json(r));
 }
 
 Response SyncService::pull(const Principal& who, const json& body) {

@@ -80,7 +80,7 @@ test('a GP registers, edits offline across a reload, syncs, and the hospital see
   assert.equal(state.sync.pending, 2);
   await waitForSync(gp, () => !Module.alisTestState().sync.online, 'noticed offline');
   await screenshot(gp, 'gp-wishes-offline');
-  await gp.waitForFunction(() => Module.alisFlushes >= 1);
+  await gp.waitForFunction(() => !Module.alisUnsaved());  // every change committed to IndexedDB
   const reloaded = await gp.reload();
   assert.ok(reloaded.fromServiceWorker(), 'the page opened from the service worker');
   state = await waitForFrame(gp);

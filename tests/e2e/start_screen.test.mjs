@@ -65,7 +65,7 @@ test('the language choice survives a reload (IndexedDB)', async () => {
   await clickLabel(page, 'English');
   await page.waitForFunction(() => Module.alisTestState().language === 'en');
   // The flush to IndexedDB is asynchronous: wait until the database holds the file.
-  await page.waitForFunction(() => Module.alisFlushes >= 1);
+  await page.waitForFunction(() => !Module.alisUnsaved());
   await page.reload();
   const state = await waitForFrame(page);
   assert.equal(state.language, 'en');

@@ -183,3 +183,38 @@ TEST_CASE("the two-month release runs as a server job") {
     REQUIRE(h.login("demo-sykehus", kDemo).status == 200);  // 70 days later the session has expired
     CHECK(status_of_p1() == "released");
 }
+
+TEST_CASE("a forked client is refused over HTTP (409, forked_client), also after a restart; a replay is not") {
+    TestServer s;
+    auto gp = s.client();
+    REQUIRE(gp.login("demo-lege", kDemo).status == 200);
+    json first = {{"client_id", "tab-1"},
+                  {"mutations", {mutation(1, "register_doctor", doctor_body("d-demo-lege", "bergen", "Kari Nordmann")),
+                                 mutation(2, "put_available_time", available_time_body("a1", "d-demo-lege"))}}};
+    REQUIRE(gp.post("/api/push", first).status == 200);
+    json fork = {{"client_id", "tab-1"}, {"mutations", {mutation(2, "put_available_time", available_time_body("a2", "d-demo-lege")),
+                                                         mutation(3, "put_available_time", available_time_body("a3", "d-demo-lege"))}}};
+    auto r = gp.post("/api/push", fork);
+    CHECK(r.status == 409);
+    CHECK(r.json()["status"] == "forked");
+    CHECK(r.json()["forked_id"] == 2);
+    CHECK(r.json()["problems"][0]["rule"] == "forked_client");
+    CHECK(r.json()["problems"][0]["field"] == "mutations[0].id");
+
+    // The digests are stored: after a restart the same push is still refused, the replay still skipped.
+    std::string dir = s.data_dir();
+    s.stop();
+    TestServerOptions o;
+    o.demo = false;
+    TestServer s2(o, dir);
+    auto gp2 = s2.client();
+    REQUIRE(gp2.login("demo-lege", kDemo).status == 200);
+    CHECK(gp2.post("/api/push", fork).status == 409);
+    auto replay = gp2.post("/api/push", first);
+    CHECK(replay.status == 200);
+    CHECK(replay.json()["applied"].empty());
+    auto p = gp2.post("/api/pull", {{"client_id", "tab-1"}, {"cookie", 0}}).json();
+    CHECK(pulled(p, "available_time", "a1"));
+    CHECK_FALSE(pulled(p, "available_time", "a2"));
+    CHECK_FALSE(pulled(p, "available_time", "a3"));
+}

@@ -6,8 +6,12 @@
 #include <nlohmann/json.hpp>
 
 #include <deque>
+#include <functional>
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "alis/sync/server.hpp"
 #include "platform.hpp"
@@ -34,36 +38,172 @@ public:
     }
 };
 
+// What a browser profile keeps for every tab: the stored files (IndexedDB) and the locks tabs hold
+// (Web Locks), with the tabs waiting for them.
+struct TestProfile {
+    std::map<std::string, std::string> files;
+    sync::User logged_in;  // the session cookie, shared by every tab
+    std::uint64_t revision = 0;  // moves with every committed write
+    std::map<std::string, const void*> holders;
+    struct Waiter {
+        const void* tab;
+        std::string name;
+        std::function<void(const std::string&)> grant;
+    };
+    std::deque<Waiter> waiters;
+
+    void release(const void* tab, const std::string& name) {
+        auto it = holders.find(name);
+        if (it == holders.end() || it->second != tab) return;
+        holders.erase(it);
+        for (auto w = waiters.begin(); w != waiters.end(); ++w) {
+            if (w->name != name) continue;
+            holders[name] = w->tab;
+            auto grant = std::move(w->grant);
+            waiters.erase(w);
+            grant(name);
+            return;
+        }
+    }
+    // The tab ended (closed or killed): the browser releases its locks and forgets its requests.
+    void end(const void* tab) {
+        for (auto w = waiters.begin(); w != waiters.end();) w = w->tab == tab ? waiters.erase(w) : w + 1;
+        std::vector<std::string> held;
+        for (const auto& [name, holder] : holders) {
+            if (holder == tab) held.push_back(name);
+        }
+        for (const auto& name : held) release(tab, name);
+    }
+};
+
+// One browser tab. Its writes reach the profile when flushed (at once while auto_flush is on, the
+// default); until then only this tab sees them, and crash() loses them, as a killed browser would.
 class TestPlatform : public Platform {
 public:
-    explicit TestPlatform(TestPortal& portal) : portal_(portal) {}
+    explicit TestPlatform(TestPortal& portal) : TestPlatform(portal, own_profile_) {}
+    TestPlatform(TestPortal& portal, TestProfile& profile) : profile_(profile), files(profile.files), portal_(portal) {}
+    ~TestPlatform() override { profile_.end(this); }
 
     bool offline = false;
-    std::map<std::string, std::string> files;
+    bool auto_flush = true;
+    bool fail_writes = false;  // the storage refuses writes (QuotaExceededError) until cleared
     double clock = 1000;
     std::vector<std::string> paths_sent;
+
+    TestProfile& profile() { return profile_; }
 
     void post_json(const std::string& path, const std::string& body, std::function<void(const HttpResponse&)> done) override {
         paths_sent.push_back(path);
         queue_.push_back({path, body, std::move(done)});
     }
-    // Answers every request sent so far (and those their answers cause), like a network round trip.
+    // Answers every request sent so far (and those their answers cause), like a network round trip,
+    // after running what the browser would have run meanwhile (granted locks).
     int deliver() {
+        run_tasks();
         int n = 0;
         while (!queue_.empty() && n < 100) {
             auto request = std::move(queue_.front());
             queue_.pop_front();
             request.done(offline ? HttpResponse{0, ""} : answer(request.path, request.body));
             ++n;
+            run_tasks();
         }
         return n;
     }
-    std::string read_file(const std::string& name) override { return files.count(name) ? files[name] : ""; }
-    bool write_file(const std::string& name, const std::string& content) override {
-        files[name] = content;
+    void run_tasks() {
+        while (!tasks_.empty()) {
+            auto task = std::move(tasks_.front());
+            tasks_.pop_front();
+            task();
+        }
+    }
+    // Commits this tab's writes to the profile; false (and storage_error set) while fail_writes.
+    bool flush() {
+        if (unflushed_.empty()) return true;
+        if (fail_writes) {
+            error_ = "QuotaExceededError";
+            return false;
+        }
+        for (auto& [name, content] : unflushed_) {
+            if (content) {
+                profile_.files[name] = *content;
+            } else {
+                profile_.files.erase(name);
+            }
+        }
+        unflushed_.clear();
+        error_.clear();
+        ++profile_.revision;
         return true;
     }
-    void remove_file(const std::string& name) override { files.erase(name); }
+    // A reload: the old document's locks and lock requests end with it. Its writes were started
+    // (IndexedDB transactions) before its locks went, so they land before any write of a tab that
+    // takes a lock after it, or not at all (a failing write is lost: beforeunload warned).
+    void end_document() {
+        if (!flush()) unflushed_.clear();
+        tasks_.clear();
+        queue_.clear();
+        profile_.end(this);
+    }
+    // The browser killed: unflushed writes are gone, locks released.
+    void crash() {
+        unflushed_.clear();
+        tasks_.clear();
+        queue_.clear();
+        profile_.end(this);
+    }
+
+    std::string read_file(const std::string& name) override {
+        auto mine = unflushed_.find(name);
+        if (mine != unflushed_.end()) return mine->second.value_or("");
+        auto it = profile_.files.find(name);
+        return it == profile_.files.end() ? "" : it->second;
+    }
+    bool write_file(const std::string& name, const std::string& content) override {
+        unflushed_[name] = content;
+        if (auto_flush) flush();
+        return true;
+    }
+    void remove_file(const std::string& name) override {
+        unflushed_[name] = std::nullopt;
+        if (auto_flush) flush();
+    }
+    std::string storage_error() override { return error_; }
+    bool unsaved() override { return !unflushed_.empty(); }
+    std::vector<std::string> list_files(const std::string& prefix) override {
+        std::set<std::string> names;
+        for (const auto& [name, content] : profile_.files) {
+            if (name.rfind(prefix, 0) == 0) names.insert(name);
+        }
+        for (const auto& [name, content] : unflushed_) {
+            if (name.rfind(prefix, 0) != 0) continue;
+            if (content) {
+                names.insert(name);
+            } else {
+                names.erase(name);
+            }
+        }
+        return {names.begin(), names.end()};
+    }
+    std::uint64_t store_revision() override { return profile_.revision; }
+    void claim(const std::string& name, bool wait, std::function<void(bool)> done) override {
+        auto it = profile_.holders.find(name);
+        // A lock this tab holds is its own again: a reload ends the document that took it.
+        if (it == profile_.holders.end() || it->second == this) {
+            profile_.holders[name] = this;
+            tasks_.push_back([done] { done(true); });
+        } else if (!wait) {
+            tasks_.push_back([done] { done(false); });
+        } else {
+            profile_.waiters.push_back({this, name, [this, done](const std::string&) { tasks_.push_back([done] { done(true); }); }});
+        }
+    }
+    // The writes this tab made before letting a lock go were started before it: they land before
+    // any write of the tab that takes the lock next (IndexedDB commits in creation order).
+    void release(const std::string& name) override {
+        flush();
+        profile_.release(this, name);
+    }
     Date today() override { return portal_.today; }
     double now_seconds() override { return clock; }
     std::string wall_clock_hhmm() override { return "12:00"; }
@@ -89,16 +229,18 @@ private:
             if (it == portal_.accounts.end() || it->second.first != j.value("password", "")) {
                 return {401, R"({"error":{"status":401,"rule":"invalid_credentials","message":{"nb":"Feil brukernavn eller passord.","nn":"x","en":"Wrong username or password."}}})"};
             }
-            logged_in_ = it->second.second;
-            return {200, nlohmann::json{{"user", logged_in_}, {"role", sync::to_string(logged_in_.role)}}.dump()};
+            profile_.logged_in = it->second.second;
+            return {200, nlohmann::json{{"user", profile_.logged_in}, {"role", sync::to_string(profile_.logged_in.role)}}.dump()};
         }
         if (path == "/api/logout") return {200, "{}"};
-        const sync::Actor actor = sync::actor_for(logged_in_);
+        const sync::Actor actor = sync::actor_for(profile_.logged_in);
         Problems problems;
         if (path == "/api/push") {
             auto request = sync::parse_push_request(j, problems);
             if (!request) return {400, "{}"};
-            return {200, sync::push_response_json(portal_.server.push(actor, *request, portal_.today)).dump()};
+            const auto result = portal_.server.push(actor, *request, portal_.today);
+            const int status = result.status == sync::PushStatus::forked ? 409 : result.status == sync::PushStatus::refused ? 400 : 200;
+            return {status, sync::push_response_json(result).dump()};
         }
         if (path == "/api/pull") {
             auto request = sync::parse_pull_request(j, problems);
@@ -108,9 +250,18 @@ private:
         return {404, "{}"};
     }
 
+    TestProfile own_profile_;
+    TestProfile& profile_;
+
+public:
+    std::map<std::string, std::string>& files;  // the profile's stored files
+
+private:
     TestPortal& portal_;
     std::deque<Request> queue_;
-    sync::User logged_in_;
+    std::deque<std::function<void()>> tasks_;
+    std::map<std::string, std::optional<std::string>> unflushed_;  // nullopt: removed
+    std::string error_;
     int ids_ = 0;
     int salt_ = 0;
 };

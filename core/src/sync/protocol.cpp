@@ -52,6 +52,7 @@ std::string to_string(PushStatus s) {
         case PushStatus::ok: return "ok";
         case PushStatus::gap: return "gap";
         case PushStatus::refused: return "refused";
+        case PushStatus::forked: return "forked";
     }
     return "?";
 }
@@ -86,8 +87,42 @@ json to_json(const PullResponse& r) {
 }
 
 json push_response_json(const PushResult& r) {
-    return {{"status", to_string(r.status)}, {"last_mutation_id", r.last_mutation_id}, {"expected_id", r.expected_id},
-            {"applied", r.applied}, {"problems", problems_json(r.problems)}};
+    json j = {{"status", to_string(r.status)}, {"last_mutation_id", r.last_mutation_id}, {"expected_id", r.expected_id},
+              {"applied", r.applied}, {"problems", problems_json(r.problems)}};
+    if (r.status == PushStatus::forked) j["forked_id"] = r.forked_id;
+    return j;
+}
+
+std::string mutation_digest(const Mutation& m) {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    auto add = [&](const std::string& text) {
+        for (unsigned char c : text) h = (h ^ c) * 0x100000001b3ull;
+        h = (h ^ 0xffu) * 0x100000001b3ull;  // a separator no UTF-8 text contains
+    };
+    add(m.name);
+    add(m.args.dump());  // objects keep their keys sorted: the same args give the same text
+    static const char* hex = "0123456789abcdef";
+    std::string out(16, '0');
+    for (int i = 15; i >= 0; --i, h >>= 4) out[static_cast<std::size_t>(i)] = hex[h & 15];
+    return out;
+}
+
+json digests_to_json(const std::map<std::int64_t, std::string>& digests) {
+    json j = json::object();
+    for (const auto& [id, d] : digests) j[std::to_string(id)] = d;
+    return j;
+}
+
+std::map<std::int64_t, std::string> digests_from_json(const json& j) {
+    std::map<std::int64_t, std::string> out;
+    if (!j.is_object()) return out;
+    for (const auto& [key, value] : j.items()) {
+        if (key.empty() || key.size() > 18 || key.find_first_not_of("0123456789") != std::string::npos) continue;
+        if (!value.is_string() || value.get_ref<const std::string&>().size() > 64) continue;
+        out[std::stoll(key)] = value.get<std::string>();
+        if (out.size() > kForkWindow) out.erase(out.begin());
+    }
+    return out;
 }
 
 std::optional<PushRequest> parse_push_request(const json& j, Problems& out) {

@@ -16,6 +16,42 @@ std::uint64_t next_revision() {
 }
 }  // namespace
 
+std::uint64_t new_view_revision() { return next_revision(); }
+
+PortalState shared_view(const std::vector<const Replica*>& clients, const Date& today) {
+    const Replica* newest = nullptr;
+    for (const Replica* c : clients) {
+        if (!newest || c->cookie() > newest->cookie()) newest = c;
+    }
+    if (!newest) return {};
+    PortalState view = newest->snapshot();
+    for (const Replica* c : clients) {
+        for (const Mutation& m : c->pending()) apply_mutation(view, c->actor(), m, today);
+    }
+    return view;
+}
+
+Replica Replica::fresh_client(std::string client_id) const {
+    Replica r(std::move(client_id), actor_);
+    r.snapshot_ = snapshot_;
+    r.cookie_ = cookie_;
+    r.last_today_ = last_today_;
+    r.rebuild_view(last_today_);
+    return r;
+}
+
+void Replica::fork(std::string new_client_id, std::int64_t forked_id) {
+    std::vector<Mutation> still;
+    for (const Mutation& m : pending_) {
+        if (m.id >= forked_id) still.push_back({static_cast<std::int64_t>(still.size()) + 1, m.name, m.args});
+    }
+    client_id_ = std::move(new_client_id);
+    pending_ = std::move(still);
+    last_mutation_id_ = 0;
+    next_mutation_id_ = static_cast<std::int64_t>(pending_.size()) + 1;
+    rebuild_view(last_today_);
+}
+
 Replica::Replica(std::string client_id, Actor actor) : client_id_(std::move(client_id)), actor_(std::move(actor)) {}
 
 Outcome Replica::mutate(const std::string& name, const json& args, const Date& today) {
@@ -53,8 +89,9 @@ bool Replica::apply_pull(const PullResponse& response, const Date& today) {
                                   [&](const Mutation& m) { return m.id <= last_mutation_id_; }),
                    pending_.end());
     for (const Rejection& r : response.rejections) {
-        const bool known = std::any_of(rejections_.begin(), rejections_.end(),
-                                       [&](const Rejection& x) { return x.mutation_id == r.mutation_id; });
+        const bool known = std::any_of(rejections_.begin(), rejections_.end(), [&](const Rejection& x) {
+            return x.mutation_id == r.mutation_id && x.client_id == r.client_id;
+        });
         if (!known) rejections_.push_back(r);
     }
     cookie_ = response.cookie;

@@ -160,13 +160,32 @@ PushResult SyncServer::push(const Actor& actor, const PushRequest& request, cons
         return finish();
     }
     if (it == clients_.end()) {
-        it = clients_.emplace(request.client_id, ClientRow{request.client_id, actor.user_id, 0}).first;
+        it = clients_.emplace(request.client_id, ClientRow{request.client_id, actor.user_id, 0, {}}).first;
         r.client_changed = true;
     }
     ClientRow& client = it->second;
     for (size_t i = 0; i < request.mutations.size(); ++i) {
         const Mutation& m = request.mutations[i];
-        if (m.id <= client.last_mutation_id) continue;  // already processed: a duplicate or replayed push
+        if (m.id <= client.last_mutation_id) {
+            // Already processed: a replayed push resends the same content and is skipped. Other
+            // content under a processed id means two clients number from one id (a copied profile,
+            // two tabs that loaded one replica): skipping it would drop a change the client then
+            // believes sent, so the push is refused and the client takes a new id for it.
+            auto seen = client.digests.find(m.id);
+            if (seen != client.digests.end() && seen->second != mutation_digest(m)) {
+                r.status = PushStatus::forked;
+                r.forked_id = m.id;
+                r.problems.push_back({"mutations[" + std::to_string(i) + "].id", "forked_client",
+                                      {"Endring " + std::to_string(m.id) + " er allerede mottatt med annet innhold fra "
+                                       "denne klienten. Ta en ny klient-id for endringene som venter.",
+                                       "Endring " + std::to_string(m.id) + " er alt motteken med anna innhald frå denne "
+                                       "klienten. Ta ein ny klient-id for endringane som ventar.",
+                                       "Mutation " + std::to_string(m.id) + " was already received with other content "
+                                       "from this client. Take a new client id for the pending changes."}});
+                break;
+            }
+            continue;
+        }
         if (m.id != client.last_mutation_id + 1) {
             r.status = PushStatus::gap;
             r.expected_id = client.last_mutation_id + 1;
@@ -188,6 +207,8 @@ PushResult SyncServer::push(const Actor& actor, const PushRequest& request, cons
             r.new_rejections.push_back(std::move(rej));
         }
         client.last_mutation_id = m.id;
+        client.digests[m.id] = mutation_digest(m);
+        while (client.digests.size() > kForkWindow) client.digests.erase(client.digests.begin());
         r.client_changed = true;
     }
     r.client = client;

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,9 @@ namespace alis::sync {
 
 inline constexpr std::size_t kClientIdBytes = 64;
 inline constexpr std::size_t kMaxMutationsPerPush = 1000;
+// How many of a client's last processed mutations the server remembers a digest of, to tell a
+// replayed mutation (same content: skipped) from a forked client reusing its id (refused).
+inline constexpr std::size_t kForkWindow = 256;
 
 struct PushRequest {
     std::string client_id;
@@ -50,6 +54,8 @@ struct ClientRow {
     std::string client_id;
     std::string user_id;              // a client id belongs to the user who first pushed with it
     std::int64_t last_mutation_id = 0;
+    // mutation id -> mutation_digest, for the last kForkWindow processed ids (fork detection)
+    std::map<std::int64_t, std::string> digests;
 
     bool operator==(const ClientRow&) const = default;
 };
@@ -58,6 +64,8 @@ enum class PushStatus {
     ok,            // every mutation was processed (applied, rejected or skipped as a duplicate)
     gap,           // processing stopped at a mutation whose id skipped one; resend from expected_id
     refused,       // the request was not processed at all (malformed, or another user's client id)
+    forked,        // a mutation reused a processed id with other content: two clients share this id;
+                   // processing stopped there (forked_id), the mutations before it stay processed
 };
 std::string to_string(PushStatus s);
 
@@ -68,6 +76,7 @@ struct PushResult {
     Problems problems;                    // why refused / where the gap is
     std::int64_t last_mutation_id = 0;    // the client's after this push
     std::int64_t expected_id = 0;         // gap: the id the server needs next (last_mutation_id + 1)
+    std::int64_t forked_id = 0;           // forked: the reused id whose content differs
     std::vector<std::int64_t> applied;    // ids accepted by this push
     std::vector<Rejection> new_rejections;
     std::vector<RecordChange> changes;    // records written or tombstoned, with their new versions
@@ -105,6 +114,14 @@ nlohmann::json to_json(const RecordChange& c);
 // The answer the HTTP adapter sends for a push (status, last_mutation_id, expected_id, applied,
 // problems); the server-side persistence fields are not sent.
 nlohmann::json push_response_json(const PushResult& r);
+
+// A fingerprint of a mutation's name and args (64-bit FNV-1a of the canonical JSON, hex): equal for
+// a resent mutation, different (but for a 2^-64 chance) for another change under the same id.
+std::string mutation_digest(const Mutation& m);
+// A client's digests as the host stores them ({"12": "9a0c...", ...}); reading keeps at most the
+// kForkWindow highest ids and drops entries that are not an id with a text.
+nlohmann::json digests_to_json(const std::map<std::int64_t, std::string>& digests);
+std::map<std::int64_t, std::string> digests_from_json(const nlohmann::json& j);
 
 std::optional<PushRequest> parse_push_request(const nlohmann::json& j, Problems& out);
 std::optional<PullRequest> parse_pull_request(const nlohmann::json& j, Problems& out);

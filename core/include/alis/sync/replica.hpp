@@ -1,7 +1,8 @@
 #pragma once
 // The client's copy: the last server snapshot (as this user may see it) plus the mutations not yet
 // confirmed. The view the user sees is the snapshot with the pending mutations replayed on it. The
-// whole replica serialises to one JSON document (one file in IndexedDB).
+// whole replica serialises to one JSON document (one file in IndexedDB, written only by the browser
+// tab that holds this client: see docs/sync-protocol.md section 4).
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -20,8 +21,17 @@ namespace alis::sync {
 class Replica {
 public:
     Replica() = default;
-    // client_id: random, chosen once per browser profile by the shell (core has no RNG).
+    // client_id: random, chosen by the shell for each browser tab (core has no RNG).
     Replica(std::string client_id, Actor actor);
+
+    // A new client (another tab of the same user) starting from this one's snapshot and cookie:
+    // no pending mutations, no rejections (those stay with their own client), numbering from 1.
+    Replica fresh_client(std::string client_id) const;
+
+    // The server refused a push as forked at `forked_id`: another client numbers from this id. The
+    // pending mutations before forked_id were processed with this content; the others are renumbered
+    // 1, 2, ... under `new_client_id`, so none is lost and none is sent twice under one id.
+    void fork(std::string new_client_id, std::int64_t forked_id);
 
     // Applies the mutation to the view at once. When it is accepted locally it is queued for the next
     // push with the next id; when rejected locally it is not queued (the server, running the same
@@ -57,6 +67,9 @@ public:
     nlohmann::json to_json() const;
     static std::optional<Replica> from_json(const nlohmann::json& j, Problems& out);
 
+    // The last day the view was replayed with.
+    const Date& today() const { return last_today_; }
+
 private:
     void rebuild_view(const Date& today);
 
@@ -72,5 +85,14 @@ private:
     Date last_today_;                    // the day the view was last replayed with
     std::uint64_t revision_ = 0;
 };
+
+// A fresh stamp from the counter Replica::revision uses, for views composed outside a replica.
+std::uint64_t new_view_revision();
+
+// What a user's clients on one machine (browser tabs) all show: the snapshot with the highest cookie
+// among them, with every client's pending mutations replayed on it, clients in the order given. A
+// mutation that another client's newer snapshot already holds is replayed once more, harmlessly (it
+// is the same change) or not at all (it no longer applies locally); the server decides either way.
+PortalState shared_view(const std::vector<const Replica*>& clients, const Date& today);
 
 }  // namespace alis::sync

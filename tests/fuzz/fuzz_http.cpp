@@ -28,7 +28,9 @@ struct Fixture {
         AppOptions options;
         options.data_dir = dir + "/data";
         options.test_clock = true;
-        options.push = {1e9, 1e9};  // the fuzzer is one user sending fast; rate limits are tested elsewhere
+        // The fuzzer is one user at one address sending fast; the rate limits are tested elsewhere.
+        options.push = {1e9, 1e9};
+        options.accounts.register_per_hour = 1000000000;
         app = std::make_unique<App>(options, open_sqlite_storage(options.data_dir), std::make_unique<TestClock>(1798761600));
         std::ostringstream ignored;
         seed_demo(*app, ignored);

@@ -217,6 +217,8 @@ private:
         res->keep_alive(!close_after);
         res->prepare_payload();
         if (r.head_only) res->body().clear();  // Content-Length stays the real length
+        // A 304 has no content; a Content-Length would have to be the full file's (RFC 9110 8.6), so none.
+        if (r.status == 304) res->erase(http::field::content_length);
         stream_.expires_after(options_.read_timeout);
         http::async_write(stream_, *res, [self = shared_from_this(), res, close_after, linger](beast::error_code ec, std::size_t) {
             if (ec) return self->close();

@@ -176,7 +176,7 @@ async function launchKillable(dir) {
   return { browser, context: browser.contexts()[0], child, exited };
 }
 
-test('the browser killed 0, 50, 200 and 1000 ms after "lagret på denne maskinen": the change survives and is sent', () => withServer(async () => {
+test('the browser killed 0, 50, 200 and 1000 ms after "lagret på denne maskinen", three times each: every change survives and is sent', () => withServer(async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'alis-profile-'));
   try {
     let run = await launchKillable(dir);
@@ -186,7 +186,7 @@ test('the browser killed 0, 50, 200 and 1000 ms after "lagret på denne maskinen
     await (await run.browser.newBrowserCDPSession()).send('Browser.close');  // cookies written
     await run.exited;
 
-    const delays = [0, 50, 200, 1000];  // once each: every relaunch costs seconds
+    const delays = [0, 50, 200, 1000, 0, 50, 200, 1000, 0, 50, 200, 1000];  // three kills at each delay
     const expected = [];
     for (let i = 0; i <= delays.length; i++) {
       run = await launchKillable(dir);

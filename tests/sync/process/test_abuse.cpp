@@ -2,9 +2,12 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <chrono>
 #include <thread>
+
+#include <sys/socket.h>
 
 #include "../portal_data.hpp"
 #include "bootstrap.hpp"
@@ -47,9 +50,13 @@ TEST_CASE("a 1 GiB chunked body gets 413 and resident memory grows by less than 
     CHECK(warm.get("/api/health").status == 200);
 }
 
-TEST_CASE("200 idle connections do not keep a pull from answering within 1 s") {
+// No clock in the assertion: the pull must be answered while every idle connection is still held
+// open (a server that served it only after they timed out, or by dropping them, fails).
+TEST_CASE("200 idle connections held open do not keep a pull from being answered") {
     TempDir dir;
-    ServerProcess server(ALIS_SYNC_BINARY, serve_args(dir.path() + "/data"));
+    auto args = serve_args(dir.path() + "/data");
+    args.insert(args.end(), {"--read-timeout", "600"});
+    ServerProcess server(ALIS_SYNC_BINARY, args);
     HttpClient c("127.0.0.1", server.port);
     REQUIRE(c.login("demo-lege", alis::server::kDemoPassword).status == 200);
     std::vector<int> idle;
@@ -64,9 +71,15 @@ TEST_CASE("200 idle connections do not keep a pull from answering within 1 s") {
     auto start = std::chrono::steady_clock::now();
     auto r = fresh.post("/api/pull", {{"client_id", "idle-test"}, {"cookie", 0}});
     auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    MESSAGE("pull answered in " << elapsed * 1000 << " ms with 200 idle connections open");
+    MESSAGE("pull answered in " << elapsed * 1000 << " ms with 200 idle connections open");  // a figure, not a check
     CHECK(r.status == 200);
-    CHECK(elapsed < 1.0);
+    int still_open = 0;
+    for (int fd : idle) {
+        char byte;
+        // Open and silent: nothing to read yet (EAGAIN); a closed one reads 0 or fails otherwise.
+        if (::recv(fd, &byte, 1, MSG_DONTWAIT | MSG_PEEK) < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) ++still_open;
+    }
+    CHECK(still_open == 200);
     for (int fd : idle) close_fd(fd);
 }
 

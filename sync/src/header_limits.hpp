@@ -1,8 +1,9 @@
 #pragma once
 // The limits on a request's header section, as docs/sync-server.md states them, and the 431 answers.
-// The HTTP reader (http_server.cpp) enforces them while it reads: the size through Beast's
-// header_limit with a read buffer at least that large, the count by counting fields as they are
-// parsed (before they are stored), so a request of a million short header lines is refused early.
+// The HTTP reader (http_server.cpp) enforces them while it reads: the size by adding up the header
+// bytes parsed across reads (Beast's own header_limit sees one read at a time), with a read buffer that
+// holds a whole header; the count once the header is complete, when the size limit has already bounded
+// it (at most about 4,000 lines), so a request of a million short header lines is refused early.
 #include <cstddef>
 #include <optional>
 

@@ -7,6 +7,7 @@ import {
   waitForSync, cutApi, restoreApi, logIn,
 } from './lib/portal.mjs';
 import { apiLogin, apiPush, apiPull } from './lib/api.mjs';
+import { pick } from './lib/gp_steps.mjs';
 
 const PASSWORD = 'demo-passord-2027';
 let server;
@@ -21,13 +22,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function pick(page, combo, option) {
-  await clickLabel(page, combo);
-  await nextFrames(page);
-  await clickLabel(page, option);
-  await nextFrames(page);
-}
 
 test('a GP registers, edits offline across a reload, syncs, and the hospital sees the GP as a candidate', async () => {
   // The hospital coordinator publishes a period first.

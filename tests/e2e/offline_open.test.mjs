@@ -20,6 +20,7 @@ const {
   startServer, launchBrowser, waitForFrame, portalState, clickLabel, labels, screenshot, typeInto, nextFrames,
   waitForSync, logIn,
 } = await import('./lib/portal.mjs');
+const { fillProfile, addFreeTime } = await import('./lib/gp_steps.mjs');
 
 const PASSWORD = 'demo-passord-2027';
 let browser;
@@ -32,35 +33,6 @@ after(async () => {
   await browser?.close();
   rmSync(site, { recursive: true, force: true });
 });
-
-async function pick(page, combo, option) {
-  await clickLabel(page, combo);
-  await nextFrames(page);
-  await clickLabel(page, option);
-  await nextFrames(page);
-}
-
-// Online: the GP's profile, so free time can be added, sent to the server.
-async function fillProfile(page) {
-  await typeInto(page, 'HPR-nummer', '7654321');
-  await pick(page, 'Kommune', 'Bergen kommune');
-  await typeInto(page, 'Start i allmennpraksis', '01.09.2019');
-  await clickLabel(page, 'Lagre');
-  // The click drawn first (the change is made in that frame): waiting for "nothing pending" right
-  // after the click could pass on the state from before it, and the profile would still be pending.
-  await nextFrames(page);
-  await waitForSync(page, () => { const s = Module.alisTestState().sync; return s.pending === 0 && s.online && !s.in_flight; },
-    'profile sent');
-}
-
-async function addFreeTime(page, from, to) {
-  await clickLabel(page, 'Ledig tid');
-  await nextFrames(page);
-  await typeInto(page, 'Fra', from);
-  await typeInto(page, 'Til og med', to);
-  await clickLabel(page, 'Legg til');
-  await nextFrames(page);
-}
 
 async function waitForServiceWorker(page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });

@@ -14,6 +14,7 @@ import {
   cutApi, restoreApi,
 } from './lib/portal.mjs';
 import { apiLogin, apiPull } from './lib/api.mjs';
+import { fillProfile, addFreeTime } from './lib/gp_steps.mjs';
 
 const PASSWORD = 'demo-passord-2027';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -36,38 +37,6 @@ async function persistentContext() {
     executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1280, height: 900 },
   });
   return { context, async close() { await context.close(); rmSync(dir, { recursive: true, force: true }); } };
-}
-
-async function pick(page, combo, option) {
-  await clickLabel(page, combo);
-  await nextFrames(page);
-  await clickLabel(page, option);
-  await nextFrames(page);
-}
-
-// The GP's profile, sent: waits until the click has been drawn (the change made) before waiting for
-// nothing to be pending, so it never passes on the state from before the click.
-async function fillProfile(page) {
-  await typeInto(page, 'HPR-nummer', '7654321');
-  await pick(page, 'Kommune', 'Bergen kommune');
-  await typeInto(page, 'Start i allmennpraksis', '01.09.2019');
-  await clickLabel(page, 'Lagre');
-  await nextFrames(page);
-  await waitForSync(page, () => { const s = Module.alisTestState().sync; return s.pending === 0 && s.online && !s.in_flight; },
-    'profile sent');
-}
-
-// A tab in the background draws no frames (no requestAnimationFrame while hidden): the person looks
-// at the tab they type in.
-async function addFreeTime(page, from, to) {
-  await page.bringToFront();
-  await nextFrames(page);  // drawn again since it was shown
-  await clickLabel(page, 'Ledig tid');
-  await nextFrames(page);
-  await typeInto(page, 'Fra', from);
-  await typeInto(page, 'Til og med', to);
-  await clickLabel(page, 'Legg til');
-  await nextFrames(page);
 }
 
 async function openPortal(context) {

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import {
   startServer, launchBrowser, clickLabel, labels, portalState, screenshot, nextFrames, logIn, typeInto, waitForSync,
 } from './lib/portal.mjs';
+import { fillProfile } from './lib/gp_steps.mjs';
 
 const PASSWORD = 'demo-passord-2027';
 // Per role: the tabs in order, and a label each tab shows only once it is open (so a tab that draws
@@ -43,17 +44,6 @@ after(async () => {
   await server?.stop();
 });
 
-async function fillProfile(page) {
-  await typeInto(page, 'HPR-nummer', '9876543');
-  await clickLabel(page, 'Kommune');
-  await nextFrames(page);
-  await clickLabel(page, 'Bergen kommune');
-  await nextFrames(page);
-  await typeInto(page, 'Start i allmennpraksis', '15.08.2019');
-  await clickLabel(page, 'Lagre');
-  await waitForSync(page, () => Module.alisTestState().sync.pending === 0, 'profile sent');
-}
-
 for (const [role, tour] of Object.entries(TOURS)) {
   test(`every screen of the ${role} draws, and is saved as a screenshot`, async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -61,7 +51,7 @@ for (const [role, tour] of Object.entries(TOURS)) {
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await logIn(page, server.url, tour.user, PASSWORD);
-    if (role === 'gp') await fillProfile(page);  // the demo GP starts without one; the other tabs need it
+    if (role === 'gp') await fillProfile(page, { hpr: '9876543', start: '15.08.2019' });  // the demo GP starts without one; the other tabs need it
     for (const [index, [tab, expected]] of tour.tabs.entries()) {
       const before = labels(await portalState(page));
       await clickLabel(page, tab);

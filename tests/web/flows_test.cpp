@@ -75,6 +75,7 @@ TEST_CASE("a GP's profile, free time and wish typed while offline survive a relo
         CHECK(portal.server.state().doctors.empty());
     }
     // The page is reloaded while still offline: everything is still there, from storage.
+    platform.reload();
     App reloaded(platform);
     ui.frame(reloaded);
     REQUIRE(reloaded.session().logged_in());

@@ -67,6 +67,7 @@ TEST_CASE("clicking a language changes every visible string and is remembered") 
         ui.click(app, "Nynorsk");
         CHECK(labels().count("For fastlegar"));
     }
+    platform.reload();
     App reopened(platform);
     CHECK(reopened.language() == Language::nynorsk);
 }

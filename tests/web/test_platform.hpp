@@ -92,6 +92,14 @@ public:
 
     TestProfile& profile() { return profile_; }
 
+    // The page is reloaded (its App destroyed, a new one made on this platform): the old page's
+    // requests and tasks die with it, as a browser forgets them, so no answer reaches a gone App.
+    void reload() {
+        queue_.clear();
+        tasks_.clear();
+        profile_.end(this);
+    }
+
     void post_json(const std::string& path, const std::string& body, std::function<void(const HttpResponse&)> done) override {
         paths_sent.push_back(path);
         queue_.push_back({path, body, std::move(done)});

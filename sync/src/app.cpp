@@ -69,8 +69,18 @@ void App::set_listen_address(const std::string& host, unsigned short port) {
 
 void App::run_jobs_now() {
     sync_.release_unmatched();
+    expire_daily();
     sessions_.sweep();
     audit_.flush();
+}
+
+std::optional<SyncService::SweepReport> App::expire_daily() {
+    std::lock_guard lock(expiry_mutex_);
+    const Date today = clock_->today();
+    if (expired_on_ == today) return std::nullopt;
+    auto report = sync_.expire_outdated(options_.retention);
+    expired_on_ = today;
+    return report;
 }
 
 Response App::handle(const Request& req) {

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <thread>
 
@@ -98,7 +99,23 @@ struct ServeArgs {
     int hash_threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / 2);
     int hash_queue = -1;  // -1: as many as fit in half of --threads beside the hash threads (1 to 6)
     int register_per_hour = 20;
+    sync::RetentionPolicy retention;
 };
+
+void add_retention_flags(CLI::App* cmd, sync::RetentionPolicy& policy) {
+    cmd->add_option("--keep-struck-days", policy.struck_candidate_days, "Days a struck candidate entry is kept after the strike")
+        ->capture_default_str()->check(CLI::Range(0, 100000));
+    cmd->add_option("--keep-periods-months", policy.ended_period_months,
+                    "Months a period and its offers are kept after the period ended (its anonymous facts stay)")
+        ->capture_default_str()->check(CLI::Range(0, 1200));
+}
+
+// "available_time 3, wish 1" or "nothing".
+std::string by_kind(const std::map<std::string, std::size_t>& counts) {
+    std::string out;
+    for (const auto& [kind, n] : counts) out += (out.empty() ? "" : ", ") + kind + " " + std::to_string(n);
+    return out.empty() ? "nothing" : out;
+}
 
 // An address as the HTTP server prints a peer's (inet_ntop's canonical form), or "".
 std::string canonical_address(const std::string& text) {
@@ -163,6 +180,7 @@ int serve(const ServeArgs& a) {
     options.accounts.hash_threads = a.hash_threads;
     options.accounts.hash_queue = hash_queue;
     options.accounts.register_per_hour = a.register_per_hour;
+    options.retention = a.retention;
 
     std::unique_ptr<Clock> clock;
     if (a.test_clock) {
@@ -225,6 +243,12 @@ int serve(const ServeArgs& a) {
     jobs.add("two-month-release", std::chrono::seconds(a.job_interval), [&] {
         if (auto n = app->sync().release_unmatched(); n > 0) {
             std::cout << "two-month release: " << n << " records changed" << std::endl;
+        }
+    });
+    // Daily: the first turn after start, then the first turn of each new day.
+    jobs.add("expiry", std::chrono::seconds(a.job_interval), [&] {
+        if (auto report = app->expire_daily(); report && !report->deleted.empty()) {
+            std::cout << "expiry: deleted " << by_kind(report->deleted) << std::endl;
         }
     });
     jobs.add("session-sweep", std::chrono::minutes(5), [&] { app->sessions().sweep(); });
@@ -291,6 +315,8 @@ int run_cli(int argc, char** argv) {
     serve_cmd->add_option("--register-per-hour", sa.register_per_hour, "GP registrations per client address per hour")
         ->capture_default_str()->check(CLI::Range(1, 100000));
 
+    add_retention_flags(serve_cmd, sa.retention);
+
     std::string data = "./data";
     bool init_demo = false;
     auto* init_cmd = cli.add_subcommand("init", "Create the database and the administrator account");
@@ -336,6 +362,16 @@ int run_cli(int argc, char** argv) {
     backup_cmd->add_option("--data", data, "Data folder")->capture_default_str();
     backup_cmd->add_option("--to", backup_to, "Backup file")->required();
 
+    bool sweep_dry_run = false, sweep_test_clock = false;
+    std::string sweep_today;
+    sync::RetentionPolicy sweep_policy;
+    auto* sweep_cmd = cli.add_subcommand("sweep", "The yearly sweep: delete what has expired (stop the server first); prints what it deleted by kind");
+    sweep_cmd->add_option("--data", data, "Data folder")->capture_default_str();
+    sweep_cmd->add_flag("--dry-run", sweep_dry_run, "Change nothing; print what would be deleted");
+    add_retention_flags(sweep_cmd, sweep_policy);
+    sweep_cmd->add_flag("--test-clock", sweep_test_clock, "Judge expiry on --today instead of today; never in production");
+    sweep_cmd->add_option("--today", sweep_today, "With --test-clock: the day to judge on, YYYY-MM-DD");
+
     auto* check_cmd = cli.add_subcommand("check", "Run PRAGMA integrity_check");
     check_cmd->add_option("--data", data, "Data folder")->capture_default_str();
 
@@ -358,8 +394,32 @@ int run_cli(int argc, char** argv) {
             std::cout << "integrity_check: " << result << "\n";
             return result == "ok" ? 0 : 1;
         }
+        std::unique_ptr<Clock> clock;
+        if (*sweep_cmd && (sweep_test_clock || !sweep_today.empty())) {
+            auto d = parse_iso(sweep_today);
+            if (!sweep_test_clock || !d) {
+                std::cerr << "alis-sync: sweep --today needs --test-clock and a date YYYY-MM-DD (got '" << sweep_today << "')\n";
+                return 2;
+            }
+            clock = std::make_unique<TestClock>(days_from_civil(*d) * 86400 + 12 * 3600);
+        }
         DataLock lock(data);
-        auto app = open_app(options);
+        auto app = open_app(options, std::move(clock));
+        if (*sweep_cmd) {
+            // The two-month rule first, so the facts taken before the deletion say "released".
+            if (!sweep_dry_run) app->sync().release_unmatched();
+            auto report = app->sync().expire_outdated(sweep_policy, sweep_dry_run);
+            std::cout << (sweep_dry_run ? "sweep (dry run) on " : "sweep on ") << to_iso(app->clock().today()) << ": "
+                      << (sweep_dry_run ? "would delete " : "deleted ") << by_kind(report.deleted) << "\n";
+            for (const auto& [kind, n] : report.deleted) std::cout << "  " << kind << ": " << n << "\n";
+            if (!sweep_dry_run) {
+                app->audit().flush();
+                app->storage().compact(true);  // VACUUM: no free page keeps deleted data
+                std::cout << "period facts recorded: " << report.facts << " (kept in all: " << app->storage().period_facts().size()
+                          << ")\n";
+            }
+            return 0;
+        }
         if (*init_cmd) {
             auto pw = ensure_administrator(*app);
             std::cout << "database: " << app->storage().location() << " (schema " << app->storage().schema_version()

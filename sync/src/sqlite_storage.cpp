@@ -82,6 +82,22 @@ const char* const kMigrations[] = {
     R"sql(
     ALTER TABLE clients ADD COLUMN digests TEXT NOT NULL DEFAULT '{}';
     )sql",
+    // Anonymous facts for the scheme's evaluation, one row per period, kept after the period and the
+    // doctors are deleted (alis/sync/facts.hpp): no column names a person.
+    R"sql(
+    CREATE TABLE period_facts (
+        period_id TEXT PRIMARY KEY,
+        hospital_id TEXT NOT NULL,
+        department_id TEXT NOT NULL,
+        specialty TEXT NOT NULL DEFAULT '',
+        places INTEGER NOT NULL,
+        published_on TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        matched_on TEXT,
+        days_to_match INTEGER,
+        municipality_id TEXT NOT NULL DEFAULT ''
+    );
+    )sql",
 };
 
 class Statement {
@@ -103,6 +119,10 @@ public:
         sqlite3_bind_int64(stmt_, i, v);
         return *this;
     }
+    Statement& bind_null(int i) {
+        sqlite3_bind_null(stmt_, i);
+        return *this;
+    }
     // True while there is a row.
     bool step() {
         int rc = sqlite3_step(stmt_);
@@ -120,6 +140,7 @@ public:
         return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
     }
     std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+    bool is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
 private:
     sqlite3* db_;
@@ -143,6 +164,8 @@ public:
         exec("PRAGMA journal_mode=WAL");
         exec("PRAGMA synchronous=FULL");
         exec("PRAGMA foreign_keys=ON");
+        // Deleted personal data must not stay readable in the file: SQLite overwrites freed content.
+        exec("PRAGMA secure_delete=ON");
         migrate();
     }
     ~SqliteStorage() override { sqlite3_close(db_); }
@@ -362,6 +385,53 @@ public:
         Transaction tx(*this);
         for (const auto& w : writes) write_sync(w);
         tx.commit();
+    }
+
+    void upsert_period_facts(const std::vector<nlohmann::json>& facts) override {
+        if (facts.empty()) return;
+        std::lock_guard lock(mutex_);
+        Transaction tx(*this);
+        Statement s(db_,
+                    "INSERT INTO period_facts(period_id, hospital_id, department_id, specialty, places, published_on, "
+                    "outcome, matched_on, days_to_match, municipality_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+                    "ON CONFLICT(period_id) DO UPDATE SET hospital_id = excluded.hospital_id, "
+                    "department_id = excluded.department_id, specialty = excluded.specialty, places = excluded.places, "
+                    "published_on = excluded.published_on, outcome = excluded.outcome, matched_on = excluded.matched_on, "
+                    "days_to_match = excluded.days_to_match, municipality_id = excluded.municipality_id");
+        for (const auto& f : facts) {
+            s.bind(1, f.value("period_id", "")).bind(2, f.value("hospital_id", "")).bind(3, f.value("department_id", ""));
+            s.bind(4, f.value("specialty", "")).bind(5, f.value("places", std::int64_t{1})).bind(6, f.value("published_on", ""));
+            s.bind(7, f.value("outcome", ""));
+            if (f.contains("matched_on") && f["matched_on"].is_string()) s.bind(8, f["matched_on"].get<std::string>()); else s.bind_null(8);
+            if (f.contains("days_to_match") && f["days_to_match"].is_number_integer()) s.bind(9, f["days_to_match"].get<std::int64_t>()); else s.bind_null(9);
+            s.bind(10, f.value("municipality_id", ""));
+            s.run();
+        }
+        tx.commit();
+    }
+
+    std::vector<nlohmann::json> period_facts() override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_,
+                    "SELECT period_id, hospital_id, department_id, specialty, places, published_on, outcome, matched_on, "
+                    "days_to_match, municipality_id FROM period_facts ORDER BY period_id");
+        std::vector<nlohmann::json> out;
+        while (s.step()) {
+            out.push_back({{"period_id", s.text(0)}, {"hospital_id", s.text(1)}, {"department_id", s.text(2)},
+                           {"specialty", s.text(3)}, {"places", s.integer(4)}, {"published_on", s.text(5)},
+                           {"outcome", s.text(6)}, {"matched_on", s.is_null(7) ? nlohmann::json(nullptr) : nlohmann::json(s.text(7))},
+                           {"days_to_match", s.is_null(8) ? nlohmann::json(nullptr) : nlohmann::json(s.integer(8))},
+                           {"municipality_id", s.text(9)}});
+        }
+        return out;
+    }
+
+    void compact(bool vacuum) override {
+        std::lock_guard lock(mutex_);
+        // The write-ahead log still holds the pages as they were before the deletion: fold it into the
+        // database (secure_delete zeroes freed content there) and truncate it; VACUUM rewrites the file.
+        if (vacuum) exec("VACUUM");
+        exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
 
 private:

@@ -138,6 +138,14 @@ public:
     virtual SyncSnapshot load_sync() = 0;
     // Several writes in order, in one transaction (group commit): all or none are stored.
     virtual void commit_sync(const std::vector<SyncWrite>& writes) = 0;
+
+    // The evaluation's anonymous period facts (alis/sync/facts.hpp as JSON), one per period id,
+    // replaced by a newer one; kept when the period is deleted.
+    virtual void upsert_period_facts(const std::vector<nlohmann::json>& facts) = 0;
+    virtual std::vector<nlohmann::json> period_facts() = 0;
+    // After deletions: leaves no old copy of deleted data in the write-ahead log (and with `vacuum`
+    // rewrites the file without free pages).
+    virtual void compact(bool vacuum) = 0;
 };
 
 // Opens (creating when missing) the SQLite database `dir`/alis.sqlite3 and migrates its schema.

@@ -5,6 +5,7 @@
 
 #include "alis/bounded_json.hpp"
 #include "alis/json_fields.hpp"
+#include "notifications.hpp"
 #include "request_limits.hpp"
 #include "origins.hpp"
 
@@ -70,6 +71,7 @@ void App::set_listen_address(const std::string& host, unsigned short port) {
 void App::run_jobs_now() {
     sync_.release_unmatched();
     expire_daily();
+    collect_notifications(*storage_, sync_, *clock_);
     sessions_.sweep();
     audit_.flush();
 }
@@ -162,7 +164,7 @@ Response App::route_api(const Request& req) {
                                         "/api/password",      "/api/push",          "/api/pull",
                                         "/api/users",         "/api/users/list",    "/api/users/reset",
                                         "/api/users/disable", "/api/users/enable",  "/api/test/clock",
-                                        "/api/test/run-jobs"};
+                                        "/api/test/run-jobs", "/api/notifications", "/api/notifications/read"};
     bool known = false;
     for (const char* candidate : posts) known = known || p == candidate;
     if (!known) return not_found();
@@ -220,6 +222,8 @@ Response App::route_api(const Request& req) {
     if (user->must_change_password) return password_change_required();
     if (p == "/api/push") return sync_.push(principal_of(*user), std::move(body));
     if (p == "/api/pull") return sync_.pull(principal_of(*user), body);
+    if (p == "/api/notifications") return notifications_answer(*storage_, user->id);
+    if (p == "/api/notifications/read") return mark_notifications_read(*storage_, *clock_, user->id, body);
     return not_found();
 }
 

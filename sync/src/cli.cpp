@@ -21,6 +21,7 @@
 #include "http_server.hpp"
 #include "jobs.hpp"
 #include "memory.hpp"
+#include "notifications.hpp"
 #include "request_limits.hpp"
 #include "origins.hpp"
 
@@ -250,6 +251,10 @@ int serve(const ServeArgs& a) {
         if (auto report = app->expire_daily(); report && !report->deleted.empty()) {
             std::cout << "expiry: deleted " << by_kind(report->deleted) << std::endl;
         }
+    });
+    // After the release and the expiry (jobs run in the order added): today's events, once each.
+    jobs.add("notifications", std::chrono::seconds(a.job_interval), [&] {
+        collect_notifications(app->storage(), app->sync(), app->clock());
     });
     jobs.add("session-sweep", std::chrono::minutes(5), [&] { app->sessions().sweep(); });
     jobs.add("return-free-memory", std::chrono::seconds(5), [] { return_free_memory(); });

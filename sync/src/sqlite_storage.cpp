@@ -98,6 +98,22 @@ const char* const kMigrations[] = {
         municipality_id TEXT NOT NULL DEFAULT ''
     );
     )sql",
+    // Notifications: one row per event and user, keyed by the event, so a job that runs again (after
+    // a restart or a crash) never makes a second one (sync/src/notifications.hpp).
+    R"sql(
+    CREATE TABLE notifications (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        key TEXT NOT NULL UNIQUE,
+        user_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        on_date TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        read_at INTEGER NOT NULL DEFAULT 0,
+        email INTEGER NOT NULL DEFAULT 0,
+        body TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX notifications_user ON notifications(user_id, id);
+    )sql",
 };
 
 class Statement {
@@ -432,6 +448,59 @@ public:
         // database (secure_delete zeroes freed content there) and truncate it; VACUUM rewrites the file.
         if (vacuum) exec("VACUUM");
         exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+
+    std::size_t add_notifications(const std::vector<NotificationRow>& rows) override {
+        if (rows.empty()) return 0;
+        std::lock_guard lock(mutex_);
+        Transaction tx(*this);
+        Statement s(db_,
+                    "INSERT OR IGNORE INTO notifications(key, user_id, kind, on_date, created_at, email, body) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        std::size_t added = 0;
+        for (const auto& r : rows) {
+            s.bind(1, r.key).bind(2, r.user_id).bind(3, r.kind).bind(4, r.on).bind(5, r.created_at);
+            s.bind(6, std::int64_t{r.email}).bind(7, r.body.dump());
+            s.run();
+            added += static_cast<std::size_t>(sqlite3_changes(db_));
+        }
+        tx.commit();
+        return added;
+    }
+
+    std::vector<NotificationRow> notifications(const std::string& user_id, int limit) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_,
+                    "SELECT id, key, user_id, kind, on_date, created_at, read_at, email, body FROM notifications "
+                    "WHERE user_id = ?1 ORDER BY on_date DESC, id DESC LIMIT ?2");
+        s.bind(1, user_id).bind(2, std::int64_t{limit});
+        std::vector<NotificationRow> out;
+        while (s.step()) {
+            auto body = nlohmann::json::parse(s.text(8), nullptr, false);
+            out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5), s.integer(6),
+                           s.integer(7) != 0, body.is_discarded() ? nlohmann::json::object() : body});
+        }
+        return out;
+    }
+
+    std::size_t unread_notifications(const std::string& user_id) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, "SELECT count(*) FROM notifications WHERE user_id = ?1 AND read_at = 0");
+        s.bind(1, user_id);
+        s.step();
+        return static_cast<std::size_t>(s.integer(0));
+    }
+
+    void mark_notifications_read(const std::string& user_id, const std::vector<std::int64_t>& ids, std::int64_t at) override {
+        if (ids.empty()) return;
+        std::lock_guard lock(mutex_);
+        Transaction tx(*this);
+        Statement s(db_, "UPDATE notifications SET read_at = ?3 WHERE user_id = ?1 AND id = ?2 AND read_at = 0");
+        for (auto id : ids) {
+            s.bind(1, user_id).bind(2, id).bind(3, at);
+            s.run();
+        }
+        tx.commit();
     }
 
 private:

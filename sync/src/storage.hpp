@@ -89,6 +89,19 @@ struct SyncWrite {
     std::int64_t reset_version = 0;
 };
 
+// One notification: an event (alis/events.hpp) told to one user, stored once by its key.
+struct NotificationRow {
+    std::int64_t id = 0;
+    std::string key;  // UNIQUE: the same event never makes two
+    std::string user_id;
+    std::string kind;
+    std::string on;  // the event's date, YYYY-MM-DD
+    std::int64_t created_at = 0;
+    std::int64_t read_at = 0;  // 0: unread
+    bool email = false;        // the user's e-mail subscription asks for it
+    nlohmann::json body = nlohmann::json::object();  // the event's record ids
+};
+
 struct SyncSnapshot {
     std::vector<StoredRecord> records;
     std::vector<StoredClient> clients;
@@ -146,6 +159,14 @@ public:
     // After deletions: leaves no old copy of deleted data in the write-ahead log (and with `vacuum`
     // rewrites the file without free pages).
     virtual void compact(bool vacuum) = 0;
+
+    // Stores the notifications whose key is new (INSERT OR IGNORE); returns how many were new.
+    virtual std::size_t add_notifications(const std::vector<NotificationRow>& rows) = 0;
+    // The user's newest `limit` notifications, and how many are unread.
+    virtual std::vector<NotificationRow> notifications(const std::string& user_id, int limit) = 0;
+    virtual std::size_t unread_notifications(const std::string& user_id) = 0;
+    // Marks the user's notifications with these ids read (others' ids are ignored).
+    virtual void mark_notifications_read(const std::string& user_id, const std::vector<std::int64_t>& ids, std::int64_t at) = 0;
 };
 
 // Opens (creating when missing) the SQLite database `dir`/alis.sqlite3 and migrates its schema.

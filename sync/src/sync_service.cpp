@@ -419,6 +419,13 @@ SyncService::SweepReport SyncService::expire_outdated(const sync::RetentionPolic
     return report;
 }
 
+std::vector<events::Event> SyncService::events() const {
+    const Date today = impl_->clock.today();
+    std::shared_lock lock(impl_->mutex);
+    const auto& state = impl_->server.state();
+    return events::all_events(state, events::compute_fits(state, today), today);
+}
+
 std::size_t SyncService::record_count() const {
     std::shared_lock lock(impl_->mutex);
     return sync::record_count(impl_->server.state());

@@ -12,6 +12,7 @@
 #include "alis/sync/actor.hpp"
 #include "alis/sync/protocol.hpp"
 #include "alis/sync/retention.hpp"
+#include "alis/events.hpp"
 #include "clock.hpp"
 #include "http_types.hpp"
 #include "sessions.hpp"
@@ -59,6 +60,9 @@ public:
         std::size_t facts = 0;                       // period facts recorded
     };
     SweepReport expire_outdated(const sync::RetentionPolicy& policy, bool dry_run = false);
+
+    // Every event that concerns some user today (alis/events.hpp, on the whole state).
+    std::vector<events::Event> events() const;
 
     std::size_t record_count() const;
     std::int64_t version() const;

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -21,6 +22,7 @@
 #include "http_server.hpp"
 #include "jobs.hpp"
 #include "memory.hpp"
+#include "outbox.hpp"
 #include "notifications.hpp"
 #include "request_limits.hpp"
 #include "origins.hpp"
@@ -101,6 +103,7 @@ struct ServeArgs {
     int hash_queue = -1;  // -1: as many as fit in half of --threads beside the hash threads (1 to 6)
     int register_per_hour = 20;
     sync::RetentionPolicy retention;
+    std::string smtp_url, smtp_user, smtp_password_file, mail_from;
 };
 
 void add_retention_flags(CLI::App* cmd, sync::RetentionPolicy& policy) {
@@ -199,6 +202,27 @@ int serve(const ServeArgs& a) {
         std::cerr << "alis-sync: --today needs --test-clock\n";
         return 2;
     }
+    MailConfig mail;
+    if (!a.smtp_url.empty()) {
+        if (a.smtp_url.rfind("smtp://", 0) != 0 && a.smtp_url.rfind("smtps://", 0) != 0) {
+            std::cerr << "alis-sync: --smtp-url must start with smtp:// or smtps:// (got '" << a.smtp_url << "')\n";
+            return 2;
+        }
+        if (a.mail_from.find('@') == std::string::npos) {
+            std::cerr << "alis-sync: --smtp-url needs --mail-from ADDRESS (got '" << a.mail_from << "')\n";
+            return 2;
+        }
+        mail.smtp_url = a.smtp_url;
+        mail.user = a.smtp_user;
+        mail.from = a.mail_from;
+        if (!a.smtp_password_file.empty()) {
+            std::ifstream in(a.smtp_password_file);
+            if (!in || !std::getline(in, mail.password)) {
+                std::cerr << "alis-sync: cannot read --smtp-password-file " << a.smtp_password_file << "\n";
+                return 2;
+            }
+        }
+    }
     auto app = open_app(options, std::move(clock));
 
     std::cout << "alis-sync " << ALIS_VERSION << "\n";
@@ -256,6 +280,18 @@ int serve(const ServeArgs& a) {
     jobs.add("notifications", std::chrono::seconds(a.job_interval), [&] {
         collect_notifications(app->storage(), app->sync(), app->clock());
     });
+    // After the notifications: their mails, through the relay, retried with backoff (outbox.hpp).
+    std::unique_ptr<Outbox> outbox;
+    if (mail.enabled()) {
+        const std::string portal = a.public_urls.empty() ? url : a.public_urls.front();
+        outbox = std::make_unique<Outbox>(app->storage(), app->clock(), mail, portal);
+        jobs.add("mail", std::chrono::seconds(a.job_interval), [&] {
+            if (auto r = outbox->run(); r.sent + r.failed > 0) {
+                std::cout << "mail: sent " << r.sent << ", failed " << r.failed << " (retried later)" << std::endl;
+            }
+        });
+        std::cout << "mail: through " << mail.smtp_url << " from " << mail.from << "\n";
+    }
     jobs.add("session-sweep", std::chrono::minutes(5), [&] { app->sessions().sweep(); });
     jobs.add("return-free-memory", std::chrono::seconds(5), [] { return_free_memory(); });
     jobs.start();
@@ -321,6 +357,11 @@ int run_cli(int argc, char** argv) {
         ->capture_default_str()->check(CLI::Range(1, 100000));
 
     add_retention_flags(serve_cmd, sa.retention);
+    serve_cmd->add_option("--smtp-url", sa.smtp_url,
+                          "Mail relay: smtp://HOST:PORT (STARTTLS; required with --smtp-user) or smtps://HOST:PORT; none: no mail");
+    serve_cmd->add_option("--smtp-user", sa.smtp_user, "Relay user name");
+    serve_cmd->add_option("--smtp-password-file", sa.smtp_password_file, "File whose first line is the relay password");
+    serve_cmd->add_option("--mail-from", sa.mail_from, "Sender address of the alert mails");
 
     std::string data = "./data";
     bool init_demo = false;

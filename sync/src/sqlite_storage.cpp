@@ -114,6 +114,22 @@ const char* const kMigrations[] = {
     );
     CREATE INDEX notifications_user ON notifications(user_id, id);
     )sql",
+    // The mail outbox (sync/src/outbox.hpp): one mail per notification key, retried with backoff.
+    R"sql(
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        key TEXT NOT NULL UNIQUE,
+        to_addr TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        body TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL DEFAULT 0,
+        sent_at INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX outbox_due ON outbox(sent_at, next_attempt_at);
+    )sql",
 };
 
 class Statement {
@@ -501,6 +517,67 @@ public:
             s.run();
         }
         tx.commit();
+    }
+
+    std::vector<NotificationRow> notifications_to_mail(int limit) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_,
+                    "SELECT n.id, n.key, n.user_id, n.kind, n.on_date, n.created_at, n.read_at, n.email, n.body "
+                    "FROM notifications n WHERE n.email = 1 AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.key = n.key) "
+                    "ORDER BY n.id LIMIT ?1");
+        s.bind(1, std::int64_t{limit});
+        std::vector<NotificationRow> out;
+        while (s.step()) {
+            auto body = nlohmann::json::parse(s.text(8), nullptr, false);
+            out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5), s.integer(6),
+                           s.integer(7) != 0, body.is_discarded() ? nlohmann::json::object() : body});
+        }
+        return out;
+    }
+
+    std::size_t add_mail(const std::vector<OutboxRow>& rows) override {
+        if (rows.empty()) return 0;
+        std::lock_guard lock(mutex_);
+        Transaction tx(*this);
+        Statement s(db_,
+                    "INSERT OR IGNORE INTO outbox(key, to_addr, subject, body, message_id, next_attempt_at) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        std::size_t added = 0;
+        for (const auto& r : rows) {
+            s.bind(1, r.key).bind(2, r.to).bind(3, r.subject).bind(4, r.body).bind(5, r.message_id).bind(6, r.next_attempt_at);
+            s.run();
+            added += static_cast<std::size_t>(sqlite3_changes(db_));
+        }
+        tx.commit();
+        return added;
+    }
+
+    std::vector<OutboxRow> mail_due(std::int64_t now, int limit) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_,
+                    "SELECT id, key, to_addr, subject, body, message_id, attempts, next_attempt_at, sent_at, last_error "
+                    "FROM outbox WHERE sent_at = 0 AND next_attempt_at <= ?1 ORDER BY id LIMIT ?2");
+        s.bind(1, now).bind(2, std::int64_t{limit});
+        std::vector<OutboxRow> out;
+        while (s.step()) {
+            out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), static_cast<int>(s.integer(6)),
+                           s.integer(7), s.integer(8), s.text(9)});
+        }
+        return out;
+    }
+
+    void mail_sent(std::int64_t id, std::int64_t at) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, "UPDATE outbox SET sent_at = ?2, last_error = '' WHERE id = ?1");
+        s.bind(1, id).bind(2, at);
+        s.run();
+    }
+
+    void mail_failed(std::int64_t id, int attempts, std::int64_t next_attempt_at, const std::string& error) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, "UPDATE outbox SET attempts = ?2, next_attempt_at = ?3, last_error = ?4 WHERE id = ?1");
+        s.bind(1, id).bind(2, std::int64_t{attempts}).bind(3, next_attempt_at).bind(4, error);
+        s.run();
     }
 
 private:

@@ -102,6 +102,20 @@ struct NotificationRow {
     nlohmann::json body = nlohmann::json::object();  // the event's record ids
 };
 
+// One mail in the outbox: made once per notification (UNIQUE key), sent until the relay takes it.
+struct OutboxRow {
+    std::int64_t id = 0;
+    std::string key;  // the notification's key
+    std::string to;
+    std::string subject;
+    std::string body;
+    std::string message_id;
+    int attempts = 0;
+    std::int64_t next_attempt_at = 0;
+    std::int64_t sent_at = 0;  // 0: not yet
+    std::string last_error;
+};
+
 struct SyncSnapshot {
     std::vector<StoredRecord> records;
     std::vector<StoredClient> clients;
@@ -167,6 +181,14 @@ public:
     virtual std::size_t unread_notifications(const std::string& user_id) = 0;
     // Marks the user's notifications with these ids read (others' ids are ignored).
     virtual void mark_notifications_read(const std::string& user_id, const std::vector<std::int64_t>& ids, std::int64_t at) = 0;
+
+    // Notifications an e-mail subscription asks for that have no mail in the outbox yet.
+    virtual std::vector<NotificationRow> notifications_to_mail(int limit) = 0;
+    // Adds mails whose key is new (INSERT OR IGNORE); returns how many were new.
+    virtual std::size_t add_mail(const std::vector<OutboxRow>& rows) = 0;
+    virtual std::vector<OutboxRow> mail_due(std::int64_t now, int limit) = 0;
+    virtual void mail_sent(std::int64_t id, std::int64_t at) = 0;
+    virtual void mail_failed(std::int64_t id, int attempts, std::int64_t next_attempt_at, const std::string& error) = 0;
 };
 
 // Opens (creating when missing) the SQLite database `dir`/alis.sqlite3 and migrates its schema.

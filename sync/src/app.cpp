@@ -6,6 +6,7 @@
 #include "alis/bounded_json.hpp"
 #include "alis/json_fields.hpp"
 #include "notifications.hpp"
+#include "unsubscribe.hpp"
 #include "request_limits.hpp"
 #include "origins.hpp"
 
@@ -158,6 +159,13 @@ Response App::route_api(const Request& req) {
     if (p == "/api/mutations") {
         if (req.method != "GET") return method_not_allowed("GET");
         return Response::json(200, {{"mutations", sync_.catalogue()}});
+    }
+
+    // One-click unsubscribe from a mail (RFC 8058): no session, the signed token authorizes; the POST
+    // comes from a mail provider as a form, so it skips the JSON-only rule (it can only unsubscribe).
+    if (p == "/api/unsubscribe") {
+        if (req.method != "GET" && req.method != "POST") return method_not_allowed("GET, POST");
+        return unsubscribe_request(*storage_, sync_, req.method, query_param(req.query, "token"));
     }
 
     static const char* const posts[] = {"/api/login",         "/api/logout",        "/api/register",

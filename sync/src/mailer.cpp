@@ -55,6 +55,8 @@ std::string build_message(const MailConfig& config, const MailMessage& m) {
     }
     std::string text = "From: " + config.from + "\r\n" + "To: " + m.to + "\r\n" + "Subject: " + encode_subject(m.subject) +
                        "\r\n" + "Date: " + m.date + "\r\n" + "Message-ID: <" + m.message_id + ">\r\n" +
+                       (m.unsubscribe_url.empty() ? std::string()
+                                                    : "List-Unsubscribe: <" + m.unsubscribe_url + ">\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n") +
                        "MIME-Version: 1.0\r\n" + "Content-Type: text/plain; charset=UTF-8\r\n" +
                        "Content-Transfer-Encoding: base64\r\n" + "\r\n";
     // Base64 in lines of 76: any UTF-8 text passes any relay unchanged.

@@ -21,6 +21,7 @@ struct MailMessage {
     std::string body;     // UTF-8 plain text, lines separated by \n
     std::string message_id;  // without angle brackets
     std::string date;        // RFC 5322 date, e.g. "Thu, 04 Mar 2027 12:00:00 +0000"
+    std::string unsubscribe_url;  // RFC 8058 one-click (List-Unsubscribe + List-Unsubscribe-Post); none when empty
 };
 
 // "=?UTF-8?B?...?=" words of at most 75 characters, split on character boundaries, joined by CRLF SP.

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "crypto.hpp"
+#include "unsubscribe.hpp"
 
 namespace alis::server {
 
@@ -76,6 +77,9 @@ Outbox::Outbox(Storage& storage, const Clock& clock, MailConfig config, std::str
 std::size_t Outbox::queue() {
     std::vector<OutboxRow> rows;
     const std::int64_t now = clock_.now();
+    const std::string key = unsubscribe_key(storage_);
+    std::string base = portal_url_;
+    while (!base.empty() && base.back() == '/') base.pop_back();
     for (const auto& n : storage_.notifications_to_mail(policy_.batch)) {
         OutboxRow r;
         r.key = n.key;
@@ -87,6 +91,7 @@ std::size_t Outbox::queue() {
         r.subject = text.subject;
         r.body = text.body;
         r.to = user ? user->email : "";
+        r.unsubscribe_url = base + "/api/unsubscribe?token=" + unsubscribe_token(key, n.user_id);
         rows.push_back(std::move(r));
     }
     const std::size_t added = storage_.add_mail(rows);
@@ -102,7 +107,7 @@ OutboxRun Outbox::run() {
     out.queued = queue();
     const std::int64_t now = clock_.now();
     for (const auto& r : storage_.mail_due(now, policy_.batch)) {
-        MailMessage m{r.to, r.subject, r.body, r.message_id, rfc5322_date(now)};
+        MailMessage m{r.to, r.subject, r.body, r.message_id, rfc5322_date(now), r.unsubscribe_url};
         const std::string error = send_(config_, m);
         if (error.empty()) {
             storage_.mail_sent(r.id, clock_.now());

@@ -126,9 +126,17 @@ const char* const kMigrations[] = {
         attempts INTEGER NOT NULL DEFAULT 0,
         next_attempt_at INTEGER NOT NULL DEFAULT 0,
         sent_at INTEGER NOT NULL DEFAULT 0,
-        last_error TEXT NOT NULL DEFAULT ''
+        last_error TEXT NOT NULL DEFAULT '',
+        unsubscribe_url TEXT NOT NULL DEFAULT ''
     );
     CREATE INDEX outbox_due ON outbox(sent_at, next_attempt_at);
+    )sql",
+    // Server secrets, e.g. the key that signs the mails' unsubscribe tokens (sync/src/unsubscribe.hpp).
+    R"sql(
+    CREATE TABLE secrets (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
     )sql",
 };
 
@@ -540,11 +548,12 @@ public:
         std::lock_guard lock(mutex_);
         Transaction tx(*this);
         Statement s(db_,
-                    "INSERT OR IGNORE INTO outbox(key, to_addr, subject, body, message_id, next_attempt_at) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+                    "INSERT OR IGNORE INTO outbox(key, to_addr, subject, body, message_id, next_attempt_at, unsubscribe_url) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         std::size_t added = 0;
         for (const auto& r : rows) {
             s.bind(1, r.key).bind(2, r.to).bind(3, r.subject).bind(4, r.body).bind(5, r.message_id).bind(6, r.next_attempt_at);
+            s.bind(7, r.unsubscribe_url);
             s.run();
             added += static_cast<std::size_t>(sqlite3_changes(db_));
         }
@@ -555,13 +564,13 @@ public:
     std::vector<OutboxRow> mail_due(std::int64_t now, int limit) override {
         std::lock_guard lock(mutex_);
         Statement s(db_,
-                    "SELECT id, key, to_addr, subject, body, message_id, attempts, next_attempt_at, sent_at, last_error "
+                    "SELECT id, key, to_addr, subject, body, message_id, attempts, next_attempt_at, sent_at, last_error, unsubscribe_url "
                     "FROM outbox WHERE sent_at = 0 AND next_attempt_at <= ?1 ORDER BY id LIMIT ?2");
         s.bind(1, now).bind(2, std::int64_t{limit});
         std::vector<OutboxRow> out;
         while (s.step()) {
             out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), static_cast<int>(s.integer(6)),
-                           s.integer(7), s.integer(8), s.text(9)});
+                           s.integer(7), s.integer(8), s.text(9), s.text(10)});
         }
         return out;
     }
@@ -578,6 +587,19 @@ public:
         Statement s(db_, "UPDATE outbox SET attempts = ?2, next_attempt_at = ?3, last_error = ?4 WHERE id = ?1");
         s.bind(1, id).bind(2, std::int64_t{attempts}).bind(3, next_attempt_at).bind(4, error);
         s.run();
+    }
+
+    std::string secret(const std::string& name, const std::string& fresh) override {
+        std::lock_guard lock(mutex_);
+        {
+            Statement s(db_, "INSERT OR IGNORE INTO secrets(name, value) VALUES (?1, ?2)");
+            s.bind(1, name).bind(2, fresh);
+            s.run();
+        }
+        Statement s(db_, "SELECT value FROM secrets WHERE name = ?1");
+        s.bind(1, name);
+        s.step();
+        return s.text(0);
     }
 
 private:

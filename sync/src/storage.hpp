@@ -114,6 +114,7 @@ struct OutboxRow {
     std::int64_t next_attempt_at = 0;
     std::int64_t sent_at = 0;  // 0: not yet
     std::string last_error;
+    std::string unsubscribe_url;
 };
 
 struct SyncSnapshot {
@@ -189,6 +190,9 @@ public:
     virtual std::vector<OutboxRow> mail_due(std::int64_t now, int limit) = 0;
     virtual void mail_sent(std::int64_t id, std::int64_t at) = 0;
     virtual void mail_failed(std::int64_t id, int attempts, std::int64_t next_attempt_at, const std::string& error) = 0;
+
+    // A server secret by name: the stored one, or `fresh` stored now when there is none.
+    virtual std::string secret(const std::string& name, const std::string& fresh) = 0;
 };
 
 // Opens (creating when missing) the SQLite database `dir`/alis.sqlite3 and migrates its schema.

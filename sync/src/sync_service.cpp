@@ -426,6 +426,15 @@ std::vector<events::Event> SyncService::events() const {
     return events::all_events(state, events::compute_fits(state, today), today);
 }
 
+std::vector<std::string> SyncService::email_subscriptions(const std::string& user_id) const {
+    std::shared_lock lock(impl_->mutex);
+    std::vector<std::string> out;
+    for (const auto& [id, sub] : impl_->server.state().subscriptions) {
+        if (sub.user_id == user_id && sub.channel == sync::Channel::email) out.push_back(id);
+    }
+    return out;
+}
+
 std::size_t SyncService::record_count() const {
     std::shared_lock lock(impl_->mutex);
     return sync::record_count(impl_->server.state());

@@ -63,6 +63,8 @@ public:
 
     // Every event that concerns some user today (alis/events.hpp, on the whole state).
     std::vector<events::Event> events() const;
+    // The ids of the user's e-mail subscriptions (for one-click unsubscribe).
+    std::vector<std::string> email_subscriptions(const std::string& user_id) const;
 
     std::size_t record_count() const;
     std::int64_t version() const;

@@ -176,8 +176,24 @@ TEST_CASE("mail: relay down, then up: every mail once, to the subscriber, RFC 20
         CHECK(body.find("Sjå varselet i ALIS-portalen Vest") != std::string::npos);
         CHECK(body.find("http://portal.example/") != std::string::npos);
         ids.insert(header(m, "Message-ID"));
+        CHECK(header(m, "List-Unsubscribe-Post") == "List-Unsubscribe=One-Click");
+        CHECK(header(m, "List-Unsubscribe").rfind("<http://portal.example/api/unsubscribe?token=", 0) == 0);
     }
     CHECK(ids.size() == 3);
+
+    // One click, without a session, as a mail provider posts it (RFC 8058): the e-mail subscription goes.
+    std::string link = header(messages[0], "List-Unsubscribe");
+    const std::string target = link.substr(link.find("/api/"), link.size() - link.find("/api/") - 1);
+    auto anonymous = s.client();
+    auto page = anonymous.get(target);
+    CHECK(page.status == 200);
+    CHECK(page.body.find("<form method=\"post\"") != std::string::npos);
+    CHECK(s.app().sync().email_subscriptions(user_id).size() == 1);  // a GET changes nothing
+    CHECK(anonymous.request("POST", target.substr(0, target.size() - 2) + "xx", "List-Unsubscribe=One-Click",
+                            {{"Content-Type", "application/x-www-form-urlencoded"}}).status == 400);  // forged
+    auto done = anonymous.request("POST", target, "List-Unsubscribe=One-Click", {{"Content-Type", "application/x-www-form-urlencoded"}});
+    CHECK(done.status == 200);
+    CHECK(s.app().sync().email_subscriptions(user_id).empty());
 }
 
 TEST_CASE("mail: a long subject becomes several encoded-words of at most 75 characters that decode to it") {

@@ -175,9 +175,9 @@ const std::array<Text, static_cast<size_t>(Msg::count_)> kTable{{
     {"Ønsker for mine avdelinger", "Ønske for avdelingane mine", "Wishes for my departments"},
     {"I portalen", "I portalen", "In the portal"},
     {"E-post", "E-post", "E-mail"},
-    {"Varsler på e-post vil bli sendt av serveren til ALIS-kontor Vest; den utsendingen er ikke på plass ennå.",
-     "Varsel på e-post vil bli sende av serveren til ALIS-kontor Vest; den utsendinga er ikkje på plass enno.",
-     "E-mail alerts will be sent by the ALIS office West's server; that sending is not in place yet."},
+    {"Varsler på e-post sendes av serveren til ALIS-kontor Vest når den har en e-posttjener; hver e-post har en lenke for å melde seg av.",
+     "Varsel på e-post blir sende av serveren til ALIS-kontor Vest når han har ein e-posttenar; kvar e-post har ei lenkje for å melde seg av.",
+     "E-mail alerts are sent by the ALIS office West's server when it has a mail relay; every mail has a link to unsubscribe."},
     {"Nytt for deg", "Nytt for deg", "New for you"},
     {"Her står perioder som passer ønskene og den ledige tiden din, tilbud til deg og perioder som er lyst ut som "
      "vikariat, nyeste først. Abonnementer på nye perioder i portalen legger til perioder fra valgt sykehus eller fagområde.",

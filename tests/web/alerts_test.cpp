@@ -41,7 +41,7 @@ TEST_CASE("a GP adds an e-mail subscription for one hospital and deletes it; bot
     REQUIRE(app.session().logged_in());
     ui.click(app, "Varsler");
     CHECK(ui.shows("Ingen abonnementer ennå."));
-    CHECK(ui.shows("Varsler på e-post vil bli sendt av serveren til ALIS-kontor Vest; den utsendingen er ikke på plass ennå."));
+    CHECK(ui.shows("Varsler på e-post sendes av serveren til ALIS-kontor Vest når den har en e-posttjener; hver e-post har en lenke for å melde seg av."));
 
     ui.click(app, "Varsle om");
     ui.click(app, "Perioder lyst ut som vikariat");

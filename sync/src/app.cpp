@@ -72,7 +72,7 @@ void App::set_listen_address(const std::string& host, unsigned short port) {
 void App::run_jobs_now() {
     sync_.release_unmatched();
     expire_daily();
-    collect_notifications(*storage_, sync_, *clock_);
+    collect_notifications(*storage_, sync_, *clock_, options_.keep_notification_days);
     sessions_.sweep();
     audit_.flush();
 }
@@ -82,6 +82,9 @@ std::optional<SyncService::SweepReport> App::expire_daily() {
     const Date today = clock_->today();
     if (expired_on_ == today) return std::nullopt;
     auto report = sync_.expire_outdated(options_.retention);
+    const auto old = expire_notifications(*storage_, *clock_, options_.keep_notification_days, false);
+    if (old.notifications) report.deleted["notification"] += old.notifications;
+    if (old.mails) report.deleted["mail"] += old.mails;
     expired_on_ = today;
     return report;
 }

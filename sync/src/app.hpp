@@ -43,6 +43,7 @@ struct AppOptions {
     PushPolicy push;
     AccountOptions accounts;
     sync::RetentionPolicy retention;  // --keep-struck-days, --keep-periods-months
+    int keep_notification_days = 365;  // --keep-notifications-days
 };
 
 class App {

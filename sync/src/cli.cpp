@@ -103,6 +103,7 @@ struct ServeArgs {
     int hash_queue = -1;  // -1: as many as fit in half of --threads beside the hash threads (1 to 6)
     int register_per_hour = 20;
     sync::RetentionPolicy retention;
+    int keep_notification_days = kKeepNotificationDays;
     std::string smtp_url, smtp_user, smtp_password_file, mail_from;
 };
 
@@ -185,6 +186,7 @@ int serve(const ServeArgs& a) {
     options.accounts.hash_queue = hash_queue;
     options.accounts.register_per_hour = a.register_per_hour;
     options.retention = a.retention;
+    options.keep_notification_days = a.keep_notification_days;
 
     std::unique_ptr<Clock> clock;
     if (a.test_clock) {
@@ -278,7 +280,7 @@ int serve(const ServeArgs& a) {
     });
     // After the release and the expiry (jobs run in the order added): today's events, once each.
     jobs.add("notifications", std::chrono::seconds(a.job_interval), [&] {
-        collect_notifications(app->storage(), app->sync(), app->clock());
+        collect_notifications(app->storage(), app->sync(), app->clock(), a.keep_notification_days);
     });
     // After the notifications: their mails, through the relay, retried with backoff (outbox.hpp).
     std::unique_ptr<Outbox> outbox;
@@ -357,6 +359,8 @@ int run_cli(int argc, char** argv) {
         ->capture_default_str()->check(CLI::Range(1, 100000));
 
     add_retention_flags(serve_cmd, sa.retention);
+    serve_cmd->add_option("--keep-notifications-days", sa.keep_notification_days,
+                          "Days notifications and their sent mails are kept after the event")->capture_default_str()->check(CLI::Range(1, 100000));
     serve_cmd->add_option("--smtp-url", sa.smtp_url,
                           "Mail relay: smtp://HOST:PORT (STARTTLS; required with --smtp-user) or smtps://HOST:PORT; none: no mail");
     serve_cmd->add_option("--smtp-user", sa.smtp_user, "Relay user name");
@@ -415,6 +419,9 @@ int run_cli(int argc, char** argv) {
     sweep_cmd->add_option("--data", data, "Data folder")->capture_default_str();
     sweep_cmd->add_flag("--dry-run", sweep_dry_run, "Change nothing; print what would be deleted");
     add_retention_flags(sweep_cmd, sweep_policy);
+    int sweep_keep_notifications = kKeepNotificationDays;
+    sweep_cmd->add_option("--keep-notifications-days", sweep_keep_notifications,
+                          "Days notifications and their sent mails are kept after the event")->capture_default_str()->check(CLI::Range(1, 100000));
     sweep_cmd->add_flag("--test-clock", sweep_test_clock, "Judge expiry on --today instead of today; never in production");
     sweep_cmd->add_option("--today", sweep_today, "With --test-clock: the day to judge on, YYYY-MM-DD");
 
@@ -455,6 +462,9 @@ int run_cli(int argc, char** argv) {
             // The two-month rule first, so the facts taken before the deletion say "released".
             if (!sweep_dry_run) app->sync().release_unmatched();
             auto report = app->sync().expire_outdated(sweep_policy, sweep_dry_run);
+            const auto old = expire_notifications(app->storage(), app->clock(), sweep_keep_notifications, sweep_dry_run);
+            if (old.notifications) report.deleted["notification"] += old.notifications;
+            if (old.mails) report.deleted["mail"] += old.mails;
             std::cout << (sweep_dry_run ? "sweep (dry run) on " : "sweep on ") << to_iso(app->clock().today()) << ": "
                       << (sweep_dry_run ? "would delete " : "deleted ") << by_kind(report.deleted) << "\n";
             for (const auto& [kind, n] : report.deleted) std::cout << "  " << kind << ": " << n << "\n";

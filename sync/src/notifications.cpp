@@ -6,9 +6,11 @@ namespace alis::server {
 
 using nlohmann::json;
 
-std::size_t collect_notifications(Storage& storage, const SyncService& sync, const Clock& clock) {
+std::size_t collect_notifications(Storage& storage, const SyncService& sync, const Clock& clock, int keep_days) {
     std::vector<NotificationRow> rows;
+    const Date oldest = add_days(clock.today(), -keep_days);
     for (const events::Event& e : sync.events()) {
+        if (e.on < oldest) continue;
         NotificationRow r;
         r.key = e.key;
         r.user_id = e.user_id;
@@ -26,6 +28,11 @@ std::size_t collect_notifications(Storage& storage, const SyncService& sync, con
         rows.push_back(std::move(r));
     }
     return storage.add_notifications(rows);
+}
+
+Storage::NotificationExpiry expire_notifications(Storage& storage, const Clock& clock, int keep_days, bool dry_run) {
+    return storage.expire_notifications(to_iso(add_days(clock.today(), -keep_days)), clock.now() - std::int64_t{keep_days} * 86400,
+                                        dry_run);
 }
 
 Response notifications_answer(Storage& storage, const std::string& user_id) {

@@ -21,8 +21,16 @@ inline constexpr int kNotificationsPerAnswer = 100;
 // (request_limits.cpp), so this rule, with its message, is the one a client meets first.
 inline constexpr std::size_t kMarkReadIds = 30;
 
-// The notification job: turns today's events into notifications; returns how many were new.
-std::size_t collect_notifications(Storage& storage, const SyncService& sync, const Clock& clock);
+// Notifications (and their sent mails) are kept this many days after the event; older events make
+// none, so a deleted one is never made again (alis-sync --keep-notifications-days).
+inline constexpr int kKeepNotificationDays = 365;
+
+// The notification job: turns today's events of the last `keep_days` into notifications; returns
+// how many were new.
+std::size_t collect_notifications(Storage& storage, const SyncService& sync, const Clock& clock,
+                                  int keep_days = kKeepNotificationDays);
+// Deletes (or with dry_run counts) notifications older than `keep_days` and their sent mails.
+Storage::NotificationExpiry expire_notifications(Storage& storage, const Clock& clock, int keep_days, bool dry_run);
 
 Response notifications_answer(Storage& storage, const std::string& user_id);
 Response mark_notifications_read(Storage& storage, const Clock& clock, const std::string& user_id, const nlohmann::json& body);

@@ -589,6 +589,39 @@ public:
         s.run();
     }
 
+    NotificationExpiry expire_notifications(const std::string& on_before, std::int64_t sent_before, bool dry_run) override {
+        std::lock_guard lock(mutex_);
+        NotificationExpiry out;
+        Transaction tx(*this);
+        {
+            Statement s(db_, dry_run ? "SELECT count(*) FROM notifications WHERE on_date < ?1"
+                                     : "DELETE FROM notifications WHERE on_date < ?1 RETURNING id");
+            s.bind(1, on_before);
+            if (dry_run) {
+                s.step();
+                out.notifications = static_cast<std::size_t>(s.integer(0));
+            } else {
+                while (s.step()) ++out.notifications;
+            }
+        }
+        {
+            Statement s(db_, dry_run ? "SELECT count(*) FROM outbox WHERE sent_at != 0 AND sent_at < ?1 AND NOT EXISTS "
+                                       "(SELECT 1 FROM notifications n WHERE n.key = outbox.key AND n.on_date >= ?2)"
+                                     : "DELETE FROM outbox WHERE sent_at != 0 AND sent_at < ?1 AND NOT EXISTS "
+                                       "(SELECT 1 FROM notifications n WHERE n.key = outbox.key AND n.on_date >= ?2) RETURNING id");
+            // A mail goes only with its notification (else the mail job would make it again).
+            s.bind(1, sent_before).bind(2, on_before);
+            if (dry_run) {
+                s.step();
+                out.mails = static_cast<std::size_t>(s.integer(0));
+            } else {
+                while (s.step()) ++out.mails;
+            }
+        }
+        tx.commit();
+        return out;
+    }
+
     std::string secret(const std::string& name, const std::string& fresh) override {
         std::lock_guard lock(mutex_);
         {

@@ -191,6 +191,14 @@ public:
     virtual void mail_sent(std::int64_t id, std::int64_t at) = 0;
     virtual void mail_failed(std::int64_t id, int attempts, std::int64_t next_attempt_at, const std::string& error) = 0;
 
+    // Retention of what the notification and mail jobs keep: notifications dated before `on_before`
+    // (YYYY-MM-DD) and outbox rows sent or settled before `sent_before` whose notification goes too.
+    // Counts them only when dry_run.
+    struct NotificationExpiry {
+        std::size_t notifications = 0, mails = 0;
+    };
+    virtual NotificationExpiry expire_notifications(const std::string& on_before, std::int64_t sent_before, bool dry_run) = 0;
+
     // A server secret by name: the stored one, or `fresh` stored now when there is none.
     virtual std::string secret(const std::string& name, const std::string& fresh) = 0;
 };

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "alis/date.hpp"
+#include "notifications.hpp"
 #include "portal_data.hpp"
 #include "test_server.hpp"
 
@@ -97,6 +98,21 @@ TEST_CASE("the two-month rule told: the hospital warned 14 days ahead, then both
     for (const auto& n : after["notifications"]) {
         if (n["kind"] == "period_released") CHECK(n["read"] == true);
     }
+
+    // A year and a day after the release: the notifications go, and the job does not make them again
+    // although the released periods are still kept.
+    s2.clock().set(noon({2028, 3, 5}));
+    const auto dry = alis::server::expire_notifications(s2.app().storage(), s2.app().clock(), 365, true);
+    CHECK(dry.notifications >= 6);  // the hospital's four and Kari's two, at least
+    const auto report = s2.app().expire_daily();
+    REQUIRE(report);
+    REQUIRE(report->deleted.count("notification"));
+    CHECK(report->deleted.at("notification") == dry.notifications);
+    s2.app().run_jobs_now();
+    REQUIRE(hospital2.login("demo-sykehus", kDemo).status == 200);
+    h = hospital2.post("/api/notifications", json::object()).json();
+    CHECK(count(h, "period_released") == 0);
+    CHECK(count(h, "release_warning") == 0);
 }
 
 TEST_CASE("notifications: a session is needed, and a bad list of ids is named") {

@@ -15,6 +15,7 @@ packages=(
   emscripten nodejs npm
   nlohmann-json3-dev doctest-dev libboost-dev libsqlite3-dev libsodium-dev libcli11-dev
   libzxcvbn-dev
+  libcurl4-openssl-dev  # SMTP for the mail outbox (sync/src/mailer.cpp)
   fonts-dejavu-core sqlite3
   brotli  # precompressed .br copies of the site (shell/browser/write_site.cmake)
 )

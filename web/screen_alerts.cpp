@@ -1,14 +1,12 @@
-// Alerts: the GP's in-app alerts, worked out from what the replica holds, and every role's alert
-// subscriptions. E-mail delivery belongs to the server (a later alert job); this screen only records
+// Alerts: the events that concern the signed-in user (decided in core, alis/events.hpp, from what the
+// replica holds), in words, and every role's alert subscriptions. E-mail delivery belongs to the server (a later alert job); this screen only records
 // the wish for it, and says so.
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <set>
 
-#include "alis/matching/derive.hpp"
-#include "alis/rules.hpp"
+#include "alis/events.hpp"
 #include "forms.hpp"
 #include "i18n.hpp"
 #include "matching_view.hpp"
@@ -44,51 +42,77 @@ std::string where(const sync::PortalState& view, const Period& p) {
            to_norwegian(p.range.start) + "–" + to_norwegian(p.range.end);
 }
 
-bool subscribed_to(const sync::Subscription& s, const Period& p) {
-    return s.topic == sync::SubscriptionTopic::new_periods && s.channel == sync::Channel::in_app &&
-           (s.hospital_id.empty() || s.hospital_id == p.hospital_id) && (s.specialty.empty() || s.specialty == p.specialty);
+Msg event_text(events::EventKind kind, sync::Role role) {
+    using K = events::EventKind;
+    switch (kind) {
+        case K::period_fits: return Msg::alert_fitting_period;
+        case K::period_new: return Msg::alert_new_period;
+        case K::offer_made: return Msg::alert_offer;
+        case K::offer_withdrawn: return Msg::alert_offer_withdrawn;
+        case K::offer_accepted: return Msg::alert_offer_accepted;
+        case K::offer_declined: return Msg::alert_offer_declined;
+        case K::release_warning: return Msg::alert_release_warning;
+        case K::period_released: return role == sync::Role::gp ? Msg::alert_released : Msg::alert_released_hospital;
+        case K::doctor_fits: return Msg::alert_doctor_fits;
+        case K::doctor_struck: return Msg::alert_struck;
+        case K::doctor_placed: return Msg::alert_doctor_placed;
+    }
+    return Msg::alert;
 }
 
-// What concerns this GP: published periods that fit their wishes and free time (or an in-app
-// subscription's filter), offers made to them, and periods released as substitute posts; newest first.
-std::vector<Alert> gp_alerts(Context& ctx) {
-    const Language lang = ctx.lang;
+// The words for one event; which events concern the user is decided in core (alis/events.hpp).
+std::string describe(Context& ctx, const events::Event& e) {
     const auto& view = ctx.session.view();
-    const std::string doctor_id = ctx.session.user().doctor_id;
-    const std::string user_id = ctx.session.user().id;
-    std::vector<Alert> out;
-
-    std::set<std::string> fitting;
-    const matching::MatchingInput& input = matching_input(ctx);
-    for (size_t i = 0; i < input.doctors.size(); ++i) {
-        if (input.doctors[i].id != doctor_id) continue;
-        const matching::DerivedLists& lists = derived_lists(ctx);
-        for (const auto& option : lists.options[i]) fitting.insert(input.periods[option.period].id);
-    }
-    for (const auto& entry : view.periods) {
-        const Period& p = entry.second;  // a plain reference: clang 14 cannot capture structured bindings
-        if (p.status == PeriodStatus::published) {
-            const bool fits = fitting.count(p.id) > 0;
-            const bool wanted = std::any_of(view.subscriptions.begin(), view.subscriptions.end(), [&](const auto& kv) {
-                return kv.second.user_id == user_id && subscribed_to(kv.second, p);
-            });
-            if (fits || wanted) {
-                out.push_back({p.published_on, std::string(tr(lang, fits ? Msg::alert_fitting_period : Msg::alert_new_period)) + ": " + where(view, p)});
-            }
-        } else if (p.status == PeriodStatus::released) {
-            out.push_back({release_date(p.published_on), std::string(tr(lang, Msg::alert_released)) + ": " + where(view, p)});
-        }
-    }
-    for (const auto& [id, o] : view.offers) {
-        if (o.doctor_id != doctor_id) continue;
-        const Period* p = sync::find_period(view, o.period_id);
-        std::string text = std::string(tr(lang, Msg::alert_offer)) + ": " + organisation_name(view, o.hospital_id);
+    std::string text = tr(ctx.lang, event_text(e.kind, ctx.session.user().role));
+    const sync::Offer* o = e.offer_id.empty() ? nullptr : sync::find_offer(view, e.offer_id);
+    const Period* p = sync::find_period(view, e.period_id);
+    if (o) {
+        text += ": " + organisation_name(view, o->hospital_id);
         if (p) text += " – " + organisation_name(view, p->department_id);
-        text += ", " + to_norwegian(o.range.start) + "–" + to_norwegian(o.range.end);
-        out.push_back({o.offered_on, std::move(text)});
+        text += ", " + to_norwegian(o->range.start) + "–" + to_norwegian(o->range.end);
+    } else if (p) {
+        text += ": " + where(view, *p);
     }
-    std::stable_sort(out.begin(), out.end(), [](const Alert& a, const Alert& b) { return b.when < a.when; });
+    if (!e.doctor_id.empty() && e.kind != events::EventKind::doctor_struck) {
+        if (const DoctorProfile* d = sync::find_doctor(view, e.doctor_id)) text += " (" + d->name + ")";
+    }
+    return text;
+}
+
+// The events concerning the signed-in user that the portal shows (not those asked for by e-mail
+// only), newest first.
+std::vector<Alert> alerts_for(Context& ctx) {
+    const SessionUser& me = ctx.session.user();
+    sync::User user;
+    user.id = me.id;
+    user.role = me.role;
+    user.organisation_id = me.organisation_id;
+    user.doctor_id = me.doctor_id;
+    const events::Fits fits = me.role == sync::Role::gp ? events::fits_from(matching_input(ctx), derived_lists(ctx)) : events::Fits{};
+    std::vector<Alert> out;
+    for (const events::Event& e : events::events_for(ctx.session.view(), fits, user, ctx.platform.today())) {
+        if (e.in_app) out.push_back({e.on, describe(ctx, e)});
+    }
     return out;
+}
+
+void draw_alerts(Context& ctx) {
+    const Language lang = ctx.lang;
+    const std::vector<Alert> alerts = alerts_for(ctx);
+    if (alerts.empty()) ui::muted(tr(lang, Msg::no_alerts));
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+    if (!alerts.empty() && ImGui::BeginTable("##alerts", 2, flags)) {
+        ImGui::TableSetupColumn(tr(lang, Msg::date), ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn(tr(lang, Msg::alert));
+        ui::table_headers();
+        for (const Alert& a : alerts) {
+            ImGui::TableNextColumn();
+            ui::label(to_norwegian(a.when).c_str());
+            ImGui::TableNextColumn();
+            ui::label(a.text.c_str());
+        }
+        ImGui::EndTable();
+    }
 }
 
 }  // namespace
@@ -162,21 +186,7 @@ void GpAlertsScreen::draw(Context& ctx) {
     // alerts themselves need the profile's wishes and free time.
     if (has_own_profile(ctx)) {
         ui::muted(tr(lang, Msg::alerts_rule));
-        const std::vector<Alert> alerts = gp_alerts(ctx);
-        if (alerts.empty()) ui::muted(tr(lang, Msg::no_alerts));
-        const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
-        if (!alerts.empty() && ImGui::BeginTable("##alerts", 2, flags)) {
-            ImGui::TableSetupColumn(tr(lang, Msg::date), ImGuiTableColumnFlags_WidthFixed);
-            ImGui::TableSetupColumn(tr(lang, Msg::alert));
-            ui::table_headers();
-            for (const Alert& a : alerts) {
-                ImGui::TableNextColumn();
-                ui::label(to_norwegian(a.when).c_str());
-                ImGui::TableNextColumn();
-                ui::label(a.text.c_str());
-            }
-            ImGui::EndTable();
-        }
+        draw_alerts(ctx);
     }
     ImGui::Spacing();
     ImGui::Separator();
@@ -185,6 +195,11 @@ void GpAlertsScreen::draw(Context& ctx) {
 }
 
 void HospitalAlertsScreen::draw(Context& ctx) {
+    ui::heading(tr(ctx.lang, Msg::alerts_for_you));
+    ui::muted(tr(ctx.lang, Msg::alerts_hospital_rule));
+    draw_alerts(ctx);
+    ImGui::Spacing();
+    ImGui::Separator();
     subscriptions_.draw(ctx, {sync::SubscriptionTopic::new_candidates, sync::SubscriptionTopic::wishes_for_my_departments});
 }
 

@@ -5,6 +5,8 @@
 
 #include "alis/bounded_json.hpp"
 #include "alis/json_fields.hpp"
+#include "notifications.hpp"
+#include "unsubscribe.hpp"
 #include "request_limits.hpp"
 #include "origins.hpp"
 
@@ -69,8 +71,22 @@ void App::set_listen_address(const std::string& host, unsigned short port) {
 
 void App::run_jobs_now() {
     sync_.release_unmatched();
+    expire_daily();
+    collect_notifications(*storage_, sync_, *clock_, options_.keep_notification_days);
     sessions_.sweep();
     audit_.flush();
+}
+
+std::optional<SyncService::SweepReport> App::expire_daily() {
+    std::lock_guard lock(expiry_mutex_);
+    const Date today = clock_->today();
+    if (expired_on_ == today) return std::nullopt;
+    auto report = sync_.expire_outdated(options_.retention);
+    const auto old = expire_notifications(*storage_, *clock_, options_.keep_notification_days, false);
+    if (old.notifications) report.deleted["notification"] += old.notifications;
+    if (old.mails) report.deleted["mail"] += old.mails;
+    expired_on_ = today;
+    return report;
 }
 
 Response App::handle(const Request& req) {
@@ -148,11 +164,18 @@ Response App::route_api(const Request& req) {
         return Response::json(200, {{"mutations", sync_.catalogue()}});
     }
 
+    // One-click unsubscribe from a mail (RFC 8058): no session, the signed token authorizes; the POST
+    // comes from a mail provider as a form, so it skips the JSON-only rule (it can only unsubscribe).
+    if (p == "/api/unsubscribe") {
+        if (req.method != "GET" && req.method != "POST") return method_not_allowed("GET, POST");
+        return unsubscribe_request(*storage_, sync_, req.method, query_param(req.query, "token"));
+    }
+
     static const char* const posts[] = {"/api/login",         "/api/logout",        "/api/register",
                                         "/api/password",      "/api/push",          "/api/pull",
                                         "/api/users",         "/api/users/list",    "/api/users/reset",
                                         "/api/users/disable", "/api/users/enable",  "/api/test/clock",
-                                        "/api/test/run-jobs"};
+                                        "/api/test/run-jobs", "/api/notifications", "/api/notifications/read"};
     bool known = false;
     for (const char* candidate : posts) known = known || p == candidate;
     if (!known) return not_found();
@@ -210,6 +233,8 @@ Response App::route_api(const Request& req) {
     if (user->must_change_password) return password_change_required();
     if (p == "/api/push") return sync_.push(principal_of(*user), std::move(body));
     if (p == "/api/pull") return sync_.pull(principal_of(*user), body);
+    if (p == "/api/notifications") return notifications_answer(*storage_, user->id);
+    if (p == "/api/notifications/read") return mark_notifications_read(*storage_, *clock_, user->id, body);
     return not_found();
 }
 

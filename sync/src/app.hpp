@@ -2,6 +2,8 @@
 // The application behind the HTTP front end: routes each request, checks same-origin rules and the
 // session, and answers. Holds the server's parts; it knows nothing of sockets.
 #include <memory>
+#include <optional>
+#include <mutex>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -40,6 +42,8 @@ struct AppOptions {
     std::size_t body_limit = 4u << 20;  // --body-limit: the largest push body (request_limits.hpp)
     PushPolicy push;
     AccountOptions accounts;
+    sync::RetentionPolicy retention;  // --keep-struck-days, --keep-periods-months
+    int keep_notification_days = 365;  // --keep-notifications-days
 };
 
 class App {
@@ -61,8 +65,14 @@ public:
     PasswordPool& password_pool() { return password_pool_; }
     const AppOptions& options() const { return options_; }
     void run_jobs_now();  // what the job runner does each tick; also /api/test/run-jobs
+    // The daily expiry (SyncService::expire_outdated with options.retention): runs when the day has
+    // changed since its last run (or never ran); nothing when it already ran today.
+    std::optional<SyncService::SweepReport> expire_daily();
 
 private:
+    std::mutex expiry_mutex_;
+    std::optional<Date> expired_on_;
+
     Response route_api(const Request& req);
     // The client's address: the TCP peer, or the last X-Forwarded-For hop when the peer is a
     // trusted proxy (accounts.cpp).

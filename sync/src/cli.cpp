@@ -9,7 +9,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <thread>
 
@@ -20,6 +22,8 @@
 #include "http_server.hpp"
 #include "jobs.hpp"
 #include "memory.hpp"
+#include "outbox.hpp"
+#include "notifications.hpp"
 #include "request_limits.hpp"
 #include "origins.hpp"
 
@@ -98,7 +102,25 @@ struct ServeArgs {
     int hash_threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / 2);
     int hash_queue = -1;  // -1: as many as fit in half of --threads beside the hash threads (1 to 6)
     int register_per_hour = 20;
+    sync::RetentionPolicy retention;
+    int keep_notification_days = kKeepNotificationDays;
+    std::string smtp_url, smtp_user, smtp_password_file, mail_from;
 };
+
+void add_retention_flags(CLI::App* cmd, sync::RetentionPolicy& policy) {
+    cmd->add_option("--keep-struck-days", policy.struck_candidate_days, "Days a struck candidate entry is kept after the strike")
+        ->capture_default_str()->check(CLI::Range(0, 100000));
+    cmd->add_option("--keep-periods-months", policy.ended_period_months,
+                    "Months a period and its offers are kept after the period ended (its anonymous facts stay)")
+        ->capture_default_str()->check(CLI::Range(0, 1200));
+}
+
+// "available_time 3, wish 1" or "nothing".
+std::string by_kind(const std::map<std::string, std::size_t>& counts) {
+    std::string out;
+    for (const auto& [kind, n] : counts) out += (out.empty() ? "" : ", ") + kind + " " + std::to_string(n);
+    return out.empty() ? "nothing" : out;
+}
 
 // An address as the HTTP server prints a peer's (inet_ntop's canonical form), or "".
 std::string canonical_address(const std::string& text) {
@@ -163,6 +185,8 @@ int serve(const ServeArgs& a) {
     options.accounts.hash_threads = a.hash_threads;
     options.accounts.hash_queue = hash_queue;
     options.accounts.register_per_hour = a.register_per_hour;
+    options.retention = a.retention;
+    options.keep_notification_days = a.keep_notification_days;
 
     std::unique_ptr<Clock> clock;
     if (a.test_clock) {
@@ -179,6 +203,27 @@ int serve(const ServeArgs& a) {
     } else if (!a.today.empty()) {
         std::cerr << "alis-sync: --today needs --test-clock\n";
         return 2;
+    }
+    MailConfig mail;
+    if (!a.smtp_url.empty()) {
+        if (a.smtp_url.rfind("smtp://", 0) != 0 && a.smtp_url.rfind("smtps://", 0) != 0) {
+            std::cerr << "alis-sync: --smtp-url must start with smtp:// or smtps:// (got '" << a.smtp_url << "')\n";
+            return 2;
+        }
+        if (a.mail_from.find('@') == std::string::npos) {
+            std::cerr << "alis-sync: --smtp-url needs --mail-from ADDRESS (got '" << a.mail_from << "')\n";
+            return 2;
+        }
+        mail.smtp_url = a.smtp_url;
+        mail.user = a.smtp_user;
+        mail.from = a.mail_from;
+        if (!a.smtp_password_file.empty()) {
+            std::ifstream in(a.smtp_password_file);
+            if (!in || !std::getline(in, mail.password)) {
+                std::cerr << "alis-sync: cannot read --smtp-password-file " << a.smtp_password_file << "\n";
+                return 2;
+            }
+        }
     }
     auto app = open_app(options, std::move(clock));
 
@@ -227,6 +272,28 @@ int serve(const ServeArgs& a) {
             std::cout << "two-month release: " << n << " records changed" << std::endl;
         }
     });
+    // Daily: the first turn after start, then the first turn of each new day.
+    jobs.add("expiry", std::chrono::seconds(a.job_interval), [&] {
+        if (auto report = app->expire_daily(); report && !report->deleted.empty()) {
+            std::cout << "expiry: deleted " << by_kind(report->deleted) << std::endl;
+        }
+    });
+    // After the release and the expiry (jobs run in the order added): today's events, once each.
+    jobs.add("notifications", std::chrono::seconds(a.job_interval), [&] {
+        collect_notifications(app->storage(), app->sync(), app->clock(), a.keep_notification_days);
+    });
+    // After the notifications: their mails, through the relay, retried with backoff (outbox.hpp).
+    std::unique_ptr<Outbox> outbox;
+    if (mail.enabled()) {
+        const std::string portal = a.public_urls.empty() ? url : a.public_urls.front();
+        outbox = std::make_unique<Outbox>(app->storage(), app->clock(), mail, portal);
+        jobs.add("mail", std::chrono::seconds(a.job_interval), [&] {
+            if (auto r = outbox->run(); r.sent + r.failed > 0) {
+                std::cout << "mail: sent " << r.sent << ", failed " << r.failed << " (retried later)" << std::endl;
+            }
+        });
+        std::cout << "mail: through " << mail.smtp_url << " from " << mail.from << "\n";
+    }
     jobs.add("session-sweep", std::chrono::minutes(5), [&] { app->sessions().sweep(); });
     jobs.add("return-free-memory", std::chrono::seconds(5), [] { return_free_memory(); });
     jobs.start();
@@ -291,6 +358,15 @@ int run_cli(int argc, char** argv) {
     serve_cmd->add_option("--register-per-hour", sa.register_per_hour, "GP registrations per client address per hour")
         ->capture_default_str()->check(CLI::Range(1, 100000));
 
+    add_retention_flags(serve_cmd, sa.retention);
+    serve_cmd->add_option("--keep-notifications-days", sa.keep_notification_days,
+                          "Days notifications and their sent mails are kept after the event")->capture_default_str()->check(CLI::Range(1, 100000));
+    serve_cmd->add_option("--smtp-url", sa.smtp_url,
+                          "Mail relay: smtp://HOST:PORT (STARTTLS; required with --smtp-user) or smtps://HOST:PORT; none: no mail");
+    serve_cmd->add_option("--smtp-user", sa.smtp_user, "Relay user name");
+    serve_cmd->add_option("--smtp-password-file", sa.smtp_password_file, "File whose first line is the relay password");
+    serve_cmd->add_option("--mail-from", sa.mail_from, "Sender address of the alert mails");
+
     std::string data = "./data";
     bool init_demo = false;
     auto* init_cmd = cli.add_subcommand("init", "Create the database and the administrator account");
@@ -336,6 +412,19 @@ int run_cli(int argc, char** argv) {
     backup_cmd->add_option("--data", data, "Data folder")->capture_default_str();
     backup_cmd->add_option("--to", backup_to, "Backup file")->required();
 
+    bool sweep_dry_run = false, sweep_test_clock = false;
+    std::string sweep_today;
+    sync::RetentionPolicy sweep_policy;
+    auto* sweep_cmd = cli.add_subcommand("sweep", "The yearly sweep: delete what has expired (stop the server first); prints what it deleted by kind");
+    sweep_cmd->add_option("--data", data, "Data folder")->capture_default_str();
+    sweep_cmd->add_flag("--dry-run", sweep_dry_run, "Change nothing; print what would be deleted");
+    add_retention_flags(sweep_cmd, sweep_policy);
+    int sweep_keep_notifications = kKeepNotificationDays;
+    sweep_cmd->add_option("--keep-notifications-days", sweep_keep_notifications,
+                          "Days notifications and their sent mails are kept after the event")->capture_default_str()->check(CLI::Range(1, 100000));
+    sweep_cmd->add_flag("--test-clock", sweep_test_clock, "Judge expiry on --today instead of today; never in production");
+    sweep_cmd->add_option("--today", sweep_today, "With --test-clock: the day to judge on, YYYY-MM-DD");
+
     auto* check_cmd = cli.add_subcommand("check", "Run PRAGMA integrity_check");
     check_cmd->add_option("--data", data, "Data folder")->capture_default_str();
 
@@ -358,8 +447,35 @@ int run_cli(int argc, char** argv) {
             std::cout << "integrity_check: " << result << "\n";
             return result == "ok" ? 0 : 1;
         }
+        std::unique_ptr<Clock> clock;
+        if (*sweep_cmd && (sweep_test_clock || !sweep_today.empty())) {
+            auto d = parse_iso(sweep_today);
+            if (!sweep_test_clock || !d) {
+                std::cerr << "alis-sync: sweep --today needs --test-clock and a date YYYY-MM-DD (got '" << sweep_today << "')\n";
+                return 2;
+            }
+            clock = std::make_unique<TestClock>(days_from_civil(*d) * 86400 + 12 * 3600);
+        }
         DataLock lock(data);
-        auto app = open_app(options);
+        auto app = open_app(options, std::move(clock));
+        if (*sweep_cmd) {
+            // The two-month rule first, so the facts taken before the deletion say "released".
+            if (!sweep_dry_run) app->sync().release_unmatched();
+            auto report = app->sync().expire_outdated(sweep_policy, sweep_dry_run);
+            const auto old = expire_notifications(app->storage(), app->clock(), sweep_keep_notifications, sweep_dry_run);
+            if (old.notifications) report.deleted["notification"] += old.notifications;
+            if (old.mails) report.deleted["mail"] += old.mails;
+            std::cout << (sweep_dry_run ? "sweep (dry run) on " : "sweep on ") << to_iso(app->clock().today()) << ": "
+                      << (sweep_dry_run ? "would delete " : "deleted ") << by_kind(report.deleted) << "\n";
+            for (const auto& [kind, n] : report.deleted) std::cout << "  " << kind << ": " << n << "\n";
+            if (!sweep_dry_run) {
+                app->audit().flush();
+                app->storage().compact(true);  // VACUUM: no free page keeps deleted data
+                std::cout << "period facts recorded: " << report.facts << " (kept in all: " << app->storage().period_facts().size()
+                          << ")\n";
+            }
+            return 0;
+        }
         if (*init_cmd) {
             auto pw = ensure_administrator(*app);
             std::cout << "database: " << app->storage().location() << " (schema " << app->storage().schema_version()

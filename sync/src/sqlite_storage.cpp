@@ -82,6 +82,62 @@ const char* const kMigrations[] = {
     R"sql(
     ALTER TABLE clients ADD COLUMN digests TEXT NOT NULL DEFAULT '{}';
     )sql",
+    // Anonymous facts for the scheme's evaluation, one row per period, kept after the period and the
+    // doctors are deleted (alis/sync/facts.hpp): no column names a person.
+    R"sql(
+    CREATE TABLE period_facts (
+        period_id TEXT PRIMARY KEY,
+        hospital_id TEXT NOT NULL,
+        department_id TEXT NOT NULL,
+        specialty TEXT NOT NULL DEFAULT '',
+        places INTEGER NOT NULL,
+        published_on TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        matched_on TEXT,
+        days_to_match INTEGER,
+        municipality_id TEXT NOT NULL DEFAULT ''
+    );
+    )sql",
+    // Notifications: one row per event and user, keyed by the event, so a job that runs again (after
+    // a restart or a crash) never makes a second one (sync/src/notifications.hpp).
+    R"sql(
+    CREATE TABLE notifications (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        key TEXT NOT NULL UNIQUE,
+        user_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        on_date TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        read_at INTEGER NOT NULL DEFAULT 0,
+        email INTEGER NOT NULL DEFAULT 0,
+        body TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX notifications_user ON notifications(user_id, id);
+    )sql",
+    // The mail outbox (sync/src/outbox.hpp): one mail per notification key, retried with backoff.
+    R"sql(
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        key TEXT NOT NULL UNIQUE,
+        to_addr TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        body TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL DEFAULT 0,
+        sent_at INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT NOT NULL DEFAULT '',
+        unsubscribe_url TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX outbox_due ON outbox(sent_at, next_attempt_at);
+    )sql",
+    // Server secrets, e.g. the key that signs the mails' unsubscribe tokens (sync/src/unsubscribe.hpp).
+    R"sql(
+    CREATE TABLE secrets (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    )sql",
 };
 
 class Statement {
@@ -103,6 +159,10 @@ public:
         sqlite3_bind_int64(stmt_, i, v);
         return *this;
     }
+    Statement& bind_null(int i) {
+        sqlite3_bind_null(stmt_, i);
+        return *this;
+    }
     // True while there is a row.
     bool step() {
         int rc = sqlite3_step(stmt_);
@@ -120,6 +180,7 @@ public:
         return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
     }
     std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+    bool is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
 private:
     sqlite3* db_;
@@ -143,6 +204,8 @@ public:
         exec("PRAGMA journal_mode=WAL");
         exec("PRAGMA synchronous=FULL");
         exec("PRAGMA foreign_keys=ON");
+        // Deleted personal data must not stay readable in the file: SQLite overwrites freed content.
+        exec("PRAGMA secure_delete=ON");
         migrate();
     }
     ~SqliteStorage() override { sqlite3_close(db_); }
@@ -362,6 +425,214 @@ public:
         Transaction tx(*this);
         for (const auto& w : writes) write_sync(w);
         tx.commit();
+    }
+
+    void upsert_period_facts(const std::vector<nlohmann::json>& facts) override {
+        if (facts.empty()) return;
+        std::lock_guard lock(mutex_);
+        Transaction tx(*this);
+        Statement s(db_,
+                    "INSERT INTO period_facts(period_id, hospital_id, department_id, specialty, places, published_on, "
+                    "outcome, matched_on, days_to_match, municipality_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+                    "ON CONFLICT(period_id) DO UPDATE SET hospital_id = excluded.hospital_id, "
+                    "department_id = excluded.department_id, specialty = excluded.specialty, places = excluded.places, "
+                    "published_on = excluded.published_on, outcome = excluded.outcome, matched_on = excluded.matched_on, "
+                    "days_to_match = excluded.days_to_match, municipality_id = excluded.municipality_id");
+        for (const auto& f : facts) {
+            s.bind(1, f.value("period_id", "")).bind(2, f.value("hospital_id", "")).bind(3, f.value("department_id", ""));
+            s.bind(4, f.value("specialty", "")).bind(5, f.value("places", std::int64_t{1})).bind(6, f.value("published_on", ""));
+            s.bind(7, f.value("outcome", ""));
+            if (f.contains("matched_on") && f["matched_on"].is_string()) s.bind(8, f["matched_on"].get<std::string>()); else s.bind_null(8);
+            if (f.contains("days_to_match") && f["days_to_match"].is_number_integer()) s.bind(9, f["days_to_match"].get<std::int64_t>()); else s.bind_null(9);
+            s.bind(10, f.value("municipality_id", ""));
+            s.run();
+        }
+        tx.commit();
+    }
+
+    std::vector<nlohmann::json> period_facts() override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_,
+                    "SELECT period_id, hospital_id, department_id, specialty, places, published_on, outcome, matched_on, "
+                    "days_to_match, municipality_id FROM period_facts ORDER BY period_id");
+        std::vector<nlohmann::json> out;
+        while (s.step()) {
+            out.push_back({{"period_id", s.text(0)}, {"hospital_id", s.text(1)}, {"department_id", s.text(2)},
+                           {"specialty", s.text(3)}, {"places", s.integer(4)}, {"published_on", s.text(5)},
+                           {"outcome", s.text(6)}, {"matched_on", s.is_null(7) ? nlohmann::json(nullptr) : nlohmann::json(s.text(7))},
+                           {"days_to_match", s.is_null(8) ? nlohmann::json(nullptr) : nlohmann::json(s.integer(8))},
+                           {"municipality_id", s.text(9)}});
+        }
+        return out;
+    }
+
+    void compact(bool vacuum) override {
+        std::lock_guard lock(mutex_);
+        // The write-ahead log still holds the pages as they were before the deletion: fold it into the
+        // database (secure_delete zeroes freed content there) and truncate it; VACUUM rewrites the file.
+        if (vacuum) exec("VACUUM");
+        exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+
+    std::size_t add_notifications(const std::vector<NotificationRow>& rows) override {
+        if (rows.empty()) return 0;
+        std::lock_guard lock(mutex_);
+        Transaction tx(*this);
+        Statement s(db_,
+                    "INSERT OR IGNORE INTO notifications(key, user_id, kind, on_date, created_at, email, body) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        std::size_t added = 0;
+        for (const auto& r : rows) {
+            s.bind(1, r.key).bind(2, r.user_id).bind(3, r.kind).bind(4, r.on).bind(5, r.created_at);
+            s.bind(6, std::int64_t{r.email}).bind(7, r.body.dump());
+            s.run();
+            added += static_cast<std::size_t>(sqlite3_changes(db_));
+        }
+        tx.commit();
+        return added;
+    }
+
+    std::vector<NotificationRow> notifications(const std::string& user_id, int limit) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_,
+                    "SELECT id, key, user_id, kind, on_date, created_at, read_at, email, body FROM notifications "
+                    "WHERE user_id = ?1 ORDER BY on_date DESC, id DESC LIMIT ?2");
+        s.bind(1, user_id).bind(2, std::int64_t{limit});
+        std::vector<NotificationRow> out;
+        while (s.step()) {
+            auto body = nlohmann::json::parse(s.text(8), nullptr, false);
+            out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5), s.integer(6),
+                           s.integer(7) != 0, body.is_discarded() ? nlohmann::json::object() : body});
+        }
+        return out;
+    }
+
+    std::size_t unread_notifications(const std::string& user_id) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, "SELECT count(*) FROM notifications WHERE user_id = ?1 AND read_at = 0");
+        s.bind(1, user_id);
+        s.step();
+        return static_cast<std::size_t>(s.integer(0));
+    }
+
+    void mark_notifications_read(const std::string& user_id, const std::vector<std::int64_t>& ids, std::int64_t at) override {
+        if (ids.empty()) return;
+        std::lock_guard lock(mutex_);
+        Transaction tx(*this);
+        Statement s(db_, "UPDATE notifications SET read_at = ?3 WHERE user_id = ?1 AND id = ?2 AND read_at = 0");
+        for (auto id : ids) {
+            s.bind(1, user_id).bind(2, id).bind(3, at);
+            s.run();
+        }
+        tx.commit();
+    }
+
+    std::vector<NotificationRow> notifications_to_mail(int limit) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_,
+                    "SELECT n.id, n.key, n.user_id, n.kind, n.on_date, n.created_at, n.read_at, n.email, n.body "
+                    "FROM notifications n WHERE n.email = 1 AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.key = n.key) "
+                    "ORDER BY n.id LIMIT ?1");
+        s.bind(1, std::int64_t{limit});
+        std::vector<NotificationRow> out;
+        while (s.step()) {
+            auto body = nlohmann::json::parse(s.text(8), nullptr, false);
+            out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5), s.integer(6),
+                           s.integer(7) != 0, body.is_discarded() ? nlohmann::json::object() : body});
+        }
+        return out;
+    }
+
+    std::size_t add_mail(const std::vector<OutboxRow>& rows) override {
+        if (rows.empty()) return 0;
+        std::lock_guard lock(mutex_);
+        Transaction tx(*this);
+        Statement s(db_,
+                    "INSERT OR IGNORE INTO outbox(key, to_addr, subject, body, message_id, next_attempt_at, unsubscribe_url) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        std::size_t added = 0;
+        for (const auto& r : rows) {
+            s.bind(1, r.key).bind(2, r.to).bind(3, r.subject).bind(4, r.body).bind(5, r.message_id).bind(6, r.next_attempt_at);
+            s.bind(7, r.unsubscribe_url);
+            s.run();
+            added += static_cast<std::size_t>(sqlite3_changes(db_));
+        }
+        tx.commit();
+        return added;
+    }
+
+    std::vector<OutboxRow> mail_due(std::int64_t now, int limit) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_,
+                    "SELECT id, key, to_addr, subject, body, message_id, attempts, next_attempt_at, sent_at, last_error, unsubscribe_url "
+                    "FROM outbox WHERE sent_at = 0 AND next_attempt_at <= ?1 ORDER BY id LIMIT ?2");
+        s.bind(1, now).bind(2, std::int64_t{limit});
+        std::vector<OutboxRow> out;
+        while (s.step()) {
+            out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), static_cast<int>(s.integer(6)),
+                           s.integer(7), s.integer(8), s.text(9), s.text(10)});
+        }
+        return out;
+    }
+
+    void mail_sent(std::int64_t id, std::int64_t at) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, "UPDATE outbox SET sent_at = ?2, last_error = '' WHERE id = ?1");
+        s.bind(1, id).bind(2, at);
+        s.run();
+    }
+
+    void mail_failed(std::int64_t id, int attempts, std::int64_t next_attempt_at, const std::string& error) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, "UPDATE outbox SET attempts = ?2, next_attempt_at = ?3, last_error = ?4 WHERE id = ?1");
+        s.bind(1, id).bind(2, std::int64_t{attempts}).bind(3, next_attempt_at).bind(4, error);
+        s.run();
+    }
+
+    NotificationExpiry expire_notifications(const std::string& on_before, std::int64_t sent_before, bool dry_run) override {
+        std::lock_guard lock(mutex_);
+        NotificationExpiry out;
+        Transaction tx(*this);
+        {
+            Statement s(db_, dry_run ? "SELECT count(*) FROM notifications WHERE on_date < ?1"
+                                     : "DELETE FROM notifications WHERE on_date < ?1 RETURNING id");
+            s.bind(1, on_before);
+            if (dry_run) {
+                s.step();
+                out.notifications = static_cast<std::size_t>(s.integer(0));
+            } else {
+                while (s.step()) ++out.notifications;
+            }
+        }
+        {
+            Statement s(db_, dry_run ? "SELECT count(*) FROM outbox WHERE sent_at != 0 AND sent_at < ?1 AND NOT EXISTS "
+                                       "(SELECT 1 FROM notifications n WHERE n.key = outbox.key AND n.on_date >= ?2)"
+                                     : "DELETE FROM outbox WHERE sent_at != 0 AND sent_at < ?1 AND NOT EXISTS "
+                                       "(SELECT 1 FROM notifications n WHERE n.key = outbox.key AND n.on_date >= ?2) RETURNING id");
+            // A mail goes only with its notification (else the mail job would make it again).
+            s.bind(1, sent_before).bind(2, on_before);
+            if (dry_run) {
+                s.step();
+                out.mails = static_cast<std::size_t>(s.integer(0));
+            } else {
+                while (s.step()) ++out.mails;
+            }
+        }
+        tx.commit();
+        return out;
+    }
+
+    std::string secret(const std::string& name, const std::string& fresh) override {
+        std::lock_guard lock(mutex_);
+        {
+            Statement s(db_, "INSERT OR IGNORE INTO secrets(name, value) VALUES (?1, ?2)");
+            s.bind(1, name).bind(2, fresh);
+            s.run();
+        }
+        Statement s(db_, "SELECT value FROM secrets WHERE name = ?1");
+        s.bind(1, name);
+        s.step();
+        return s.text(0);
     }
 
 private:

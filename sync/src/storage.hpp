@@ -89,6 +89,34 @@ struct SyncWrite {
     std::int64_t reset_version = 0;
 };
 
+// One notification: an event (alis/events.hpp) told to one user, stored once by its key.
+struct NotificationRow {
+    std::int64_t id = 0;
+    std::string key;  // UNIQUE: the same event never makes two
+    std::string user_id;
+    std::string kind;
+    std::string on;  // the event's date, YYYY-MM-DD
+    std::int64_t created_at = 0;
+    std::int64_t read_at = 0;  // 0: unread
+    bool email = false;        // the user's e-mail subscription asks for it
+    nlohmann::json body = nlohmann::json::object();  // the event's record ids
+};
+
+// One mail in the outbox: made once per notification (UNIQUE key), sent until the relay takes it.
+struct OutboxRow {
+    std::int64_t id = 0;
+    std::string key;  // the notification's key
+    std::string to;
+    std::string subject;
+    std::string body;
+    std::string message_id;
+    int attempts = 0;
+    std::int64_t next_attempt_at = 0;
+    std::int64_t sent_at = 0;  // 0: not yet
+    std::string last_error;
+    std::string unsubscribe_url;
+};
+
 struct SyncSnapshot {
     std::vector<StoredRecord> records;
     std::vector<StoredClient> clients;
@@ -138,6 +166,41 @@ public:
     virtual SyncSnapshot load_sync() = 0;
     // Several writes in order, in one transaction (group commit): all or none are stored.
     virtual void commit_sync(const std::vector<SyncWrite>& writes) = 0;
+
+    // The evaluation's anonymous period facts (alis/sync/facts.hpp as JSON), one per period id,
+    // replaced by a newer one; kept when the period is deleted.
+    virtual void upsert_period_facts(const std::vector<nlohmann::json>& facts) = 0;
+    virtual std::vector<nlohmann::json> period_facts() = 0;
+    // After deletions: leaves no old copy of deleted data in the write-ahead log (and with `vacuum`
+    // rewrites the file without free pages).
+    virtual void compact(bool vacuum) = 0;
+
+    // Stores the notifications whose key is new (INSERT OR IGNORE); returns how many were new.
+    virtual std::size_t add_notifications(const std::vector<NotificationRow>& rows) = 0;
+    // The user's newest `limit` notifications, and how many are unread.
+    virtual std::vector<NotificationRow> notifications(const std::string& user_id, int limit) = 0;
+    virtual std::size_t unread_notifications(const std::string& user_id) = 0;
+    // Marks the user's notifications with these ids read (others' ids are ignored).
+    virtual void mark_notifications_read(const std::string& user_id, const std::vector<std::int64_t>& ids, std::int64_t at) = 0;
+
+    // Notifications an e-mail subscription asks for that have no mail in the outbox yet.
+    virtual std::vector<NotificationRow> notifications_to_mail(int limit) = 0;
+    // Adds mails whose key is new (INSERT OR IGNORE); returns how many were new.
+    virtual std::size_t add_mail(const std::vector<OutboxRow>& rows) = 0;
+    virtual std::vector<OutboxRow> mail_due(std::int64_t now, int limit) = 0;
+    virtual void mail_sent(std::int64_t id, std::int64_t at) = 0;
+    virtual void mail_failed(std::int64_t id, int attempts, std::int64_t next_attempt_at, const std::string& error) = 0;
+
+    // Retention of what the notification and mail jobs keep: notifications dated before `on_before`
+    // (YYYY-MM-DD) and outbox rows sent or settled before `sent_before` whose notification goes too.
+    // Counts them only when dry_run.
+    struct NotificationExpiry {
+        std::size_t notifications = 0, mails = 0;
+    };
+    virtual NotificationExpiry expire_notifications(const std::string& on_before, std::int64_t sent_before, bool dry_run) = 0;
+
+    // A server secret by name: the stored one, or `fresh` stored now when there is none.
+    virtual std::string secret(const std::string& name, const std::string& fresh) = 0;
 };
 
 // Opens (creating when missing) the SQLite database `dir`/alis.sqlite3 and migrates its schema.

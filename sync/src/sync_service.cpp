@@ -10,6 +10,7 @@
 #include <shared_mutex>
 
 #include "alis/sync/authorization.hpp"
+#include "alis/sync/facts.hpp"
 #include "alis/sync/mutations.hpp"
 #include "alis/sync/protocol.hpp"
 #include "alis/sync/server.hpp"
@@ -383,6 +384,55 @@ std::size_t SyncService::release_unmatched() {
     lock.unlock();
     if (!impl_->wait_durable(seq)) throw StorageError("the two-month release could not be stored");
     return ch.changes.size();
+}
+
+SyncService::SweepReport SyncService::expire_outdated(const sync::RetentionPolicy& policy, bool dry_run) {
+    SweepReport report;
+    const Date today = impl_->clock.today();
+    std::unique_lock lock(impl_->mutex);
+    if (dry_run) {
+        sync::PortalState copy = impl_->server.state();
+        for (const auto& key : sync::expire_outdated(copy, today, policy)) {
+            if (!sync::contains(copy, key)) ++report.deleted[sync::to_string(key.kind)];
+        }
+        return report;
+    }
+    // The facts first: a crash after them and before the deletion only repeats the deletion later.
+    std::vector<json> facts;
+    for (const auto& f : sync::period_facts(impl_->server.state())) facts.push_back(f);
+    impl_->storage.upsert_period_facts(facts);
+    report.facts = facts.size();
+    sync::ServerChanges ch = impl_->server.expire_outdated(today, policy);
+    if (ch.changes.empty()) return report;
+    std::vector<AuditEntry> entries;
+    for (auto& c : ch.changes) {
+        // Doctors are only re-versioned (who may see them changed); the rest are deletions.
+        if (!c.deleted || c.key.kind == sync::RecordKind::doctor) continue;
+        ++report.deleted[sync::to_string(c.key.kind)];
+        entries.push_back({0, impl_->clock.now(), "system", "alis_office", "delete", sync::to_string(c.key.kind), c.key.id, "",
+                           "expired"});
+    }
+    const auto seq = impl_->enqueue(ch.changes, ch.version, ch.reset_version, std::move(entries), nullptr);
+    lock.unlock();
+    if (!impl_->wait_durable(seq)) throw StorageError("the expiry could not be stored");
+    impl_->storage.compact(false);
+    return report;
+}
+
+std::vector<events::Event> SyncService::events() const {
+    const Date today = impl_->clock.today();
+    std::shared_lock lock(impl_->mutex);
+    const auto& state = impl_->server.state();
+    return events::all_events(state, events::compute_fits(state, today), today);
+}
+
+std::vector<std::string> SyncService::email_subscriptions(const std::string& user_id) const {
+    std::shared_lock lock(impl_->mutex);
+    std::vector<std::string> out;
+    for (const auto& [id, sub] : impl_->server.state().subscriptions) {
+        if (sub.user_id == user_id && sub.channel == sync::Channel::email) out.push_back(id);
+    }
+    return out;
 }
 
 std::size_t SyncService::record_count() const {

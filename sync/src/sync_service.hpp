@@ -3,6 +3,7 @@
 // exactly what push returned in one SQLite transaction, and only then answer. The in-memory state
 // is rebuilt from storage at start.
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -10,6 +11,8 @@
 
 #include "alis/sync/actor.hpp"
 #include "alis/sync/protocol.hpp"
+#include "alis/sync/retention.hpp"
+#include "alis/events.hpp"
 #include "clock.hpp"
 #include "http_types.hpp"
 #include "sessions.hpp"
@@ -48,6 +51,20 @@ public:
     nlohmann::json apply_direct(const std::string& name, const nlohmann::json& args);
     // The two-month release job; returns how many records it changed.
     std::size_t release_unmatched();
+
+    // The expiry job and the yearly sweep: records the periods' anonymous facts, then deletes what
+    // the policy says has expired today (alis/sync/retention.hpp) as tombstones, audited as deletions
+    // without their data. With dry_run it changes nothing and reports what it would delete.
+    struct SweepReport {
+        std::map<std::string, std::size_t> deleted;  // by record kind
+        std::size_t facts = 0;                       // period facts recorded
+    };
+    SweepReport expire_outdated(const sync::RetentionPolicy& policy, bool dry_run = false);
+
+    // Every event that concerns some user today (alis/events.hpp, on the whole state).
+    std::vector<events::Event> events() const;
+    // The ids of the user's e-mail subscriptions (for one-click unsubscribe).
+    std::vector<std::string> email_subscriptions(const std::string& user_id) const;
 
     std::size_t record_count() const;
     std::int64_t version() const;

@@ -41,7 +41,7 @@ TEST_CASE("a GP adds an e-mail subscription for one hospital and deletes it; bot
     REQUIRE(app.session().logged_in());
     ui.click(app, "Varsler");
     CHECK(ui.shows("Ingen abonnementer ennå."));
-    CHECK(ui.shows("Varsler på e-post vil bli sendt av serveren til ALIS-kontor Vest; den utsendingen er ikke på plass ennå."));
+    CHECK(ui.shows("Varsler på e-post sendes av serveren til ALIS-kontor Vest når den har en e-posttjener; hver e-post har en lenke for å melde seg av."));
 
     ui.click(app, "Varsle om");
     ui.click(app, "Perioder lyst ut som vikariat");
@@ -121,4 +121,46 @@ TEST_CASE("a hospital coordinator subscribes to new candidates") {
     CHECK(s.user_id == "u-hb");
     CHECK(s.topic == sync::SubscriptionTopic::new_candidates);
     CHECK(s.channel == sync::Channel::in_app);
+}
+
+TEST_CASE("the hospital sees the two-month warning 14 days ahead and the release; the GP offered it sees it gone") {
+    Headless ui(1280, 1000);
+    TestPortal portal;
+    seed_region(portal);
+    seed_kari_wishing_medicine(portal);
+    publish(portal, "p-med", "hb-med");  // 23.11.2026: released 23.01.2027, warned 09.01.2027
+    TestPlatform platform(portal);
+    App app(platform);
+    log_in(ui, app, platform, "hb");
+    ui.click(app, "Varsler");
+    const std::string warning = "Lyses ut som vikariat om 14 dager uten sammenfall: Helse Bergen – Medisinsk avdeling, 01.02.2027–31.07.2027";
+    const std::string released = "Ingen sammenfall på to måneder: dere kan nå lyse perioden ut som ordinært vikariat: Helse Bergen – "
+                                 "Medisinsk avdeling, 01.02.2027–31.07.2027";
+    portal.today = Date{2027, 1, 8};
+    sync_round(ui, app, platform);
+    CHECK(ui.shows("Ingen varsler ennå."));
+    CHECK_FALSE(ui.shows(warning));
+    portal.today = Date{2027, 1, 9};
+    sync_round(ui, app, platform);
+    CHECK(ui.shows(warning));
+    CHECK(ui.shows("09.01.2027"));
+
+    // An offer not answered in time: the release withdraws it. (A GP sees a period that is no longer
+    // published only through an offer to them; the server's view decides the rest.)
+    portal.apply("make_offer", nlohmann::json{{"id", "o1"}, {"period_id", "p-med"}, {"hospital_id", "helse-bergen"},
+                                              {"doctor_id", "d-kari"}, {"start", "2027-02-01"}, {"end", "2027-07-31"}});
+    portal.today = Date{2027, 1, 23};
+    portal.server.release_unmatched(portal.today);
+    sync_round(ui, app, platform);
+    CHECK(ui.shows(released));
+    CHECK(ui.shows(warning));  // the warning stays, below
+    CHECK(row_y(released) < row_y(warning));
+
+    TestPlatform kari_platform(portal);
+    App kari(kari_platform);
+    log_in(ui, kari, kari_platform, "kari");
+    ui.click(kari, "Varsler");
+    sync_round(ui, kari, kari_platform);
+    CHECK(ui.shows("Lyst ut som vikariat: Helse Bergen – Medisinsk avdeling, 01.02.2027–31.07.2027"));
+    CHECK(ui.shows("Tilbud trukket: Helse Bergen – Medisinsk avdeling, 01.02.2027–31.07.2027"));
 }

@@ -6,7 +6,7 @@
 
 namespace alis::sync {
 
-std::vector<RecordKey> expire_outdated(PortalState& s, const Date& today) {
+std::vector<RecordKey> expire_outdated(PortalState& s, const Date& today, const RetentionPolicy& policy) {
     std::set<RecordKey> changed;
     for (auto it = s.available_times.begin(); it != s.available_times.end();) {
         if (it->second.range.end < today) {
@@ -28,11 +28,28 @@ std::vector<RecordKey> expire_outdated(PortalState& s, const Date& today) {
     std::set<std::string> lists;
     for (auto it = s.candidates.begin(); it != s.candidates.end();) {
         const Candidate& c = it->second;
-        if (c.struck && c.struck_on && days_between(*c.struck_on, today) > kKeepStruckCandidateDays) {
+        if (c.struck && c.struck_on && days_between(*c.struck_on, today) > policy.struck_candidate_days) {
             changed.insert({RecordKind::candidate, it->first});
             changed.insert({RecordKind::doctor, c.doctor_id});  // municipalities see doctors through entries
             lists.insert(c.municipality_id);
             it = s.candidates.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (auto it = s.periods.begin(); it != s.periods.end();) {
+        if (add_months(it->second.range.end, policy.ended_period_months) < today) {
+            for (auto o = s.offers.begin(); o != s.offers.end();) {
+                if (o->second.period_id == it->first) {
+                    changed.insert({RecordKind::offer, o->first});
+                    changed.insert({RecordKind::doctor, o->second.doctor_id});  // hospitals see doctors through offers
+                    o = s.offers.erase(o);
+                } else {
+                    ++o;
+                }
+            }
+            changed.insert({RecordKind::period, it->first});
+            it = s.periods.erase(it);
         } else {
             ++it;
         }

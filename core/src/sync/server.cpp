@@ -305,10 +305,10 @@ ServerChanges SyncServer::release_unmatched(const Date& today) {
     return out;
 }
 
-ServerChanges SyncServer::expire_outdated(const Date& today) {
+ServerChanges SyncServer::expire_outdated(const Date& today, const RetentionPolicy& policy) {
     ServerChanges out;
     out.outcome.accepted = true;
-    out.outcome.changed = sync::expire_outdated(state_, today);
+    out.outcome.changed = sync::expire_outdated(state_, today, policy);
     out.changes = stamp(out.outcome.changed);
     out.version = version_;
     out.reset_version = reset_version_;

@@ -11,13 +11,26 @@ namespace alis::sync {
 
 // A struck candidate entry is kept this long after the strike, so the municipality can see why.
 inline constexpr int kKeepStruckCandidateDays = 365;
+// A period (with its offers) is kept this long after it ended: disputes about a service and the
+// office's yearly report need it; the evaluation keeps its anonymous facts (facts.hpp) for longer.
+inline constexpr int kKeepEndedPeriodMonths = 24;
+
+// How long what is kept; documented with its defaults in docs/sync-server.md (alis-sync flags
+// --keep-struck-days and --keep-periods-months).
+struct RetentionPolicy {
+    int struck_candidate_days = kKeepStruckCandidateDays;
+    int ended_period_months = kKeepEndedPeriodMonths;
+};
 
 // Deletes what has expired on `today`:
 //   - available time that ended before today;
 //   - wishes whose latest end is before today;
-//   - candidate entries struck more than kKeepStruckCandidateDays ago (the list is renumbered).
-// Periods and offers are kept: the scheme's evaluation counts them. Returns the changed records
-// (deleted ones, renumbered entries, and doctors whose visibility may change), sorted and unique.
-std::vector<RecordKey> expire_outdated(PortalState& state, const Date& today);
+//   - candidate entries struck more than policy.struck_candidate_days ago (the list is renumbered);
+//   - periods that ended more than policy.ended_period_months ago (deleted from the day after the
+//     anniversary), with every offer on them.
+// The scheme's evaluation reads the periods' anonymous facts (facts.hpp), taken before this runs.
+// Returns the changed records (deleted ones, renumbered entries, and doctors whose visibility may
+// change), sorted and unique.
+std::vector<RecordKey> expire_outdated(PortalState& state, const Date& today, const RetentionPolicy& policy = {});
 
 }  // namespace alis::sync

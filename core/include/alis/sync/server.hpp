@@ -19,6 +19,7 @@
 #include "alis/sync/actor.hpp"
 #include "alis/sync/mutations.hpp"
 #include "alis/sync/protocol.hpp"
+#include "alis/sync/retention.hpp"
 #include "alis/sync/state.hpp"
 
 namespace alis::sync {
@@ -81,7 +82,7 @@ public:
     ServerChanges release_unmatched(const Date& today);
 
     // The expiry job (expire_outdated in retention.hpp), versioned for persistence.
-    ServerChanges expire_outdated(const Date& today);
+    ServerChanges expire_outdated(const Date& today, const RetentionPolicy& policy = {});
 
     // Forgets tombstones with version <= through; clients with an older cookie then get a reset.
     // Returns the keys forgotten (delete their rows).

@@ -1,0 +1,50 @@
+#include "alis/sync/facts.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace alis::sync {
+
+std::vector<PeriodFact> period_facts(const PortalState& s) {
+    std::vector<PeriodFact> out;
+    for (const auto& [id, p] : s.periods) {
+        PeriodFact f;
+        f.period_id = id;
+        f.hospital_id = p.hospital_id;
+        f.department_id = p.department_id;
+        f.specialty = p.specialty;
+        if (f.specialty.empty()) {
+            if (const Organisation* d = find_organisation(s, p.department_id)) f.specialty = d->specialty;
+        }
+        f.places = p.places;
+        f.published_on = p.published_on;
+        const Offer* first = nullptr;
+        for (const auto& [oid, o] : s.offers) {
+            if (o.period_id != id || o.status != OfferStatus::accepted || !o.answered_on) continue;
+            if (!first || *o.answered_on < *first->answered_on) first = &o;
+        }
+        if (first) {
+            f.outcome = "matched";
+            f.matched_on = first->answered_on;
+            f.days_to_match = days_between(p.published_on, *first->answered_on);
+            if (const DoctorProfile* d = find_doctor(s, first->doctor_id)) f.municipality_id = d->municipality_id;
+        } else if (p.status == PeriodStatus::released) {
+            f.outcome = "released";
+        } else if (p.status == PeriodStatus::withdrawn) {
+            f.outcome = "withdrawn";
+        } else {
+            f.outcome = "open";
+        }
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
+void to_json(nlohmann::json& j, const PeriodFact& f) {
+    j = {{"period_id", f.period_id}, {"hospital_id", f.hospital_id}, {"department_id", f.department_id},
+         {"specialty", f.specialty}, {"places", f.places}, {"published_on", to_iso(f.published_on)},
+         {"outcome", f.outcome}, {"matched_on", f.matched_on ? nlohmann::json(to_iso(*f.matched_on)) : nlohmann::json(nullptr)},
+         {"days_to_match", f.days_to_match ? nlohmann::json(*f.days_to_match) : nlohmann::json(nullptr)},
+         {"municipality_id", f.municipality_id}};
+}
+
+}  // namespace alis::sync

@@ -1,0 +1,211 @@
+// Mail against a real SMTP server on loopback (Debian's python3-aiosmtpd, writing a Maildir): the
+// relay down, then up: every mail arrives exactly once, to the right address, with the subject
+// encoded per RFC 2047 and the body in the recipient's language.
+#include <doctest/doctest.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sodium.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "notifications.hpp"
+#include "outbox.hpp"
+#include "test_server.hpp"
+
+using namespace alis::test;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+unsigned short free_port() {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    socklen_t len = sizeof a;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+    ::close(fd);
+    return ntohs(a.sin_port);
+}
+
+bool accepts(unsigned short port) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+    ::close(fd);
+    return ok;
+}
+
+// aiosmtpd's Mailbox handler: every message it accepts is a file in maildir/new.
+class SmtpSink {
+public:
+    SmtpSink(unsigned short port, std::string maildir) : maildir_(std::move(maildir)) {
+        pid_ = ::fork();
+        if (pid_ == 0) {
+            const std::string listen = "127.0.0.1:" + std::to_string(port);
+            ::execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c", "aiosmtpd.handlers.Mailbox",
+                    maildir_.c_str(), static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+        // Wait for the state (the port accepting), polling; never a fixed sleep.
+        for (int i = 0; i < 3000 && !accepts(port); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        REQUIRE(accepts(port));
+    }
+    ~SmtpSink() {
+        ::kill(pid_, SIGTERM);
+        ::waitpid(pid_, nullptr, 0);
+    }
+    std::vector<std::string> messages() const {
+        std::vector<std::string> out;
+        if (!fs::exists(maildir_ + "/new")) return out;
+        for (const auto& e : fs::directory_iterator(maildir_ + "/new")) {
+            std::ifstream in(e.path(), std::ios::binary);
+            out.emplace_back((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        }
+        return out;
+    }
+
+private:
+    std::string maildir_;
+    pid_t pid_ = -1;
+};
+
+std::string header(const std::string& text, const std::string& name) {
+    const std::string message = "\n" + text;  // the first header has no line before it
+    const auto at = message.find("\n" + name + ": ");
+    if (at == std::string::npos) return {};
+    std::string value;
+    std::size_t i = at + name.size() + 3;
+    // Folded lines continue with a space.
+    while (i < message.size()) {
+        const auto end = message.find('\n', i);
+        std::string line = message.substr(i, end - i);
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        value += line;
+        if (end == std::string::npos || end + 1 >= message.size() || (message[end + 1] != ' ' && message[end + 1] != '\t')) break;
+        i = end + 2;
+    }
+    return value;
+}
+
+std::string unbase64(const std::string& text) {
+    std::string out(text.size(), '\0');
+    std::size_t len = 0;
+    REQUIRE(sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), "\r\n ", &len,
+                              nullptr, sodium_base64_VARIANT_ORIGINAL) == 0);
+    out.resize(len);
+    return out;
+}
+
+// RFC 2047 B-encoded words, as a mail reader decodes them.
+std::string decode_subject(const std::string& value) {
+    std::string out;
+    std::size_t i = 0;
+    while ((i = value.find("=?UTF-8?B?", i)) != std::string::npos) {
+        const auto end = value.find("?=", i + 10);
+        out += unbase64(value.substr(i + 10, end - i - 10));
+        i = end + 2;
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("mail: relay down, then up: every mail once, to the subscriber, RFC 2047 subject, body in nynorsk") {
+    TestServer s;  // demo: three published periods
+    auto kari = s.client();
+    auto reg = kari.post("/api/register", {{"username", "kari.lege"}, {"password", "et-langt-passord"}, {"name", "Kari Lege"},
+                                           {"email", "kari@example.no"}, {"language", "nn"}});
+    REQUIRE(reg.status == 201);
+    const std::string user_id = reg.json()["user"]["id"];
+    json push = {{"client_id", "laptop"},
+                 {"mutations", {{{"id", 1}, {"name", "put_subscription"},
+                                 {"args", {{"id", "s-mail"}, {"user_id", user_id}, {"topic", "new_periods"}, {"channel", "email"}}}}}}};
+    REQUIRE(kari.post("/api/push", push).json()["applied"].size() == 1);
+    REQUIRE(alis::server::collect_notifications(s.app().storage(), s.app().sync(), s.app().clock()) >= 3);
+
+    TempDir mail_dir;
+    const unsigned short port = free_port();
+    alis::server::MailConfig config;
+    config.smtp_url = "smtp://127.0.0.1:" + std::to_string(port);
+    config.from = "varsel@alis-vest.no";
+    config.timeout_seconds = 10;
+    alis::server::Outbox outbox(s.app().storage(), s.app().clock(), config, "http://portal.example/");
+
+    // The relay is down: every mail waits, none is lost.
+    auto down = outbox.run();
+    CHECK(down.queued == 3);
+    CHECK(down.sent == 0);
+    CHECK(down.failed == 3);
+    auto again = outbox.run();  // backoff: not yet due, and no second copy queued
+    CHECK(again.queued == 0);
+    CHECK(again.failed == 0);
+    CHECK(alis::server::collect_notifications(s.app().storage(), s.app().sync(), s.app().clock()) == 0);
+
+    SmtpSink sink(port, mail_dir.path() + "/maildir");
+    CHECK(outbox.run().sent == 0);  // still waiting out the backoff
+    s.clock().advance(61);
+    auto up = outbox.run();
+    CHECK(up.sent == 3);
+    CHECK(up.failed == 0);
+    CHECK(outbox.run().sent == 0);
+
+    const auto messages = sink.messages();
+    REQUIRE(messages.size() == 3);
+    std::set<std::string> ids;
+    for (const auto& m : messages) {
+        CHECK(header(m, "To") == "kari@example.no");
+        CHECK(header(m, "X-RcptTo").find("kari@example.no") != std::string::npos);
+        CHECK(header(m, "From") == "varsel@alis-vest.no");
+        CHECK(decode_subject(header(m, "Subject")) == "ALIS-portalen Vest: Ny periode lyst ut");
+        CHECK(header(m, "Content-Type") == "text/plain; charset=UTF-8");
+        const auto blank = m.find("\n\n") != std::string::npos ? m.find("\n\n") + 2 : m.find("\r\n\r\n") + 4;
+        const std::string body = unbase64(m.substr(blank));
+        CHECK(body.find("Sjå varselet i ALIS-portalen Vest") != std::string::npos);
+        CHECK(body.find("http://portal.example/") != std::string::npos);
+        ids.insert(header(m, "Message-ID"));
+        CHECK(header(m, "List-Unsubscribe-Post") == "List-Unsubscribe=One-Click");
+        CHECK(header(m, "List-Unsubscribe").rfind("<http://portal.example/api/unsubscribe?token=", 0) == 0);
+    }
+    CHECK(ids.size() == 3);
+
+    // One click, without a session, as a mail provider posts it (RFC 8058): the e-mail subscription goes.
+    std::string link = header(messages[0], "List-Unsubscribe");
+    const std::string target = link.substr(link.find("/api/"), link.size() - link.find("/api/") - 1);
+    auto anonymous = s.client();
+    auto page = anonymous.get(target);
+    CHECK(page.status == 200);
+    CHECK(page.body.find("<form method=\"post\"") != std::string::npos);
+    CHECK(s.app().sync().email_subscriptions(user_id).size() == 1);  // a GET changes nothing
+    CHECK(anonymous.request("POST", target.substr(0, target.size() - 2) + "xx", "List-Unsubscribe=One-Click",
+                            {{"Content-Type", "application/x-www-form-urlencoded"}}).status == 400);  // forged
+    auto done = anonymous.request("POST", target, "List-Unsubscribe=One-Click", {{"Content-Type", "application/x-www-form-urlencoded"}});
+    CHECK(done.status == 200);
+    CHECK(s.app().sync().email_subscriptions(user_id).empty());
+}
+
+TEST_CASE("mail: a long subject becomes several encoded-words of at most 75 characters that decode to it") {
+    const std::string subject = "ALIS-portalen Vest: Perioden blir lyst ut som vikariat om 14 dagar – Haukeland, Førde, Ålesund";
+    const std::string encoded = alis::server::encode_subject(subject);
+    std::size_t start = 0;
+    while (start < encoded.size()) {
+        auto end = encoded.find("\r\n ", start);
+        if (end == std::string::npos) end = encoded.size();
+        CHECK(end - start <= 75);
+        start = end + 3;
+    }
+    CHECK(encoded.find("\r\n ") != std::string::npos);
+    CHECK(decode_subject(encoded) == subject);
+}

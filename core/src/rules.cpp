@@ -1,6 +1,35 @@
 #include "alis/rules.hpp"
 
+#include <algorithm>
+#include <tuple>
+
 namespace alis {
+
+std::vector<DateRange> join_free_time(std::vector<DateRange> spans) {
+    std::erase_if(spans, [](const DateRange& r) { return !r.in_order(); });
+    std::sort(spans.begin(), spans.end(),
+              [](const DateRange& a, const DateRange& b) { return std::tie(a.start, a.end) < std::tie(b.start, b.end); });
+    std::vector<DateRange> joined;
+    for (const DateRange& r : spans) {
+        // Touching: the next span starts on the day after the last joined one ends.
+        if (!joined.empty() && r.start <= add_days(joined.back().end, 1)) {
+            joined.back().end = std::max(joined.back().end, r.end);
+        } else {
+            joined.push_back(r);
+        }
+    }
+    return joined;
+}
+
+Text describe_free_time(const std::vector<DateRange>& joined) {
+    if (joined.empty())
+        return {"Du har ikke registrert ledig tid.", "Du har ikkje registrert ledig tid.", "You have registered no available time."};
+    std::string spans;
+    for (const DateRange& r : joined) spans += (spans.empty() ? "" : "; ") + to_norwegian(r.start) + "–" + to_norwegian(r.end);
+    return {"Sammenhengende ledig tid, slik tildelingen leser den: " + spans + ".",
+            "Samanhengande ledig tid, slik tildelinga les ho: " + spans + ".",
+            "Continuous available time, as the matching reads it: " + spans + "."};
+}
 
 Date eligible_from(const Date& general_practice_start) {
     return add_months(general_practice_start, kGeneralPracticeMonthsRequired);

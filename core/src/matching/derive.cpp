@@ -80,9 +80,8 @@ DerivedLists derive(const MatchingInput& in) {
         // Two wishes may share a rank; the id decides, so the input's order never does.
         std::sort(d.wishes.begin(), d.wishes.end(),
                   [](const Wish* a, const Wish* b) { return std::tie(a->rank, a->id) < std::tie(b->rank, b->id); });
-        std::sort(d.available.begin(), d.available.end(), [](const DateRange& a, const DateRange& b) {
-            return std::tie(a.start, a.end) < std::tie(b.start, b.end);
-        });
+        // Touching and overlapping spans are one stretch of free time (rules.hpp).
+        d.available = join_free_time(std::move(d.available));
     }
 
     // Periods indexed by department, specialty and hospital, so a wish looks only at periods that

@@ -70,9 +70,17 @@ TEST_CASE("the old scheme needs twelve months in the one period") {
     CHECK(f.reason.en.find("6 whole months; 12 needed") != std::string::npos);
 }
 
-TEST_CASE("available time split in two does not add up to continuous service") {
+TEST_CASE("available time in touching or overlapping spans is one stretch; a free day between splits it") {
     auto in = one_pair();
-    in.available_times = {available("d1", {{2027, 2, 1}, {2027, 4, 30}}), available("d1", {{2027, 5, 1}, {2027, 7, 31}})};
+    // Free all year, typed as two spans that touch (the case from issue 12).
+    in.available_times = {available("d1", {{2027, 1, 1}, {2027, 4, 30}}), available("d1", {{2027, 5, 1}, {2027, 12, 31}})};
+    auto f = verdict(in);
+    CHECK(f.ok);
+    CHECK(f.service == kSpring);
+    in.available_times = {available("d1", {{2027, 2, 1}, {2027, 5, 10}}), available("d1", {{2027, 4, 1}, {2027, 7, 31}})};
+    CHECK(verdict(in).ok);
+    // 01.05 not free: neither 01.02–30.04 nor 02.05–31.07 holds 6 months.
+    in.available_times = {available("d1", {{2027, 2, 1}, {2027, 4, 30}}), available("d1", {{2027, 5, 2}, {2027, 7, 31}})};
     CHECK(verdict(in).rule == "minimum_service");
 }
 

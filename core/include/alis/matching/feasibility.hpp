@@ -17,7 +17,7 @@ namespace alis::matching {
 struct DoctorSituation {
     const DoctorProfile* profile = nullptr;
     std::vector<const Wish*> wishes;  // best rank first
-    std::vector<DateRange> available;  // earliest first
+    std::vector<DateRange> available;  // free time joined (rules.hpp: join_free_time), earliest first
     bool struck = false;
     bool placed = false;
 };

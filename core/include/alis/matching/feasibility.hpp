@@ -62,10 +62,25 @@ struct Feasibility {
     DateRange service;
 };
 
+// Whom a sentence speaks to: the GP ("Du er …") or hospital and office staff, about the GP by name
+// ("Kari Nordmann er …").
+enum class Voice : uint8_t { gp, staff };
+
+// The one test of a GP and a span of service, used by the matching (for each window it tries), by
+// making an offer and by accepting one: not struck from the list, not already placed, eligible (3
+// years in general practice) on the first day of service, and the minimum service for the GP's
+// scheme (rules.hpp) within the span. Outcome feasible, struck_from_list, already_placed,
+// general_practice_3_years or minimum_service; window is the span.
+PairCheck check_service(const DoctorSituation& doctor, const DateRange& service);
+// check_service with the sentence for its outcome, as a Verdict whose rule is rule_name(outcome).
+Verdict service_verdict(const DoctorSituation& doctor, const DateRange& service, Voice voice);
+
 // Offered: published, not yet released under the two-month rule, and not over by `today`.
 Verdict offered(const Period& period, const Date& today);
 // Struck from the municipal list or already placed: nothing can be offered.
 Verdict can_be_placed(const DoctorSituation& doctor);
+// The same refusal for hospital and office staff, naming the GP.
+Text can_be_placed_staff(const DoctorSituation& doctor);
 // Each place the wish names (hospital, department, specialty) is the period's; a wish naming none
 // covers nothing.
 bool wish_covers(const Wish& wish, const PeriodPlace& place);

@@ -255,7 +255,7 @@ void OfficeScreen::draw_matching(Context& ctx) {
             ImGui::TableNextColumn();
             ImGui::TextWrapped("%s", row.proposal.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", row.e->summary.in(lang).c_str());
+            ImGui::TextWrapped("%s", row.e->summary_staff.in(lang).c_str());  // staff read about the GP, not "du"
         }
         ImGui::EndTable();
     }

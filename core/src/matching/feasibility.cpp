@@ -30,6 +30,7 @@ namespace {
 
 // The cheap part of offered(), for the many pairs derivation checks.
 Outcome period_outcome(const Period& period, const Date& today) {
+    if (period.status == PeriodStatus::released) return Outcome::released;
     if (period.status != PeriodStatus::published) return Outcome::not_published;
     if (is_released(period, today)) return Outcome::released;
     if (period.range.end < today) return Outcome::period_over;
@@ -41,16 +42,17 @@ Outcome period_outcome(const Period& period, const Date& today) {
 Verdict offered(const Period& period, const Date& today) {
     const Outcome o = period_outcome(period, today);
     if (o == Outcome::not_published) {
-        const std::string status = to_string(period.status);
+        // The status in words of each language, never the wire name ("withdrawn").
+        const bool filled = period.status == PeriodStatus::filled;
         return {false, "not_published",
-                {"Perioden er ikke utlyst (status: " + status + ").", "Perioden er ikkje lyst ut (status: " + status + ").",
-                 "The period is not published (status: " + status + ")."}};
+                filled ? Text{"Perioden er fylt.", "Perioden er fylt.", "The period is filled."}
+                       : Text{"Perioden er trukket tilbake.", "Perioden er trekt tilbake.", "The period has been withdrawn."}};
     }
     if (o == Outcome::released) {
         const std::string on = to_norwegian(release_date(period.published_on));
         return {false, "released",
-                {"Perioden ble frigitt som ordinært vikariat " + on + ".", "Perioden vart frigjeven som ordinært vikariat " + on + ".",
-                 "The period was released as an ordinary substitute post on " + on + "."}};
+                {"Perioden er lyst ut som ordinært vikariat " + on + ".", "Perioden er lyst ut som ordinært vikariat " + on + ".",
+                 "The period was advertised as an ordinary substitute post on " + on + "."}};
     }
     if (o == Outcome::period_over) {
         return {false, "period_over", {"Perioden er over.", "Perioden er over.", "The period is over."}};

@@ -265,6 +265,94 @@ Text describe(const PairCheck& c, const DoctorSituation& doctor, const PeriodPla
     return {};
 }
 
+namespace {
+
+// Whether the pair becomes feasible with one more span of free time or one more wish.
+bool feasible_with(const DoctorSituation& doctor, const PeriodPlace& place, const Date& today, const DateRange* span, const Wish* wish) {
+    DoctorSituation changed = doctor;
+    if (span) {
+        changed.available.push_back(*span);
+        changed.available = join_free_time(std::move(changed.available));
+    }
+    if (wish) changed.wishes.push_back(wish);
+    return check_pair(changed, place, today).ok();
+}
+
+// The window the wish allows within the period, from today on (as check_windows computes it).
+DateRange wanted_window(const Wish& wish, const DateRange& period, const Date& today) {
+    DateRange wanted = period;
+    wanted.start = std::max({wanted.start, today, wish.earliest_start.value_or(wanted.start)});
+    wanted.end = std::min(wanted.end, wish.latest_end.value_or(wanted.end));
+    return wanted;
+}
+
+}  // namespace
+
+Suggestion suggest(const PairCheck& c, const DoctorSituation& doctor, const PeriodPlace& place, const Date& today) {
+    Suggestion out;
+    const DoctorProfile& gp = *doctor.profile;
+    const Period& period = *place.period;
+    const Date eligible_on = eligible_from(gp.general_practice_start);
+    const int months = required_service_months(gp.scheme);
+    if (c.outcome == Outcome::not_wished) {
+        Wish w;
+        w.id = "suggested";
+        w.doctor_id = gp.id;
+        w.hospital_id = period.hospital_id;
+        w.department_id = period.department_id;
+        for (const Wish* x : doctor.wishes) w.rank = std::max(w.rank, x->rank + 1);
+        if (!feasible_with(doctor, place, today, nullptr, &w)) return out;
+        const std::string what = place.department_name + ", " + place.hospital_name;
+        out.kind = Suggestion::Kind::wish;
+        out.wish = w;
+        out.text = {"Legg til et ønske om " + what + ", så passer perioden.", "Legg til eit ønske om " + what + ", så passar perioden.",
+                    "Add a wish for " + what + " and the period fits."};
+        return out;
+    }
+    if (c.outcome != Outcome::no_available_time && c.outcome != Outcome::minimum_service) return out;
+    // The wish whose window was judged; its window bounds what free time can help.
+    for (const Wish* w : doctor.wishes) {
+        if (w->rank != c.wish_rank || !wish_covers(*w, place)) continue;
+        const DateRange wanted = wanted_window(*w, period.range, today);
+        // Service from the first day both the window and the GP's eligibility allow.
+        const Date first = std::max(c.outcome == Outcome::minimum_service ? c.window.start : wanted.start, eligible_on);
+        const DateRange later{first, last_day_of_service(first, months)};
+        if (c.outcome == Outcome::minimum_service) {
+            // Free time that runs on: "varer til".
+            if (later.end <= wanted.end && feasible_with(doctor, place, today, &later, nullptr)) {
+                const std::string until = to_norwegian(later.end);
+                out = {Suggestion::Kind::free_time, later, {},
+                       {"Hvis den ledige tiden din varer til " + until + ", passer perioden.",
+                        "Om den ledige tida di varer til " + until + ", passar perioden.",
+                        "If your available time lasts until " + until + ", the period fits."}};
+                return out;
+            }
+            // Free time that starts earlier, ending where it ends now: "fra". The latest start whose
+            // minimum service ends by then (add_months clamps month ends, so step back at most a few days).
+            Date start = add_months(add_days(c.window.end, 1), -months);
+            for (int i = 0; i < 4 && last_day_of_service(start, months) > c.window.end; ++i) start = add_days(start, -1);
+            const DateRange earlier{start, c.window.start};
+            if (start >= std::max(wanted.start, eligible_on) && start < c.window.start &&
+                feasible_with(doctor, place, today, &earlier, nullptr)) {
+                const std::string from = to_norwegian(start);
+                out = {Suggestion::Kind::free_time, earlier, {},
+                       {"Hvis du er ledig fra " + from + ", passer perioden.", "Om du er ledig frå " + from + ", passar perioden.",
+                        "If you are available from " + from + ", the period fits."}};
+            }
+            return out;
+        }
+        if (later.end <= wanted.end && feasible_with(doctor, place, today, &later, nullptr)) {
+            const std::string r = range_text(later);
+            out = {Suggestion::Kind::free_time, later, {},
+                   {"Hvis du er ledig " + r + ", passer perioden.", "Om du er ledig " + r + ", passar perioden.",
+                    "If you are available " + r + ", the period fits."}};
+            return out;
+        }
+        return out;
+    }
+    return out;
+}
+
 Feasibility assess(const DoctorSituation& doctor, const PeriodPlace& place, const Date& today) {
     const PairCheck c = check_pair(doctor, place, today);
     Feasibility f;

@@ -100,6 +100,20 @@ PairCheck check_windows(const std::vector<const Wish*>& covering, const std::vec
                         const DateRange& period, const Date& today, const Date& eligible_on, int months);
 // The sentence for a check (nb, nn, en).
 Text describe(const PairCheck& check, const DoctorSituation& doctor, const PeriodPlace& place, const Date& today);
+// The smallest change the GP can make for a refused pair with one fixable cause: a stretch of free
+// time to add (it joins the GP's own: "Hvis den ledige tiden din varer til 31.08.2027, passer
+// perioden") or a wish to add ("Legg til et ønske om Medisinsk avdeling, Helse Bergen"). Offered only
+// when check_pair with the change applied finds the pair feasible; otherwise kind is none. Rules
+// the GP cannot change (struck, placed, released, the 3 years) get none.
+struct Suggestion {
+    enum class Kind : uint8_t { none, free_time, wish };
+    Kind kind = Kind::none;
+    DateRange free_time;  // free_time: the span to add
+    Wish wish;            // wish: the wish to add (hospital and department of the period, ranked last)
+    Text text;
+};
+Suggestion suggest(const PairCheck& check, const DoctorSituation& doctor, const PeriodPlace& place, const Date& today);
+
 // check_pair and describe together.
 Feasibility assess(const DoctorSituation& doctor, const PeriodPlace& place, const Date& today);
 

@@ -1,7 +1,10 @@
 #include "alis/rules.hpp"
 
 #include <algorithm>
+#include <set>
 #include <tuple>
+
+#include "alis/collation.hpp"
 
 namespace alis {
 
@@ -19,6 +22,39 @@ std::vector<DateRange> join_free_time(std::vector<DateRange> spans) {
         }
     }
     return joined;
+}
+
+std::string normalise_specialty(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        unsigned char ch = static_cast<unsigned char>(text[i]);
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ', space = false;
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<unsigned char>(ch + 32);
+        out += static_cast<char>(ch);
+        // Latin-1 capitals in UTF-8 (C3 80–9E, except × at 97): Æ, Ø, Å, É … to lower case.
+        if (ch == 0xC3 && i + 1 < text.size()) {
+            unsigned char next = static_cast<unsigned char>(text[++i]);
+            if (next >= 0x80 && next <= 0x9E && next != 0x97) next = static_cast<unsigned char>(next + 0x20);
+            out += static_cast<char>(next);
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> specialty_list(const std::vector<const Organisation*>& departments) {
+    std::set<std::string> seen;
+    std::vector<std::string> out;
+    for (const Organisation* d : departments) {
+        if (!d || d->kind != OrganisationKind::department || normalise_specialty(d->specialty).empty()) continue;
+        if (seen.insert(normalise_specialty(d->specialty)).second) out.push_back(d->specialty);
+    }
+    std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) { return norwegian_less(a, b); });
+    return out;
 }
 
 Text describe_free_time(const std::vector<DateRange>& joined) {

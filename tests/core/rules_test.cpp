@@ -102,3 +102,16 @@ TEST_CASE("free time is described as the joined stretches") {
     CHECK(describe_free_time(joined).nb == "Sammenhengende ledig tid, slik tildelingen leser den: 01.01.2027–31.12.2027; 01.03.2028–31.03.2028.");
     CHECK(describe_free_time({}).en == "You have registered no available time.");
 }
+
+TEST_CASE("specialties compare after folding case and spaces, also Æ, Ø and Å") {
+    CHECK(normalise_specialty("  Indremedisin ") == "indremedisin");
+    CHECK(normalise_specialty("Barne-  og  UNGDOMSPSYKIATRI") == "barne- og ungdomspsykiatri");
+    CHECK(normalise_specialty("ØRE-NESE-HALS") == "øre-nese-hals");
+    CHECK(normalise_specialty("Ærlig Ås") == "ærlig ås");
+    CHECK(normalise_specialty("   ").empty());
+    Organisation a{"a", OrganisationKind::department, "A", "h", "indremedisin", false};
+    Organisation b{"b", OrganisationKind::department, "B", "h", " Indremedisin", false};
+    Organisation c{"c", OrganisationKind::department, "C", "h", "Øyesykdommer", false};
+    Organisation m{"m", OrganisationKind::municipality, "M", "", "kirurgi", false};
+    CHECK(specialty_list({&c, &b, &a, &m}) == std::vector<std::string>{" Indremedisin", "Øyesykdommer"});
+}

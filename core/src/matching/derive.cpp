@@ -89,6 +89,8 @@ DerivedLists derive(const MatchingInput& in) {
     PeriodIndex by_department, by_specialty, by_hospital;
     Interner names;
     std::vector<PlaceKey> period_key(n_periods);
+    // Normalised specialties (rules.hpp), kept here because the index and interner hold views of them.
+    std::vector<std::string> specialty_key(n_periods);
     out.periods.resize(n_periods);
     out.offered.assign(n_periods, false);
     for (size_t p = 0; p < n_periods; ++p) {
@@ -99,12 +101,13 @@ DerivedLists derive(const MatchingInput& in) {
         place.specialty = !period.specialty.empty() || dept == orgs.end() ? period.specialty : dept->second->specialty;
         place.hospital_name = name_of(period.hospital_id);
         place.department_name = name_of(period.department_id);
-        period_key[p] = {names.add(period.hospital_id), names.add(period.department_id), names.add(place.specialty)};
+        specialty_key[p] = normalise_specialty(place.specialty);
+        period_key[p] = {names.add(period.hospital_id), names.add(period.department_id), names.add(specialty_key[p])};
         if (!offered(period, in.today).ok) continue;
         out.offered[p] = true;
         ++out.offered_count;
         by_department[period.department_id].push_back(p);
-        by_specialty[place.specialty].push_back(p);
+        by_specialty[specialty_key[p]].push_back(p);
         by_hospital[period.hospital_id].push_back(p);
     }
 
@@ -148,7 +151,8 @@ DerivedLists derive(const MatchingInput& in) {
         const Date eligible_on = eligible_from(in.doctors[d].general_practice_start);
         const int months = required_service_months(in.doctors[d].scheme);
         wish_key.clear();
-        for (const Wish* w : doctor.wishes) wish_key.push_back({names.find(w->hospital_id), names.find(w->department_id), names.find(w->specialty)});
+        for (const Wish* w : doctor.wishes)
+            wish_key.push_back({names.find(w->hospital_id), names.find(w->department_id), names.find(normalise_specialty(w->specialty))});
         for (const Wish* w : doctor.wishes) {
             // The smallest index list that holds every period the wish covers.
             const std::vector<size_t>* pool = nullptr;
@@ -160,7 +164,7 @@ DerivedLists derive(const MatchingInput& in) {
             };
             narrow(by_department, w->department_id);
             narrow(by_hospital, w->hospital_id);
-            narrow(by_specialty, w->specialty);
+            narrow(by_specialty, normalise_specialty(w->specialty));
             for (size_t p : pool ? *pool : kNone) {
                 if (seen_by[p] == d) continue;
                 covering.clear();

@@ -86,13 +86,15 @@ Text can_be_placed_staff(const DoctorSituation& doctor) {
 }
 
 bool wish_covers(const Wish& wish, const PeriodPlace& place) {
+    // Specialties compare after normalising case and spaces ("Indremedisin " is indremedisin).
+    const std::string specialty = normalise_specialty(wish.specialty);
     // parse_wish refuses a wish that names no place; one built elsewhere covers nothing rather than
     // everything.
-    if (wish.hospital_id.empty() && wish.department_id.empty() && wish.specialty.empty()) return false;
+    if (wish.hospital_id.empty() && wish.department_id.empty() && specialty.empty()) return false;
     const Period& p = *place.period;
     return (wish.hospital_id.empty() || wish.hospital_id == p.hospital_id) &&
            (wish.department_id.empty() || wish.department_id == p.department_id) &&
-           (wish.specialty.empty() || wish.specialty == place.specialty);
+           (specialty.empty() || specialty == normalise_specialty(place.specialty));
 }
 
 int whole_months(const DateRange& range, int at_most) {

@@ -190,3 +190,15 @@ TEST_CASE("the month count agrees in number: 1 hel måned, 2 hele måneder, 0 he
     CHECK(verdict(in).reason.nb.find(", 0 hele måneder;") != std::string::npos);
     CHECK(verdict(in).reason.en.find(", 0 whole months;") != std::string::npos);
 }
+
+TEST_CASE("a wish's specialty matches whatever its case and spaces") {
+    auto in = one_pair();
+    in.wishes[0].department_id.clear();
+    for (const char* typed : {"Indremedisin", "indremedisin ", "  INDREMEDISIN", "indremedisin"}) {
+        in.wishes[0].specialty = typed;
+        CHECK(verdict(in).ok);
+        CHECK(derive(in).options[0].size() == 1);  // derivation agrees
+    }
+    in.wishes[0].specialty = "indre medisin";
+    CHECK(verdict(in).rule == "not_wished");
+}

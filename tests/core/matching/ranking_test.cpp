@@ -77,6 +77,28 @@ TEST_CASE("the score follows the agreement's criteria") {
     CHECK(s.total() == 40 + 70 + 80);
 }
 
+TEST_CASE("the score is explained part by part, with labels and rules, adding up to the total") {
+    DoctorProfile d = doctor("d1", {2020, 1, 1});
+    d.mandatory_courses = 2;
+    const auto s = priority_score(d, true, {2026, 11, 22});
+    const auto parts = score_parts(s);
+    REQUIRE(parts.size() == 5);
+    int sum = 0;
+    for (const auto& p : parts) {
+        sum += p.points;
+        CHECK(p.points <= p.max);
+        CHECK_FALSE(p.label.nb.empty());
+        CHECK_FALSE(p.rule.nn.empty());
+    }
+    CHECK(sum == s.total());
+    CHECK(describe(parts[0]).nb == "Allmennpraksis: 100 av 100 poeng (20 poeng per hele år, høyst 5 år)");
+    CHECK(describe(parts[2]).en == "Courses and guidance: 10 of 100 points (5 per mandatory course (at most 7), 5 per module "
+                                   "course (at most 5), 40 for the 2-year guidance group)");
+    CHECK(describe(parts[4]).nb.rfind("Sektor: 50 av 50 poeng", 0) == 0);
+    CHECK(score_summary(s).nb == "Allmennpraksis 100, Spesialisering 0, Kurs og veiledning 10, Avtalekommune 100, Sektor 50");
+    CHECK(score_rules().nb.rfind("Poeng: Allmennpraksis: 20 poeng per hele år, høyst 5 år, høyst 100. Spesialisering:", 0) == 0);
+}
+
 TEST_CASE("whole months count calendar months, with month ends clamped") {
     CHECK(whole_months_between({2026, 1, 31}, {2026, 2, 28}) == 1);
     CHECK(whole_months_between({2026, 1, 31}, {2026, 2, 27}) == 0);

@@ -259,6 +259,7 @@ void OfficeScreen::draw_matching(Context& ctx) {
         }
         ImGui::EndTable();
     }
+    ui::muted(matching::lottery_note(result.lists.lottery_seed).in(lang).c_str());  // the run's seed, recorded
 }
 
 }  // namespace alis::web

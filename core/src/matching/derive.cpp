@@ -54,6 +54,22 @@ bool covers(const PlaceKey& wish, const PlaceKey& period) {
 
 }  // namespace
 
+uint64_t lottery_draw(uint64_t seed, const std::string& doctor_id) {
+    // FNV-1a over the id, then splitmix64 with the seed: the same on every platform.
+    uint64_t h = 1469598103934665603ull;
+    for (const unsigned char ch : doctor_id) h = (h ^ ch) * 1099511628211ull;
+    uint64_t z = h + seed * 0x9E3779B97F4A7C15ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+uint64_t lottery_seed_for(const MatchingInput& in) {
+    if (in.lottery_seed != 0) return in.lottery_seed;
+    const uint64_t s = lottery_draw(0, to_iso(in.today));
+    return s == 0 ? 1 : s;
+}
+
 DerivedLists derive(const MatchingInput& in) {
     DerivedLists out;
     const size_t n_doctors = in.doctors.size(), n_periods = in.periods.size();
@@ -128,12 +144,22 @@ DerivedLists derive(const MatchingInput& in) {
 
     // Visiting GPs in the periods' common order (regional list, then score, then id) fills every
     // period's candidate list already sorted.
+    // Finer criteria for GPs every coarser one leaves equal: months (not years) in general practice,
+    // then a lottery drawn per run with a recorded seed, so no GP loses every tie by their id.
+    out.lottery_seed = lottery_seed_for(in);
+    out.general_practice_months.resize(n_doctors);
+    out.lottery.resize(n_doctors);
+    for (size_t d = 0; d < n_doctors; ++d) {
+        out.general_practice_months[d] = whole_months_between(in.doctors[d].general_practice_start, in.today);
+        out.lottery[d] = lottery_draw(out.lottery_seed, in.doctors[d].id);
+    }
     const std::vector<int> doctor_by_id = id_order(in.doctors);
     std::vector<size_t> visit(n_doctors);
     std::iota(visit.begin(), visit.end(), size_t{0});
     const auto key = [&](size_t d) {
         const int listed = out.priority_position[d];
-        return std::make_tuple(listed < 0 ? 1 : 0, listed, -out.scores[d].total(), doctor_by_id[d]);
+        return std::make_tuple(listed < 0 ? 1 : 0, listed, -out.scores[d].total(), -out.general_practice_months[d], out.lottery[d],
+                               doctor_by_id[d]);
     };
     std::sort(visit.begin(), visit.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
 

@@ -67,13 +67,23 @@ ExplanationDetail filled_detail(const DerivedLists& lists, const ListPlaces& pla
     const std::string& id = lists.periods[period].period->id;
     if (places.last_admitted[period] > 0 && tied(lists, places.last_admitted_doctor[period], doctor)) {
         const std::string points = std::to_string(lists.scores[doctor].total());
+        const size_t other = places.last_admitted_doctor[period];
+        if (lists.general_practice_months[other] != lists.general_practice_months[doctor]) {
+            return {id, "tie",
+                    {where + ": " + filled.nb + "; den sist tatt inn har lik poengsum med deg (" + points +
+                         " poeng), og ved lik poengsum går lengre tid i allmennpraksis (i måneder) foran.",
+                     where + ": " + filled.nn + "; den sist tekne inn har lik poengsum med deg (" + points +
+                         " poeng), og ved lik poengsum går lengre tid i allmennpraksis (i månader) framfor.",
+                     where + ": " + filled.en + "; the last candidate admitted has an equal score (" + points +
+                         " points), and on equal scores more time in general practice (in months) goes first."}};
+        }
         return {id, "tie",
                 {where + ": " + filled.nb + "; den sist tatt inn har lik poengsum med deg (" + points +
-                     " poeng) og står foran deg bare fordi listen må ha en rekkefølge.",
+                     " poeng) og like lang tid i allmennpraksis; loddtrekningen for denne tildelingen satte den foran deg.",
                  where + ": " + filled.nn + "; den sist tekne inn har lik poengsum med deg (" + points +
-                     " poeng) og står framfor deg berre fordi lista må ha ei rekkjefølgje.",
+                     " poeng) og like lang tid i allmennpraksis; loddtrekninga for denne tildelinga sette den framfor deg.",
                  where + ": " + filled.en + "; the last candidate admitted has an equal score (" + points +
-                     " points) and stands before you only because the list needs an order."}};
+                     " points) and as much time in general practice; this run's lottery put them before you."}};
     }
     return {id, "filled_by_higher_ranked",
             {where + ": " + filled.nb + "; den sist tatt inn har nummer " + last + " på periodens liste, du har nummer " + mine + ".",
@@ -179,6 +189,13 @@ DomainMatch match(const MatchingInput& input) {
     return m;
 }
 
+Text lottery_note(uint64_t seed) {
+    const std::string n = std::to_string(seed);
+    return {"Når alle kriteriene er like, avgjør loddtrekning med frø " + n + " (samme frø gir samme rekkefølge).",
+            "Når alle kriteria er like, avgjer loddtrekning med frø " + n + " (same frø gjev same rekkjefølgje).",
+            "When every criterion is equal, a lottery with seed " + n + " decides (the same seed gives the same order)."};
+}
+
 void to_json(json& j, const Explanation& e) {
     // summary_staff names the GP; the JSON answer carries no names (see docs/matching.md).
     j = {{"doctor_id", e.doctor_id}, {"rule", e.rule}, {"summary", e.summary}};
@@ -213,6 +230,7 @@ void to_json(json& j, const DomainMatch& m) {
         hospitals.push_back({{"id", m.lists.periods[p].period->id}, {"capacity", m.lists.instance.capacity[p]}, {"ranks", ranks}});
     }
     j["rank_lists"] = {{"residents", residents}, {"hospitals", hospitals}};
+    j["lottery_seed"] = m.lists.lottery_seed;  // recorded, so the run can be repeated exactly
     j["explanations"] = m.explanations;
 }
 

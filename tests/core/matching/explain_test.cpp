@@ -93,6 +93,7 @@ TEST_CASE("a GP who loses only on the order among equal scores is told it was a 
     REQUIRE(loser.details.size() == 1);
     CHECK(loser.details[0].rule == "tie");
     CHECK(loser.details[0].reason.nb.find("den ene plassen er fylt; den sist tatt inn har lik poengsum med deg") != std::string::npos);
+    CHECK(loser.details[0].reason.nb.find("loddtrekningen for denne tildelingen") != std::string::npos);
     CHECK(loser.summary.nb.find("høyere prioritet") == std::string::npos);
     CHECK(loser.summary.nb.find("lik poengsum") != std::string::npos);
     // A higher score is no tie.

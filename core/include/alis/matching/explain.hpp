@@ -38,6 +38,8 @@ struct DomainMatch {
     std::vector<Explanation> explanations;
 };
 DomainMatch match(const MatchingInput& input);
+// "Likhet avgjort ved loddtrekning med frø 1234." for the office's view of a run.
+Text lottery_note(uint64_t seed);
 
 void to_json(nlohmann::json& j, const Explanation& e);
 // {"matching":{doctor:period}, "unmatched":[doctor...], "explanations":[...], "rank_lists":{...}}

@@ -259,9 +259,20 @@ Text describe(const PairCheck& c, const DoctorSituation& doctor, const PeriodPla
             const int months = required_service_months(gp.scheme);
             const Text got = month_count(whole_months(c.window, months)), need = months_needed(gp.scheme);
             const std::string r = range_text(c.window);
-            return {"Perioden og den ledige tiden din overlapper " + r + ", " + got.nb + "; " + need.nb + ".",
-                    "Perioden og den ledige tida di overlappar " + r + ", " + got.nn + "; " + need.nn + ".",
-                    "The period and your available time overlap " + r + ", " + got.en + "; " + need.en + "."};
+            // Say what else cut the overlap, so its dates are understood: today, or the wish's own dates.
+            Text cut{"", "", ""};
+            const Period& p = *place.period;
+            bool by_wish = false;
+            for (const Wish* w : doctor.wishes)
+                if (w->rank == c.wish_rank && wish_covers(*w, place) &&
+                    ((w->earliest_start && *w->earliest_start == c.window.start && *w->earliest_start > p.range.start) ||
+                     (w->latest_end && *w->latest_end == c.window.end && *w->latest_end < p.range.end)))
+                    by_wish = true;
+            if (by_wish) cut = {" innenfor datoene i ønsket ditt", " innanfor datoane i ønsket ditt", " within your wish's dates"};
+            else if (c.window.start == today && today > p.range.start) cut = {" fra i dag", " frå i dag", " from today"};
+            return {"Perioden og den ledige tiden din overlapper" + cut.nb + " " + r + ", " + got.nb + "; " + need.nb + ".",
+                    "Perioden og den ledige tida di overlappar" + cut.nn + " " + r + ", " + got.nn + "; " + need.nn + ".",
+                    "The period and your available time overlap" + cut.en + " " + r + ", " + got.en + "; " + need.en + "."};
         }
     }
     return {};

@@ -98,7 +98,7 @@ TEST_CASE("a wish's own dates narrow the window") {
     in.wishes[0].earliest_start = Date{2027, 3, 1};
     const auto f = verdict(in);
     CHECK(f.rule == "minimum_service");
-    CHECK(f.reason.en.find("01.03.2027–31.07.2027, 5 whole months") != std::string::npos);
+    CHECK(f.reason.en.find("overlap within your wish's dates 01.03.2027–31.07.2027, 5 whole months") != std::string::npos);
 }
 
 TEST_CASE("eligibility is judged on the first day of service, which may come later in the period") {
@@ -148,6 +148,7 @@ TEST_CASE("a service cannot start before today") {
     in.today = {2027, 3, 1};
     in.periods[0].published_on = {2027, 2, 1};
     CHECK(verdict(in).rule == "minimum_service");
+    CHECK(verdict(in).reason.nb == "Perioden og den ledige tiden din overlapper fra i dag 01.03.2027–31.07.2027, 5 hele måneder; 6 trengs.");
 }
 
 TEST_CASE("eligible one day after a six-month period starts: the 3-year rule is named, not '5 months'") {

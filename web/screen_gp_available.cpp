@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "alis/rules.hpp"
 #include "forms.hpp"
 #include "i18n.hpp"
 #include "screens.hpp"
@@ -41,6 +42,10 @@ void GpAvailableScreen::draw(Context& ctx) {
         }
         ImGui::EndTable();
     }
+    // Spans that touch or overlap are one stretch for every rule; the GP sees the stretches read.
+    std::vector<DateRange> ranges;
+    for (const auto* a : spans) ranges.push_back(a->range);
+    if (!ranges.empty()) ui::paragraph(describe_free_time(join_free_time(std::move(ranges))).in(lang).c_str());
     ImGui::Spacing();
     json draft = {{"id", "new"}, {"doctor_id", doctor_id}};
     const auto start = ui::date_from_field(start_), end = ui::date_from_field(end_);

@@ -53,7 +53,10 @@ void GpPeriodsScreen::draw(Context& ctx) {
         const matching::PairCheck check = matching::check_pair(lists.doctors[me], lists.periods[p], input.today);
         if (check.outcome == matching::Outcome::feasible) continue;
         const Text reason = matching::describe(check, lists.doctors[me], lists.periods[p], input.today);
-        const std::string line = period_line(lists.periods[p]) + ": " + reason.in(lang);
+        std::string line = period_line(lists.periods[p]) + ": " + reason.in(lang);
+        // One fixable cause: the smallest change that makes this period fit.
+        const matching::Suggestion change = matching::suggest(check, lists.doctors[me], lists.periods[p], input.today);
+        if (change.kind != matching::Suggestion::Kind::none) line += " " + change.text.in(lang);
         ui::paragraph(line.c_str());
         any = true;
     }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "alis/rules.hpp"
 #include "forms.hpp"
 #include "i18n.hpp"
 #include "screens.hpp"
@@ -81,7 +82,15 @@ void GpWishesScreen::draw(Context& ctx) {
     for (const auto* d : departments) department_names.push_back(d->name);
     department_ = std::min(department_, static_cast<int>(departments.size()));
     ui::combo(tr(lang, Msg::department), department_, department_names);
-    ui::text_input(tr(lang, Msg::specialty), specialty_);
+    // The specialty is chosen from the departments' own (rules.hpp: specialty_list), never typed: a
+    // typed one could silently match nothing.
+    const auto specialties = specialty_list(of_kind(view, OrganisationKind::department, hospital_id));
+    std::vector<std::string> specialty_names{tr(lang, Msg::any)};
+    specialty_names.insert(specialty_names.end(), specialties.begin(), specialties.end());
+    int chosen = 0;
+    for (size_t i = 0; i < specialties.size(); ++i)
+        if (normalise_specialty(specialties[i]) == normalise_specialty(specialty_)) chosen = static_cast<int>(i) + 1;
+    if (ui::combo(tr(lang, Msg::specialty), chosen, specialty_names) || chosen == 0) specialty_ = chosen > 0 ? specialties[chosen - 1] : "";
     ui::date_input(tr(lang, Msg::earliest_start), earliest_, lang);
     ui::date_input(tr(lang, Msg::latest_end), latest_, lang);
 

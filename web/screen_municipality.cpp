@@ -71,10 +71,9 @@ void MunicipalityScreen::draw(Context& ctx) {
             if (d) {
                 const auto score = matching::priority_score(*d, party, today);
                 ImGui::Text("%d", score.total());
-                if (ImGui::IsItemHovered()) {
-                    ImGui::SetTooltip("%d + %d + %d + %d + %d", score.general_practice, score.specialization, score.courses,
-                                      score.agreement, score.sector);
-                }
+                // Each criterion's points with its label on the page rather than in a hover; the rules
+                // behind the labels are said once under the table.
+                ImGui::TextWrapped("%s", matching::score_summary(score).in(lang).c_str());
             }
             ImGui::TableNextColumn();
             ImGui::TextWrapped("%s", c.wished_service.c_str());
@@ -112,6 +111,7 @@ void MunicipalityScreen::draw(Context& ctx) {
         ImGui::EndTable();
     }
     if (sort_.sorted()) ui::muted(tr(lang, Msg::sorted_view_note));
+    ui::muted(matching::score_rules().in(lang).c_str());
     ui::text_input(tr(lang, Msg::strike_reason), strike_reason_, ImGui::GetFontSize() * 30);
     result_.draw(ctx);
     ImGui::Separator();

@@ -255,10 +255,11 @@ void OfficeScreen::draw_matching(Context& ctx) {
             ImGui::TableNextColumn();
             ImGui::TextWrapped("%s", row.proposal.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", row.e->summary.in(lang).c_str());
+            ImGui::TextWrapped("%s", row.e->summary_staff.in(lang).c_str());  // staff read about the GP, not "du"
         }
         ImGui::EndTable();
     }
+    ui::muted(matching::lottery_note(result.lists.lottery_seed).in(lang).c_str());  // the run's seed, recorded
 }
 
 }  // namespace alis::web

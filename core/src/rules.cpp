@@ -1,6 +1,71 @@
 #include "alis/rules.hpp"
 
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "alis/collation.hpp"
+
 namespace alis {
+
+std::vector<DateRange> join_free_time(std::vector<DateRange> spans) {
+    std::erase_if(spans, [](const DateRange& r) { return !r.in_order(); });
+    std::sort(spans.begin(), spans.end(),
+              [](const DateRange& a, const DateRange& b) { return std::tie(a.start, a.end) < std::tie(b.start, b.end); });
+    std::vector<DateRange> joined;
+    for (const DateRange& r : spans) {
+        // Touching: the next span starts on the day after the last joined one ends.
+        if (!joined.empty() && r.start <= add_days(joined.back().end, 1)) {
+            joined.back().end = std::max(joined.back().end, r.end);
+        } else {
+            joined.push_back(r);
+        }
+    }
+    return joined;
+}
+
+std::string normalise_specialty(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        unsigned char ch = static_cast<unsigned char>(text[i]);
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ', space = false;
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<unsigned char>(ch + 32);
+        out += static_cast<char>(ch);
+        // Latin-1 capitals in UTF-8 (C3 80–9E, except × at 97): Æ, Ø, Å, É … to lower case.
+        if (ch == 0xC3 && i + 1 < text.size()) {
+            unsigned char next = static_cast<unsigned char>(text[++i]);
+            if (next >= 0x80 && next <= 0x9E && next != 0x97) next = static_cast<unsigned char>(next + 0x20);
+            out += static_cast<char>(next);
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> specialty_list(const std::vector<const Organisation*>& departments) {
+    std::set<std::string> seen;
+    std::vector<std::string> out;
+    for (const Organisation* d : departments) {
+        if (!d || d->kind != OrganisationKind::department || normalise_specialty(d->specialty).empty()) continue;
+        if (seen.insert(normalise_specialty(d->specialty)).second) out.push_back(d->specialty);
+    }
+    std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) { return norwegian_less(a, b); });
+    return out;
+}
+
+Text describe_free_time(const std::vector<DateRange>& joined) {
+    if (joined.empty())
+        return {"Du har ikke registrert ledig tid.", "Du har ikkje registrert ledig tid.", "You have registered no available time."};
+    std::string spans;
+    for (const DateRange& r : joined) spans += (spans.empty() ? "" : "; ") + to_norwegian(r.start) + "–" + to_norwegian(r.end);
+    return {"Sammenhengende ledig tid, slik tildelingen leser den: " + spans + ".",
+            "Samanhengande ledig tid, slik tildelinga les ho: " + spans + ".",
+            "Continuous available time, as the matching reads it: " + spans + "."};
+}
 
 Date eligible_from(const Date& general_practice_start) {
     return add_months(general_practice_start, kGeneralPracticeMonthsRequired);

@@ -27,4 +27,8 @@ const std::string& Text::in(Language lang) const {
     return nb;
 }
 
+std::string plural(long n, std::string_view one, std::string_view many) {
+    return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
 }  // namespace alis

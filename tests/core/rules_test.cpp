@@ -73,3 +73,45 @@ TEST_CASE("an unmatched period is released two calendar months after publication
     p.status = PeriodStatus::filled;
     CHECK_FALSE(is_released(p, {2027, 6, 1}));
 }
+
+TEST_CASE("free time: touching and overlapping spans are joined, a one-day gap is not") {
+    using R = DateRange;
+    // Touching: 30 Apr then 1 May.
+    CHECK(join_free_time({R{{2027, 5, 1}, {2027, 12, 31}}, R{{2027, 1, 1}, {2027, 4, 30}}}) ==
+          std::vector<R>{R{{2027, 1, 1}, {2027, 12, 31}}});
+    // Overlapping, and one inside another.
+    CHECK(join_free_time({R{{2027, 1, 1}, {2027, 6, 30}}, R{{2027, 3, 1}, {2027, 9, 30}}, R{{2027, 4, 1}, {2027, 4, 2}}}) ==
+          std::vector<R>{R{{2027, 1, 1}, {2027, 9, 30}}});
+    // One free day between them (1 May): two stretches.
+    CHECK(join_free_time({R{{2027, 1, 1}, {2027, 4, 30}}, R{{2027, 5, 2}, {2027, 12, 31}}}) ==
+          std::vector<R>{R{{2027, 1, 1}, {2027, 4, 30}}, R{{2027, 5, 2}, {2027, 12, 31}}});
+    // Across a leap day: 28 Feb 2028 then 29 Feb touch; 28 Feb 2027 then 1 Mar touch (no 29th).
+    CHECK(join_free_time({R{{2028, 1, 1}, {2028, 2, 28}}, R{{2028, 2, 29}, {2028, 6, 30}}}) ==
+          std::vector<R>{R{{2028, 1, 1}, {2028, 6, 30}}});
+    CHECK(join_free_time({R{{2028, 1, 1}, {2028, 2, 28}}, R{{2028, 3, 1}, {2028, 6, 30}}}).size() == 2);
+    CHECK(join_free_time({R{{2027, 1, 1}, {2027, 2, 28}}, R{{2027, 3, 1}, {2027, 6, 30}}}) ==
+          std::vector<R>{R{{2027, 1, 1}, {2027, 6, 30}}});
+    // Year end, a single day, and a span backwards (dropped).
+    CHECK(join_free_time({R{{2027, 12, 31}, {2027, 12, 31}}, R{{2028, 1, 1}, {2028, 1, 1}}, R{{2029, 5, 1}, {2029, 4, 1}}}) ==
+          std::vector<R>{R{{2027, 12, 31}, {2028, 1, 1}}});
+    CHECK(join_free_time({}).empty());
+}
+
+TEST_CASE("free time is described as the joined stretches") {
+    const auto joined = join_free_time({{{2027, 1, 1}, {2027, 4, 30}}, {{2027, 5, 1}, {2027, 12, 31}}, {{2028, 3, 1}, {2028, 3, 31}}});
+    CHECK(describe_free_time(joined).nb == "Sammenhengende ledig tid, slik tildelingen leser den: 01.01.2027–31.12.2027; 01.03.2028–31.03.2028.");
+    CHECK(describe_free_time({}).en == "You have registered no available time.");
+}
+
+TEST_CASE("specialties compare after folding case and spaces, also Æ, Ø and Å") {
+    CHECK(normalise_specialty("  Indremedisin ") == "indremedisin");
+    CHECK(normalise_specialty("Barne-  og  UNGDOMSPSYKIATRI") == "barne- og ungdomspsykiatri");
+    CHECK(normalise_specialty("ØRE-NESE-HALS") == "øre-nese-hals");
+    CHECK(normalise_specialty("Ærlig Ås") == "ærlig ås");
+    CHECK(normalise_specialty("   ").empty());
+    Organisation a{"a", OrganisationKind::department, "A", "h", "indremedisin", false};
+    Organisation b{"b", OrganisationKind::department, "B", "h", " Indremedisin", false};
+    Organisation c{"c", OrganisationKind::department, "C", "h", "Øyesykdommer", false};
+    Organisation m{"m", OrganisationKind::municipality, "M", "", "kirurgi", false};
+    CHECK(specialty_list({&c, &b, &a, &m}) == std::vector<std::string>{" Indremedisin", "Øyesykdommer"});
+}

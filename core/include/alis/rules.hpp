@@ -1,5 +1,9 @@
 #pragma once
 // The scheme's rules as plain functions. Each verdict carries the reason a person reads.
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "alis/date.hpp"
 #include "alis/domain.hpp"
 #include "alis/text.hpp"
@@ -11,6 +15,22 @@ struct Verdict {
     std::string rule;  // stable machine name of the rule that decided
     Text reason;
 };
+
+// Free time: a GP's spans that overlap or touch (one ends the day before the next starts) are one
+// stretch of free time, however the GP typed them in. Every rule reads the joined spans. Returns
+// them sorted by start, none touching another; spans whose end is before their start are dropped.
+// O(n log n), no recursion, for any number of spans.
+std::vector<DateRange> join_free_time(std::vector<DateRange> spans);
+// The joined spans as the GP reads them: "Sammenhengende ledig tid: 01.01.2027–31.12.2027."
+Text describe_free_time(const std::vector<DateRange>& joined);
+
+// Specialties come from the organisations (each department names its own); a wish and a period
+// name the same specialty when they are equal after normalise_specialty: case folded (also Æ, Ø,
+// Å and other Latin-1 letters), spaces at the ends removed and runs of spaces made one.
+std::string normalise_specialty(std::string_view text);
+// The region's specialties, one per normalised name, as the first department spelling it wrote it,
+// in Norwegian alphabetical order: the list a wish is chosen from.
+std::vector<std::string> specialty_list(const std::vector<const Organisation*>& departments);
 
 // Rule 1: a GP may register for hospital service after at least 3 years in general practice.
 constexpr int kGeneralPracticeMonthsRequired = 36;

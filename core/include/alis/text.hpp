@@ -21,4 +21,8 @@ struct Text {
     bool operator==(const Text&) const = default;
 };
 
+// A count with its noun in the right number: plural(1, "hel måned", "hele måneder") is
+// "1 hel måned", plural(0, …) "0 hele måneder". Norwegian and English both use the singular for 1 only.
+std::string plural(long n, std::string_view one, std::string_view many);
+
 }  // namespace alis

@@ -54,6 +54,22 @@ bool covers(const PlaceKey& wish, const PlaceKey& period) {
 
 }  // namespace
 
+uint64_t lottery_draw(uint64_t seed, const std::string& doctor_id) {
+    // FNV-1a over the id, then splitmix64 with the seed: the same on every platform.
+    uint64_t h = 1469598103934665603ull;
+    for (const unsigned char ch : doctor_id) h = (h ^ ch) * 1099511628211ull;
+    uint64_t z = h + seed * 0x9E3779B97F4A7C15ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+uint64_t lottery_seed_for(const MatchingInput& in) {
+    if (in.lottery_seed != 0) return in.lottery_seed;
+    const uint64_t s = lottery_draw(0, to_iso(in.today));
+    return s == 0 ? 1 : s;
+}
+
 DerivedLists derive(const MatchingInput& in) {
     DerivedLists out;
     const size_t n_doctors = in.doctors.size(), n_periods = in.periods.size();
@@ -80,9 +96,8 @@ DerivedLists derive(const MatchingInput& in) {
         // Two wishes may share a rank; the id decides, so the input's order never does.
         std::sort(d.wishes.begin(), d.wishes.end(),
                   [](const Wish* a, const Wish* b) { return std::tie(a->rank, a->id) < std::tie(b->rank, b->id); });
-        std::sort(d.available.begin(), d.available.end(), [](const DateRange& a, const DateRange& b) {
-            return std::tie(a.start, a.end) < std::tie(b.start, b.end);
-        });
+        // Touching and overlapping spans are one stretch of free time (rules.hpp).
+        d.available = join_free_time(std::move(d.available));
     }
 
     // Periods indexed by department, specialty and hospital, so a wish looks only at periods that
@@ -90,6 +105,8 @@ DerivedLists derive(const MatchingInput& in) {
     PeriodIndex by_department, by_specialty, by_hospital;
     Interner names;
     std::vector<PlaceKey> period_key(n_periods);
+    // Normalised specialties (rules.hpp), kept here because the index and interner hold views of them.
+    std::vector<std::string> specialty_key(n_periods);
     out.periods.resize(n_periods);
     out.offered.assign(n_periods, false);
     for (size_t p = 0; p < n_periods; ++p) {
@@ -100,12 +117,13 @@ DerivedLists derive(const MatchingInput& in) {
         place.specialty = !period.specialty.empty() || dept == orgs.end() ? period.specialty : dept->second->specialty;
         place.hospital_name = name_of(period.hospital_id);
         place.department_name = name_of(period.department_id);
-        period_key[p] = {names.add(period.hospital_id), names.add(period.department_id), names.add(place.specialty)};
+        specialty_key[p] = normalise_specialty(place.specialty);
+        period_key[p] = {names.add(period.hospital_id), names.add(period.department_id), names.add(specialty_key[p])};
         if (!offered(period, in.today).ok) continue;
         out.offered[p] = true;
         ++out.offered_count;
         by_department[period.department_id].push_back(p);
-        by_specialty[place.specialty].push_back(p);
+        by_specialty[specialty_key[p]].push_back(p);
         by_hospital[period.hospital_id].push_back(p);
     }
 
@@ -126,12 +144,22 @@ DerivedLists derive(const MatchingInput& in) {
 
     // Visiting GPs in the periods' common order (regional list, then score, then id) fills every
     // period's candidate list already sorted.
+    // Finer criteria for GPs every coarser one leaves equal: months (not years) in general practice,
+    // then a lottery drawn per run with a recorded seed, so no GP loses every tie by their id.
+    out.lottery_seed = lottery_seed_for(in);
+    out.general_practice_months.resize(n_doctors);
+    out.lottery.resize(n_doctors);
+    for (size_t d = 0; d < n_doctors; ++d) {
+        out.general_practice_months[d] = whole_months_between(in.doctors[d].general_practice_start, in.today);
+        out.lottery[d] = lottery_draw(out.lottery_seed, in.doctors[d].id);
+    }
     const std::vector<int> doctor_by_id = id_order(in.doctors);
     std::vector<size_t> visit(n_doctors);
     std::iota(visit.begin(), visit.end(), size_t{0});
     const auto key = [&](size_t d) {
         const int listed = out.priority_position[d];
-        return std::make_tuple(listed < 0 ? 1 : 0, listed, -out.scores[d].total(), doctor_by_id[d]);
+        return std::make_tuple(listed < 0 ? 1 : 0, listed, -out.scores[d].total(), -out.general_practice_months[d], out.lottery[d],
+                               doctor_by_id[d]);
     };
     std::sort(visit.begin(), visit.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
 
@@ -149,7 +177,8 @@ DerivedLists derive(const MatchingInput& in) {
         const Date eligible_on = eligible_from(in.doctors[d].general_practice_start);
         const int months = required_service_months(in.doctors[d].scheme);
         wish_key.clear();
-        for (const Wish* w : doctor.wishes) wish_key.push_back({names.find(w->hospital_id), names.find(w->department_id), names.find(w->specialty)});
+        for (const Wish* w : doctor.wishes)
+            wish_key.push_back({names.find(w->hospital_id), names.find(w->department_id), names.find(normalise_specialty(w->specialty))});
         for (const Wish* w : doctor.wishes) {
             // The smallest index list that holds every period the wish covers.
             const std::vector<size_t>* pool = nullptr;
@@ -161,7 +190,7 @@ DerivedLists derive(const MatchingInput& in) {
             };
             narrow(by_department, w->department_id);
             narrow(by_hospital, w->hospital_id);
-            narrow(by_specialty, w->specialty);
+            narrow(by_specialty, normalise_specialty(w->specialty));
             for (size_t p : pool ? *pool : kNone) {
                 if (seen_by[p] == d) continue;
                 covering.clear();

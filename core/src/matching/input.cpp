@@ -86,6 +86,10 @@ std::optional<MatchingInput> parse_matching_input(const json& j, Problems& out) 
     const auto priority = read_ids(j, "priority_list", out);
     const auto struck = read_ids(j, "struck", out);
     const auto placed = read_ids(j, "placed", out);
+    if (const auto it = j.find("lottery_seed"); it != j.end() && !it->is_null()) {
+        if (it->is_number_unsigned()) in.lottery_seed = it->get<uint64_t>();
+        else out.push_back({"lottery_seed", "not_a_seed", {"Må være et heltall fra 0 og opp.", "Må vera eit heiltal frå 0 og opp.", "Must be a whole number from 0 up."}});
+    }
     // Cross-record rules need every record read, and their indices below match the input only then.
     if (out.size() != before) return std::nullopt;
 
@@ -159,7 +163,8 @@ void to_json(json& j, const MatchingInput& in) {
     };
     j = {{"today", to_iso(in.today)}, {"organisations", in.organisations}, {"doctors", in.doctors},
          {"available_times", in.available_times}, {"wishes", in.wishes}, {"periods", in.periods},
-         {"priority_list", in.priority_list}, {"struck", sorted(in.struck)}, {"placed", sorted(in.placed)}};
+         {"priority_list", in.priority_list}, {"struck", sorted(in.struck)}, {"placed", sorted(in.placed)},
+         {"lottery_seed", in.lottery_seed}};
 }
 
 }  // namespace alis::matching

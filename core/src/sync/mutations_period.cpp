@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <set>
 
+#include "alis/matching/feasibility.hpp"
 #include "alis/rules.hpp"
 #include "mutation_context.hpp"
 #include "read_helpers.hpp"
@@ -53,6 +54,27 @@ void withdraw_pending_offers(Ctx& c, const std::string& period_id) {
             c.touch(RecordKind::offer, id);
         }
     }
+}
+
+// The GP as the matching sees them: struck from a municipal list, or placed by an accepted offer.
+matching::DoctorSituation standing(const PortalState& s, const DoctorProfile& d) {
+    matching::DoctorSituation doctor;
+    doctor.profile = &d;
+    for (const auto& [id, cand] : s.candidates) doctor.struck = doctor.struck || (cand.doctor_id == d.id && cand.struck);
+    for (const auto& [id, o] : s.offers) doctor.placed = doctor.placed || (o.doctor_id == d.id && o.status == OfferStatus::accepted);
+    return doctor;
+}
+
+// The matching's own feasibility test on the offered span, so an offer is refused for the same rule,
+// in the same words, as the matching explains. Staff read about the GP by name; the GP reads "du".
+void check_offered_service(Ctx& c, const DoctorProfile& d, const DateRange& service, matching::Voice voice, bool answering) {
+    const Verdict v = matching::service_verdict(standing(c.s, d), service, voice);
+    if (v.ok) return;
+    const std::string field = answering                                  ? "args.offer_id"
+                              : v.rule == "minimum_service"              ? "offer.end"
+                              : v.rule == "general_practice_3_years"     ? "offer.start"
+                                                                         : "offer.doctor_id";
+    c.fail(field, v.rule, v.reason);
 }
 
 const Text kNotOpen{"Perioden er ikke lenger åpen.", "Perioden er ikkje lenger open.", "The period is no longer open."};
@@ -131,7 +153,7 @@ void make_offer(Ctx& c) {
         c.fail("offer.start", "outside_period",
                {"Tilbudet må ligge innenfor perioden.", "Tilbodet må liggja innanfor perioden.", "The offer must lie within the period."});
     }
-    check_verdict(c, minimum_service(o->range, d->scheme), "offer.end");
+    if (o->range.in_order()) check_offered_service(c, *d, o->range, matching::Voice::staff, false);
     for (const auto& [id, other] : c.s.offers) {
         if (other.period_id == o->period_id && other.doctor_id == o->doctor_id &&
             (other.status == OfferStatus::pending || other.status == OfferStatus::accepted)) {
@@ -187,17 +209,9 @@ void accept_offer(Ctx& c) {
         return c.fail("args.offer_id", "no_places_left", no_places);
     }
     if (p->status != PeriodStatus::published) return c.fail("args.offer_id", "period_not_open", kNotOpen);
-    check_verdict(c, eligibility(*d, o->range.start), "args.offer_id");
-    check_verdict(c, minimum_service(o->range, d->scheme), "args.offer_id");
-    for (const auto& [oid, other] : c.s.offers) {
-        if (oid != id && other.doctor_id == o->doctor_id && other.status == OfferStatus::accepted &&
-            intersect(other.range, o->range)) {
-            c.fail("args.offer_id", "overlapping_service",
-                   {"Du har allerede akseptert tjeneste i samme tidsrom.", "Du har alt akseptert teneste i same tidsrom.",
-                    "You have already accepted service in the same time."});
-            break;
-        }
-    }
+    // Struck, already placed (any accepted offer, so also one overlapping this), eligible on the
+    // first day, the minimum service: the matching's rules, judged again on the day of the answer.
+    check_offered_service(c, *d, o->range, matching::Voice::gp, true);
     if (!c.ok()) return;
     o->status = OfferStatus::accepted;
     o->answered_on = c.today;

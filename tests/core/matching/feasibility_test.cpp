@@ -67,12 +67,21 @@ TEST_CASE("the old scheme needs twelve months in the one period") {
     in.doctors[0].scheme = Scheme::old_scheme;
     const auto f = verdict(in);
     CHECK(f.rule == "minimum_service");
-    CHECK(f.reason.en.find("6 whole months; 12 needed") != std::string::npos);
+    CHECK(f.reason.en.find("6 whole months; the old scheme needs 12 months") != std::string::npos);
+    CHECK(f.reason.nb.find("6 hele måneder; etter gammel ordning trengs 12 måneder") != std::string::npos);
 }
 
-TEST_CASE("available time split in two does not add up to continuous service") {
+TEST_CASE("available time in touching or overlapping spans is one stretch; a free day between splits it") {
     auto in = one_pair();
-    in.available_times = {available("d1", {{2027, 2, 1}, {2027, 4, 30}}), available("d1", {{2027, 5, 1}, {2027, 7, 31}})};
+    // Free all year, typed as two spans that touch (the case from issue 12).
+    in.available_times = {available("d1", {{2027, 1, 1}, {2027, 4, 30}}), available("d1", {{2027, 5, 1}, {2027, 12, 31}})};
+    auto f = verdict(in);
+    CHECK(f.ok);
+    CHECK(f.service == kSpring);
+    in.available_times = {available("d1", {{2027, 2, 1}, {2027, 5, 10}}), available("d1", {{2027, 4, 1}, {2027, 7, 31}})};
+    CHECK(verdict(in).ok);
+    // 01.05 not free: neither 01.02–30.04 nor 02.05–31.07 holds 6 months.
+    in.available_times = {available("d1", {{2027, 2, 1}, {2027, 4, 30}}), available("d1", {{2027, 5, 2}, {2027, 7, 31}})};
     CHECK(verdict(in).rule == "minimum_service");
 }
 
@@ -89,7 +98,7 @@ TEST_CASE("a wish's own dates narrow the window") {
     in.wishes[0].earliest_start = Date{2027, 3, 1};
     const auto f = verdict(in);
     CHECK(f.rule == "minimum_service");
-    CHECK(f.reason.en.find("01.03.2027–31.07.2027, 5 whole months") != std::string::npos);
+    CHECK(f.reason.en.find("overlap within your wish's dates 01.03.2027–31.07.2027, 5 whole months") != std::string::npos);
 }
 
 TEST_CASE("eligibility is judged on the first day of service, which may come later in the period") {
@@ -100,7 +109,11 @@ TEST_CASE("eligibility is judged on the first day of service, which may come lat
     CHECK(f.ok);
     CHECK(f.service.start == Date{2027, 2, 1});
     in.doctors[0].general_practice_start = {2024, 4, 1};  // from 1 Apr: only 5 months left
-    CHECK(verdict(in).rule == "minimum_service");
+    // The overlap holds 8 months: what binds is the wait for eligibility, and the dates are true.
+    const auto late = verdict(in);
+    CHECK(late.rule == "general_practice_3_years");
+    CHECK(late.reason.nb == "Krever minst 3 år i allmennpraksis på første tjenestedag; oppfylt fra 01.04.2027. Fra da til "
+                            "31.08.2027 er det 5 hele måneder av overlappen 01.01.2027–31.08.2027; 6 trengs.");
     in.doctors[0].general_practice_start = {2025, 1, 1};  // not before the period ends
     const auto g = verdict(in);
     CHECK(g.rule == "general_practice_3_years");
@@ -135,4 +148,58 @@ TEST_CASE("a service cannot start before today") {
     in.today = {2027, 3, 1};
     in.periods[0].published_on = {2027, 2, 1};
     CHECK(verdict(in).rule == "minimum_service");
+    CHECK(verdict(in).reason.nb == "Perioden og den ledige tiden din overlapper fra i dag 01.03.2027–31.07.2027, 5 hele måneder; 6 trengs.");
+}
+
+TEST_CASE("eligible one day after a six-month period starts: the 3-year rule is named, not '5 months'") {
+    auto in = one_pair();  // period 01.02.2027–31.07.2027, free all year
+    in.doctors[0].general_practice_start = {2024, 2, 2};  // eligible 02.02.2027
+    const auto f = verdict(in);
+    CHECK(f.rule == "general_practice_3_years");
+    CHECK(f.reason.en.find("met from 02.02.2027") != std::string::npos);
+    CHECK(f.reason.en.find("the overlap 01.02.2027–31.07.2027") != std::string::npos);
+    in.doctors[0].general_practice_start = {2024, 2, 1};  // eligible on the first day
+    CHECK(verdict(in).ok);
+    in.doctors[0].general_practice_start = {2024, 1, 31};  // and the day before
+    CHECK(verdict(in).ok);
+}
+
+TEST_CASE("six months exactly and one day short, across month ends and a leap day") {
+    auto in = one_pair();
+    in.periods[0].range = {{2027, 8, 31}, {2028, 2, 28}};  // 31 Aug + 6 months runs through 28 Feb 2028 (29 Feb - 1)
+    in.available_times = {available("d1", {{2027, 1, 1}, {2028, 12, 31}})};
+    CHECK(verdict(in).ok);
+    in.periods[0].range.end = {2028, 2, 27};
+    const auto f = verdict(in);
+    CHECK(f.rule == "minimum_service");
+    CHECK(f.reason.nb == "Perioden og den ledige tiden din overlapper 31.08.2027–27.02.2028, 5 hele måneder; 6 trengs.");
+    in.periods[0].range = {{2027, 9, 1}, {2028, 2, 29}};
+    CHECK(verdict(in).ok);
+    in.periods[0].range = {{2027, 9, 1}, {2028, 2, 28}};
+    CHECK(verdict(in).rule == "minimum_service");
+}
+
+TEST_CASE("the month count agrees in number: 1 hel måned, 2 hele måneder, 0 hele måneder") {
+    auto in = one_pair();
+    in.available_times = {available("d1", {{2027, 2, 1}, {2027, 3, 15}})};
+    CHECK(verdict(in).reason.nb.find(", 1 hel måned; 6 trengs.") != std::string::npos);
+    CHECK(verdict(in).reason.nn.find(", 1 heil månad; 6 trengst.") != std::string::npos);
+    CHECK(verdict(in).reason.en.find(", 1 whole month; 6 needed.") != std::string::npos);
+    in.available_times = {available("d1", {{2027, 2, 1}, {2027, 4, 15}})};
+    CHECK(verdict(in).reason.nb.find(", 2 hele måneder;") != std::string::npos);
+    in.available_times = {available("d1", {{2027, 2, 1}, {2027, 2, 15}})};
+    CHECK(verdict(in).reason.nb.find(", 0 hele måneder;") != std::string::npos);
+    CHECK(verdict(in).reason.en.find(", 0 whole months;") != std::string::npos);
+}
+
+TEST_CASE("a wish's specialty matches whatever its case and spaces") {
+    auto in = one_pair();
+    in.wishes[0].department_id.clear();
+    for (const char* typed : {"Indremedisin", "indremedisin ", "  INDREMEDISIN", "indremedisin"}) {
+        in.wishes[0].specialty = typed;
+        CHECK(verdict(in).ok);
+        CHECK(derive(in).options[0].size() == 1);  // derivation agrees
+    }
+    in.wishes[0].specialty = "indre medisin";
+    CHECK(verdict(in).rule == "not_wished");
 }

@@ -45,9 +45,47 @@ TEST_CASE("a period ranks by the regional priority list first, then by score, th
         in.wishes.push_back(wish("w-" + d.id, d.id, 1, "hb-med"));
         in.available_times.push_back(available(d.id, kYear2027));
     }
-    CHECK(period_list(in, derive(in), 0) == std::vector<std::string>{"d-senior", "d-twin-a", "d-twin-b", "d-listed", "d-new"});
+    // The twins are equal on every criterion: this run's lottery orders them.
+    const auto lists = derive(in);
+    const bool a_first = lottery_draw(lists.lottery_seed, "d-twin-a") < lottery_draw(lists.lottery_seed, "d-twin-b");
+    const std::string first = a_first ? "d-twin-a" : "d-twin-b", second = a_first ? "d-twin-b" : "d-twin-a";
+    // d-listed and d-new are equal too (until the regional list names them).
+    const bool listed_first = lottery_draw(lists.lottery_seed, "d-listed") < lottery_draw(lists.lottery_seed, "d-new");
+    const std::string third = listed_first ? "d-listed" : "d-new", fourth = listed_first ? "d-new" : "d-listed";
+    CHECK(period_list(in, lists, 0) == std::vector<std::string>{"d-senior", first, second, third, fourth});
     in.priority_list = {"d-listed", "d-new"};
-    CHECK(period_list(in, derive(in), 0) == std::vector<std::string>{"d-listed", "d-new", "d-senior", "d-twin-a", "d-twin-b"});
+    CHECK(period_list(in, derive(in), 0) == std::vector<std::string>{"d-listed", "d-new", "d-senior", first, second});
+}
+
+TEST_CASE("ties: months in general practice break equal scores, then a seeded lottery that each twin sometimes wins") {
+    MatchingInput in = small_region();
+    // The same whole years (so the same score), one month apart.
+    in.doctors = {doctor("d-a", {2022, 2, 1}), doctor("d-b", {2022, 1, 1})};
+    in.periods = {period("p1", "hb-med", {{2027, 1, 1}, {2027, 6, 30}})};
+    for (const auto& d : in.doctors) {
+        in.wishes.push_back(wish("w-" + d.id, d.id, 1, "hb-med"));
+        in.available_times.push_back(available(d.id, kYear2027));
+    }
+    auto lists = derive(in);
+    REQUIRE(lists.scores[0].total() == lists.scores[1].total());
+    CHECK(period_list(in, lists, 0) == std::vector<std::string>{"d-b", "d-a"});
+    // Equal in every way: over 200 seeds each wins sometimes, and a seed repeats its order.
+    in.doctors[0].general_practice_start = {2022, 1, 1};
+    int a_wins = 0;
+    for (uint64_t seed = 1; seed <= 200; ++seed) {
+        in.lottery_seed = seed;
+        lists = derive(in);
+        CHECK(lists.lottery_seed == seed);
+        const auto order = period_list(in, lists, 0);
+        a_wins += order[0] == "d-a" ? 1 : 0;
+        CHECK(period_list(in, derive(in), 0) == order);
+    }
+    CHECK(a_wins > 50);
+    CHECK(a_wins < 150);
+    // No seed given: one drawn from today, recorded, never 0.
+    in.lottery_seed = 0;
+    CHECK(derive(in).lottery_seed == lottery_seed_for(in));
+    CHECK(lottery_seed_for(in) != 0);
 }
 
 TEST_CASE("the score follows the agreement's criteria") {
@@ -75,6 +113,28 @@ TEST_CASE("the score follows the agreement's criteria") {
     CHECK(s.agreement == 0);
     CHECK(s.sector == 0);
     CHECK(s.total() == 40 + 70 + 80);
+}
+
+TEST_CASE("the score is explained part by part, with labels and rules, adding up to the total") {
+    DoctorProfile d = doctor("d1", {2020, 1, 1});
+    d.mandatory_courses = 2;
+    const auto s = priority_score(d, true, {2026, 11, 22});
+    const auto parts = score_parts(s);
+    REQUIRE(parts.size() == 5);
+    int sum = 0;
+    for (const auto& p : parts) {
+        sum += p.points;
+        CHECK(p.points <= p.max);
+        CHECK_FALSE(p.label.nb.empty());
+        CHECK_FALSE(p.rule.nn.empty());
+    }
+    CHECK(sum == s.total());
+    CHECK(describe(parts[0]).nb == "Allmennpraksis: 100 av 100 poeng (20 poeng per hele år, høyst 5 år)");
+    CHECK(describe(parts[2]).en == "Courses and guidance: 10 of 100 points (5 per mandatory course (at most 7), 5 per module "
+                                   "course (at most 5), 40 for the 2-year guidance group)");
+    CHECK(describe(parts[4]).nb.rfind("Sektor: 50 av 50 poeng", 0) == 0);
+    CHECK(score_summary(s).nb == "Allmennpraksis 100, Spesialisering 0, Kurs og veiledning 10, Avtalekommune 100, Sektor 50");
+    CHECK(score_rules().nb.rfind("Poeng: Allmennpraksis: 20 poeng per hele år, høyst 5 år, høyst 100. Spesialisering:", 0) == 0);
 }
 
 TEST_CASE("whole months count calendar months, with month ends clamped") {

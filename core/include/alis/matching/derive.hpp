@@ -34,13 +34,21 @@ struct DerivedLists {
     std::vector<std::vector<PeriodOption>> options;  // per doctor, the GP's rank order
     std::vector<std::vector<PairRefusal>> refusals;  // per doctor: periods a wish covers, not feasible (unordered)
     std::vector<std::vector<size_t>> candidates;     // per period, the period's rank order of doctors
+    std::vector<int> general_practice_months;        // per doctor: whole months in general practice (finer than years)
+    uint64_t lottery_seed = 0;                       // the seed this run used (never 0)
+    std::vector<uint64_t> lottery;                   // per doctor: the draw, lower first
     size_t offered_count = 0;
     Instance instance;
 };
 
+// The seed a run uses: input.lottery_seed, or when 0 one drawn from today (the same all day, on
+// every platform). A doctor's draw depends only on the seed and the doctor's id.
+uint64_t lottery_seed_for(const MatchingInput& input);
+uint64_t lottery_draw(uint64_t seed, const std::string& doctor_id);
+
 // GP order: wish rank, then earlier start of service, then period id. Period order: place on the
-// regional priority list (listed candidates first), then priority score (higher first), then doctor
-// id. The returned lists point into `input`, which must outlive them.
+// regional priority list (listed candidates first), then priority score (higher first), then more
+// whole months in general practice, then the lottery draw, then doctor id. The returned lists point into `input`, which must outlive them.
 DerivedLists derive(const MatchingInput& input);
 
 }  // namespace alis::matching

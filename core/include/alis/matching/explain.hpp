@@ -22,7 +22,9 @@ struct Explanation {
     std::string period_id;  // empty when unmatched
     DateRange service;      // when matched
     std::string rule;       // matched | cannot_be_placed | no_feasible_period | filled_by_higher_ranked
-    Text summary;
+                            // (a detail's rule is "tie" when only the order among equal scores decided)
+    Text summary;        // to the GP ("Du er foreslått til …")
+    Text summary_staff;  // the same for hospital and office staff, naming the GP ("Kari Nordmann er foreslått til …")
     std::vector<ExplanationDetail> details;
 };
 
@@ -36,6 +38,8 @@ struct DomainMatch {
     std::vector<Explanation> explanations;
 };
 DomainMatch match(const MatchingInput& input);
+// "Likhet avgjort ved loddtrekning med frø 1234." for the office's view of a run.
+Text lottery_note(uint64_t seed);
 
 void to_json(nlohmann::json& j, const Explanation& e);
 // {"matching":{doctor:period}, "unmatched":[doctor...], "explanations":[...], "rank_lists":{...}}

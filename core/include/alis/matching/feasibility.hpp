@@ -17,7 +17,7 @@ namespace alis::matching {
 struct DoctorSituation {
     const DoctorProfile* profile = nullptr;
     std::vector<const Wish*> wishes;  // best rank first
-    std::vector<DateRange> available;  // earliest first
+    std::vector<DateRange> available;  // free time joined (rules.hpp: join_free_time), earliest first
     bool struck = false;
     bool placed = false;
 };
@@ -62,10 +62,25 @@ struct Feasibility {
     DateRange service;
 };
 
+// Whom a sentence speaks to: the GP ("Du er …") or hospital and office staff, about the GP by name
+// ("Kari Nordmann er …").
+enum class Voice : uint8_t { gp, staff };
+
+// The one test of a GP and a span of service, used by the matching (for each window it tries), by
+// making an offer and by accepting one: not struck from the list, not already placed, eligible (3
+// years in general practice) on the first day of service, and the minimum service for the GP's
+// scheme (rules.hpp) within the span. Outcome feasible, struck_from_list, already_placed,
+// general_practice_3_years or minimum_service; window is the span.
+PairCheck check_service(const DoctorSituation& doctor, const DateRange& service);
+// check_service with the sentence for its outcome, as a Verdict whose rule is rule_name(outcome).
+Verdict service_verdict(const DoctorSituation& doctor, const DateRange& service, Voice voice);
+
 // Offered: published, not yet released under the two-month rule, and not over by `today`.
 Verdict offered(const Period& period, const Date& today);
 // Struck from the municipal list or already placed: nothing can be offered.
 Verdict can_be_placed(const DoctorSituation& doctor);
+// The same refusal for hospital and office staff, naming the GP.
+Text can_be_placed_staff(const DoctorSituation& doctor);
 // Each place the wish names (hospital, department, specialty) is the period's; a wish naming none
 // covers nothing.
 bool wish_covers(const Wish& wish, const PeriodPlace& place);
@@ -85,6 +100,20 @@ PairCheck check_windows(const std::vector<const Wish*>& covering, const std::vec
                         const DateRange& period, const Date& today, const Date& eligible_on, int months);
 // The sentence for a check (nb, nn, en).
 Text describe(const PairCheck& check, const DoctorSituation& doctor, const PeriodPlace& place, const Date& today);
+// The smallest change the GP can make for a refused pair with one fixable cause: a stretch of free
+// time to add (it joins the GP's own: "Hvis den ledige tiden din varer til 31.08.2027, passer
+// perioden") or a wish to add ("Legg til et ønske om Medisinsk avdeling, Helse Bergen"). Offered only
+// when check_pair with the change applied finds the pair feasible; otherwise kind is none. Rules
+// the GP cannot change (struck, placed, released, the 3 years) get none.
+struct Suggestion {
+    enum class Kind : uint8_t { none, free_time, wish };
+    Kind kind = Kind::none;
+    DateRange free_time;  // free_time: the span to add
+    Wish wish;            // wish: the wish to add (hospital and department of the period, ranked last)
+    Text text;
+};
+Suggestion suggest(const PairCheck& check, const DoctorSituation& doctor, const PeriodPlace& place, const Date& today);
+
 // check_pair and describe together.
 Feasibility assess(const DoctorSituation& doctor, const PeriodPlace& place, const Date& today);
 

@@ -7,6 +7,7 @@
 // checks that span records (unknown or repeated ids).
 #include <nlohmann/json_fwd.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -28,6 +29,9 @@ struct MatchingInput {
     std::vector<std::string> priority_list;  // ALIS-kontor Vest's regional list, doctor ids, best first
     std::unordered_set<std::string> struck;  // struck from the municipal list (placed elsewhere)
     std::unordered_set<std::string> placed;  // already placed in a hospital service through the portal
+    // Seeds the lottery that orders GPs whom every criterion leaves equal (docs/matching.md §2); 0
+    // means the run's own seed, drawn from `today`. Recorded in the output, so a run can be re-run.
+    uint64_t lottery_seed = 0;
 };
 
 // Every record through its own parse_* (problems prefixed "doctors[2].hpr_number" and so on), then

@@ -2,8 +2,11 @@
 // The priority score a period uses to rank candidates when ALIS-kontor Vest has not sent a regional
 // priority list (or for candidates not on it). Built from the criteria of the agreement's §6.1, in
 // its order of importance; docs/matching.md gives the formula and why each weight is what it is.
+#include <vector>
+
 #include "alis/date.hpp"
 #include "alis/domain.hpp"
+#include "alis/text.hpp"
 
 namespace alis::matching {
 
@@ -21,5 +24,22 @@ struct PriorityScore {
 int whole_months_between(const Date& from, const Date& to);
 
 PriorityScore priority_score(const DoctorProfile& doctor, bool municipality_party_to_agreement, const Date& today);
+
+// One criterion of the score as the municipality reads it: its label, the points given, the most it
+// can give, and the rule behind it.
+struct ScorePart {
+    Text label;
+    int points = 0;
+    int max = 0;
+    Text rule;
+};
+// The five parts in the agreement's order; their points add up to score.total().
+std::vector<ScorePart> score_parts(const PriorityScore& score);
+// "Allmennpraksis: 100 av 100 poeng (20 poeng per hele år, høyst 5 år)".
+Text describe(const ScorePart& part);
+// One line per GP for a table: "Allmennpraksis 100, Spesialisering 60, …" (labels and points).
+Text score_summary(const PriorityScore& score);
+// The rule behind each label, said once under the table: "Allmennpraksis: 20 poeng per hele år, …".
+Text score_rules();
 
 }  // namespace alis::matching

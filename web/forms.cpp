@@ -44,14 +44,17 @@ void field_error(const Problem* problem, Language lang) {
     ImGui::PushStyleColor(ImGuiCol_Text, kError);
     ImGui::TextWrapped("%s", problem->message.in(lang).c_str());
     ImGui::PopStyleColor();
-    probe::record_last_item(problem->message.in(lang).c_str());
+    probe::record_last_item(problem->message.in(lang).c_str(), probe::Role::alert);
+    probe::mark_field_invalid();
 }
 
 bool text_input(const char* label, std::string& value, float width, ImGuiInputTextFlags flags) {
     label_above(label);
     ImGui::SetNextItemWidth(width_or_default(width));
     const bool changed = ImGui::InputText(hidden_id(label).c_str(), &value, flags);
-    probe::record_last_item(label);
+    // A password's text never leaves ImGui: the mirror shows only that it is a password field.
+    const bool password = flags & ImGuiInputTextFlags_Password;
+    probe::record_last_item(label, probe::Role::textbox, password ? std::string() : value, password ? probe::kPassword : 0);
     return changed;
 }
 
@@ -62,7 +65,7 @@ bool password_input(const char* label, std::string& value, float width) {
 bool multiline_input(const char* label, std::string& value, float width, float height) {
     label_above(label);
     const bool changed = ImGui::InputTextMultiline(hidden_id(label).c_str(), &value, ImVec2(width_or_default(width), height));
-    probe::record_last_item(label);
+    probe::record_last_item(label, probe::Role::textbox, value, probe::kMultiline);
     return changed;
 }
 
@@ -75,7 +78,7 @@ bool int_input(const char* label, int& value, int min, int max, float width) {
     const float spacing = ImGui::GetStyle().ItemInnerSpacing.x;
     ImGui::SetNextItemWidth((width > 0 ? width : ImGui::GetFontSize() * 8.0f) - 2 * (button + spacing));
     bool changed = ImGui::InputInt("##value", &value, 0, 0);
-    probe::record_last_item(label);
+    probe::record_last_item(label, probe::Role::textbox, std::to_string(value));
     ImGui::SameLine(0, spacing);
     if (ImGui::Button("-", ImVec2(button, button))) --value, changed = true;
     ImGui::SameLine(0, spacing);
@@ -88,7 +91,7 @@ bool int_input(const char* label, int& value, int min, int max, float width) {
 
 bool checkbox(const char* label, bool& value) {
     const bool changed = ImGui::Checkbox(label, &value);
-    probe::record_last_item(label);
+    probe::record_last_item(label, probe::Role::checkbox, {}, value ? probe::kChecked : 0);
     return changed;
 }
 
@@ -97,19 +100,21 @@ bool combo(const char* label, int& index, const std::vector<std::string>& option
     ImGui::SetNextItemWidth(width_or_default(width));
     bool changed = false;
     const char* preview = index >= 0 && index < static_cast<int>(options.size()) ? options[index].c_str() : "";
-    if (ImGui::BeginCombo(hidden_id(label).c_str(), preview)) {
+    // Recorded before its list, so the field comes first and has its own rectangle.
+    const bool open = ImGui::BeginCombo(hidden_id(label).c_str(), preview);
+    probe::record_last_item(label, probe::Role::combobox, preview, open ? probe::kExpanded : 0);
+    if (open) {
         for (int i = 0; i < static_cast<int>(options.size()); ++i) {
             const bool selected = i == index;
             if (ImGui::Selectable((options[i] + "##" + std::to_string(i)).c_str(), selected)) {
                 index = i;
                 changed = true;
             }
-            probe::record_last_item(options[i].c_str());
+            probe::record_last_item(options[i].c_str(), probe::Role::option, {}, selected ? probe::kSelected : 0);
             if (selected) ImGui::SetItemDefaultFocus();
         }
         ImGui::EndCombo();
     }
-    probe::record_last_item(label);
     return changed;
 }
 
@@ -175,7 +180,7 @@ bool date_input(const char* label, std::string& text, Language lang, float width
     ImGui::PushID(label);
     ImGui::SetNextItemWidth(width > 0 ? width : ImGui::GetFontSize() * 7.5f);
     bool changed = ImGui::InputTextWithHint("##date", "dd.mm.åååå", &text, ImGuiInputTextFlags_CharsDecimal);
-    probe::record_last_item(label);
+    probe::record_last_item(label, probe::Role::textbox, text);
     ImGui::SameLine(0, 4);
     if (ImGui::Button("...")) ImGui::OpenPopup("calendar");
     if (!text.empty() && !date_from_field(text)) {
@@ -185,7 +190,8 @@ bool date_input(const char* label, std::string& text, Language lang, float width
         ImGui::PushStyleColor(ImGuiCol_Text, kError);
         ImGui::TextWrapped("%s", kWrongForm.in(lang).c_str());
         ImGui::PopStyleColor();
-        probe::record_last_item(kWrongForm.in(lang).c_str());
+        probe::record_last_item(kWrongForm.in(lang).c_str(), probe::Role::alert);
+        probe::mark_field_invalid();
     }
     if (ImGui::BeginPopup("calendar")) {
         if (calendar(text, lang)) {

@@ -94,6 +94,8 @@ void mark_field_invalid() {
     if (g_items.size() < 2) return;
     Item& message = g_items.back();
     for (auto it = g_items.rbegin() + 1; it != g_items.rend(); ++it) {
+        // Another error before a field: this message is about the form, not a field.
+        if (it->role == Role::alert) return;
         if (!is_field(it->role)) continue;
         it->state |= kInvalid;
         it->described_by = message.key;

@@ -100,9 +100,14 @@ bool combo(const char* label, int& index, const std::vector<std::string>& option
     ImGui::SetNextItemWidth(width_or_default(width));
     bool changed = false;
     const char* preview = index >= 0 && index < static_cast<int>(options.size()) ? options[index].c_str() : "";
-    // Recorded before its list, so the field comes first and has its own rectangle.
-    const bool open = ImGui::BeginCombo(hidden_id(label).c_str(), preview);
-    probe::record_last_item(label, probe::Role::combobox, preview, open ? probe::kExpanded : 0);
+    // Recorded before its list, with its own id and rectangle (once the list is open, ImGui's last
+    // item is the list's window).
+    const std::string id = hidden_id(label);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImVec2 size(ImGui::CalcItemWidth(), ImGui::GetFrameHeight());
+    const ImGuiID combo_id = ImGui::GetID(id.c_str());
+    const bool open = ImGui::BeginCombo(id.c_str(), preview);
+    probe::record_item(label, probe::Role::combobox, preview, open ? probe::kExpanded : 0, combo_id, at.x, at.y, size.x, size.y);
     if (open) {
         for (int i = 0; i < static_cast<int>(options.size()); ++i) {
             const bool selected = i == index;

@@ -50,17 +50,22 @@ void begin_frame() {
 }
 
 void record_last_item(const char* label, Role role, std::string value, std::uint8_t state) {
-    const char* hidden = std::strstr(label, "##");
-    std::string visible = hidden ? std::string(label, hidden) : std::string(label);
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
+    if (GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled) state |= kDisabled;
+    record_item(label, role, std::move(value), state, GImGui->LastItemData.ID, min.x, min.y, max.x - min.x, max.y - min.y);
+}
+
+void record_item(const char* label, Role role, std::string value, std::uint8_t state, std::uint32_t id, float x, float y,
+                 float w, float h) {
+    const char* hidden = std::strstr(label, "##");
+    std::string visible = hidden ? std::string(label, hidden) : std::string(label);
     Item item;
     item.label = std::move(visible);
-    item.x = min.x, item.y = min.y, item.w = max.x - min.x, item.h = max.y - min.y;
+    item.x = x, item.y = y, item.w = w, item.h = h;
     const ImGuiContext& g = *GImGui;
-    if (g.LastItemData.InFlags & ImGuiItemFlags_Disabled) state |= kDisabled;
     // Text has no ImGui id: its key is its text hashed in the current id scope.
-    std::uint32_t key = g.LastItemData.ID;
+    std::uint32_t key = id;
     if (key == 0 || role == Role::text || role == Role::heading || role == Role::title || role == Role::cell) {
         key = ImGui::GetID(label) ^ (key * 0x9e3779b9u);
     }

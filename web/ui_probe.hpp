@@ -37,6 +37,10 @@ void begin_frame();
 // Records the last ImGui item under `label` as `role`, with its value and state. Disabled and the
 // enclosing table or tab bar are read from ImGui.
 void record_last_item(const char* label, Role role = Role::text, std::string value = {}, std::uint8_t state = 0);
+// The same for an item whose id and rectangle are given: a combo once its list is open (ImGui's last
+// item is then the list's window).
+void record_item(const char* label, Role role, std::string value, std::uint8_t state, std::uint32_t id, float x, float y,
+                 float w, float h);
 // Records text drawn straight onto a draw list (the timeline), which is no ImGui item.
 void record(std::string label, float x, float y, float w, float h);
 // Items recorded from now on are in the top bar (true) or the main content (false, the default).

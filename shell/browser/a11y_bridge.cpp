@@ -15,13 +15,21 @@
 namespace {
 
 struct PendingClick {
+    unsigned key = 0;    // the item's key (web/ui_probe.hpp)
     float x = 0, y = 0;  // display pixels
-    int phase = 0;       // 2: press next frame, 1: release next frame, 0: none
+    // 4: move there next frame, 3: press, 2: hold, 1: release, 0: none. As a person's hand: the
+    // pointer arrives a frame before the press, and the button is held for a frame, so a form that
+    // shows its messages once a field is touched (moving the item) is released on the item's new place.
+    int phase = 0;
+    int tail = 0;  // frames still drawn after the release, for what the click opens
 };
+// A popup opened by the click is measured hidden for a frame and shown in the next; the host's
+// picture check would stop drawing in between (it sees nothing change), so a click keeps frames going.
+constexpr int kAfterClickFrames = 3;
 PendingClick g_click;
 ImGuiID g_let_go = 0;  // a field whose mirror node lost focus
 bool g_escape = false;  // Escape pressed: close the open popups
-float g_scale = 1;
+float g_scale = 1;  // display pixels per CSS pixel
 
 alis::web::a11y::Mirror g_mirror;
 std::string g_lang, g_title, g_route;
@@ -36,9 +44,11 @@ std::size_t g_cost_count = 0, g_cost_next = 0;
 extern "C" {
 
 // From a11y.js: a click on a mirror node (assistive technology's default action, Enter or Space on
-// a focused node, or focus arriving on a text field) at the item's centre, in CSS pixels.
-EMSCRIPTEN_KEEPALIVE void alis_a11y_click(double x, double y) {
-    g_click = {static_cast<float>(x * g_scale), static_cast<float>(y * g_scale), 2};
+// a focused node, or focus arriving on a text field), given by the item's key. The pointer goes to
+// the item's centre as of each frame, so an item that moves meanwhile (a message appearing above
+// it) is still the one clicked.
+EMSCRIPTEN_KEEPALIVE void alis_a11y_click(unsigned key) {
+    g_click = {key, 0, 0, 4, 0};
     EM_ASM({ if (Module._alis_wake) Module._alis_wake(); });
 }
 
@@ -63,10 +73,22 @@ EMSCRIPTEN_KEEPALIVE int alis_route(const char* route);
 namespace alis::shell {
 
 void a11y_feed_input() {
+    if (g_click.tail > 0) --g_click.tail;
     if (g_click.phase == 0) return;
+    if (g_click.phase == 1) g_click.tail = kAfterClickFrames;
+    // Where the item is in the last frame; gone (the screen changed): the click is dropped.
+    const alis::web::probe::Item* item = nullptr;
+    for (const auto& i : alis::web::probe::items()) {
+        if (i.key == g_click.key) item = &i;
+    }
+    if (!item && g_click.phase == 4) {
+        g_click.phase = 0;
+        return;
+    }
+    if (item) g_click.x = item->x + item->w / 2, g_click.y = item->y + item->h / 2;
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = ImVec2(g_click.x, g_click.y);
-    io.MouseDown[0] = g_click.phase == 2;
+    io.MouseDown[0] = g_click.phase == 3 || g_click.phase == 2;
     --g_click.phase;
 }
 
@@ -77,7 +99,7 @@ void a11y_begin_frame() {
     g_escape = false;
 }
 
-bool a11y_input_waiting() { return g_click.phase != 0 || g_let_go != 0 || g_escape; }
+bool a11y_input_waiting() { return g_click.phase != 0 || g_click.tail != 0 || g_let_go != 0 || g_escape; }
 
 namespace {
 alis::web::App* g_app = nullptr;

@@ -117,6 +117,12 @@ Module.alisTestState = function () {
       event.stopImmediatePropagation();
       return;
     }
+    // Enter or Space on a mirror button is the button's own (a click, a11y.js); ImGui must not also
+    // see the key. A mirror field's keys (Backspace, arrows) do go to ImGui, which edits the text.
+    if (onMirror && !event.target.classList.contains('alis-textbox') && event.key !== 'Escape') {
+      event.stopImmediatePropagation();
+      return;
+    }
     // Typed right after a click on a field, before the frame that focuses the hidden input: the
     // key lands on the canvas (or the body) and its character would be lost.
     if (field && event.target !== field && (event.target === Module.canvas || event.target === document.body) &&

@@ -10,7 +10,7 @@ let server;
 let browser;
 
 before(async () => {
-  server = await startServer();
+  server = await startServer(['--demo']);  // the municipalities a profile chooses from
   browser = await launchBrowser();
 });
 

@@ -154,7 +154,10 @@ void App::draw_top_bar() {
         width += ImGui::CalcTextSize(log_out).x + ImGui::CalcTextSize(change_password).x + style.FramePadding.x * 4 +
                  style.ItemSpacing.x * 4;
     }
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width - 4 * scale);
+    // Right of the name when there is room; on a narrow screen (a phone) on a line of their own, so
+    // they never cover the name (WCAG 1.4.10).
+    const float right = ImGui::GetWindowContentRegionMax().x - width - 4 * scale;
+    if (right >= ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + style.ItemSpacing.x) ImGui::SameLine(right);
     if (session_.logged_in()) {
         if (ui::button(change_password)) changing_password_ = true;
         ImGui::SameLine();

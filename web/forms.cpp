@@ -3,6 +3,7 @@
 #include <imgui_internal.h>  // FindRenderedTextEnd
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "theme.hpp"
@@ -20,8 +21,11 @@ void label_above(const char* label) {
     ImGui::TextUnformatted(label, hidden);
 }
 
+// Never wider than the space left on the line: a field must not run past a phone's edge.
 float width_or_default(float width) {
-    return width > 0 ? width : ImGui::GetFontSize() * 18.0f;
+    const float wanted = width > 0 ? width : ImGui::GetFontSize() * 18.0f;
+    const float room = ImGui::GetContentRegionAvail().x;
+    return room > 0 ? std::min(wanted, room) : wanted;
 }
 
 std::string hidden_id(const char* label) { return std::string("##") + label; }

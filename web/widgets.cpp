@@ -27,8 +27,9 @@ void paragraph(const char* text) {
 }
 
 void heading(const char* text) {
+    // Wrapped, as all text here: a long heading on a phone goes on to the next line, not past the edge.
     ImGui::PushFont(theme::heading_font());
-    ImGui::TextUnformatted(text);
+    ImGui::TextWrapped("%s", text);
     ImGui::PopFont();
     probe::record_last_item(text, probe::Role::heading);
 }
@@ -36,7 +37,7 @@ void heading(const char* text) {
 void title(const char* text) {
     ImGui::PushFont(theme::title_font());
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
-    ImGui::TextUnformatted(text);
+    ImGui::TextWrapped("%s", text);
     ImGui::PopStyleColor();
     ImGui::PopFont();
     probe::record_last_item(text, probe::Role::title);

@@ -26,6 +26,8 @@
     }
     banner = document.getElementById('alis-banner');
     main = document.getElementById('alis-main');
+    announcer('polite');
+    announcer('assertive');
     return main;
   }
   function regionOf(d) { ensureRoot(); return d.b ? banner : main; }
@@ -68,7 +70,36 @@
     return el;
   }
 
+  // Announcements (WCAG 4.1.3): two live regions that exist from the start, since a region that
+  // appears together with its text is often not read. A status (the sync line, "Lagret") is said
+  // when the screen reader is idle, an alert (a refusal, a field's error) at once. The mirror's own
+  // status and alert nodes are not live themselves, so nothing is said twice.
+  var live = {};
+  function announcer(kind) {
+    if (live[kind]) return live[kind];
+    var el = document.createElement('div');
+    el.id = 'alis-announce-' + kind;
+    el.className = 'alis-announce';
+    el.setAttribute('aria-live', kind);
+    el.setAttribute('aria-atomic', 'true');
+    document.body.appendChild(el);
+    return live[kind] = el;
+  }
+  var pending = { polite: [], assertive: [] };
+  function announce(text, kind) {
+    var el = announcer(kind);
+    // Everything of one frame is said together; the same words again (saved twice) must be said
+    // again, so the region is emptied first.
+    if (pending[kind].push(text) > 1) return;
+    el.textContent = '';
+    setTimeout(function () { el.textContent = pending[kind].join(' · '); pending[kind] = []; }, 30);
+  }
+
   function update(el, d, old) {
+    if ((d.r === 'status' || d.r === 'alert') && (!old || old.n !== d.n)) {
+      el.setAttribute('aria-live', 'off');
+      announce(d.n, d.r === 'alert' ? 'assertive' : 'polite');
+    }
     var s = d.s || 0;
     if (!old || old.x !== d.x || old.y !== d.y || old.w !== d.w || old.h !== d.h) {
       el.style.left = d.x + 'px';

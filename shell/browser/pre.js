@@ -136,6 +136,10 @@ Module.alisTestState = function () {
     editing = !!want;
     // Reached through the mirror: its field node keeps focus and takes the text (a11y.js).
     if (want && Module.alisA11yField && Module.alisA11yField()) return;
+    // Focus on another node of the mirror (a keyboard user on a button) stays there: the field
+    // ImGui still holds gets no keys until focus comes back to it.
+    var active = document.activeElement;
+    if (want && active && active !== field && active.closest && active.closest('#alis-mirror, #alis-skip')) return;
     if (want && document.activeElement !== field) field.focus({ preventScroll: true });
     if (!want && document.activeElement === field) field.blur();
   };

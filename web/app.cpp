@@ -61,6 +61,40 @@ void App::set_language(Language lang) {
     platform_.write_file(kSettingsFile, json{{"language", std::string(language_code(lang))}}.dump());
 }
 
+std::string App::route() const { return std::string("#/") + screen_name(screen()); }
+
+std::string App::page_title() const {
+    const char* portal = tr(language_, Msg::portal_name);
+    std::string name;
+    switch (screen()) {
+        case Screen::start: return portal;
+        case Screen::log_in: name = tr(language_, Msg::log_in); break;
+        case Screen::register_gp: name = tr(language_, Msg::register_gp); break;
+        case Screen::change_password: name = tr(language_, Msg::change_password); break;
+        case Screen::home:
+            // The open tab names the page (a tab is selected in the frame that showed it).
+            for (const auto& item : probe::items()) {
+                if (item.role == probe::Role::tab && (item.state & probe::kSelected)) name = item.label;
+            }
+            break;
+    }
+    return name.empty() ? std::string(portal) : name + " – " + portal;
+}
+
+bool App::open_route(const std::string& route) {
+    const std::string prefix = "#/";
+    const std::string name = route.rfind(prefix, 0) == 0 ? route.substr(prefix.size()) : route;
+    if (name.empty()) return open_route("#/start");
+    if (session_.logged_in()) return name == screen_name(screen());
+    for (Screen s : {Screen::start, Screen::log_in, Screen::register_gp}) {
+        if (name == screen_name(s)) {
+            go(s);
+            return true;
+        }
+    }
+    return false;
+}
+
 bool App::busy() const { return session_.status().in_flight; }
 
 double App::next_frame_due() const { return session_.next_sync_due(); }
@@ -106,6 +140,7 @@ void App::frame() {
 }
 
 void App::draw_top_bar() {
+    probe::set_banner(true);  // the mirror's <header>; the skip link jumps past it
     ui::heading(tr(language_, Msg::portal_name));
     const float scale = ImGui::GetFontSize() / theme::kBodyPx;
     const char* labels[] = {"Bokmål##lang-nb", "Nynorsk##lang-nn", "English##lang-en"};
@@ -119,7 +154,10 @@ void App::draw_top_bar() {
         width += ImGui::CalcTextSize(log_out).x + ImGui::CalcTextSize(change_password).x + style.FramePadding.x * 4 +
                  style.ItemSpacing.x * 4;
     }
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width - 4 * scale);
+    // Right of the name when there is room; on a narrow screen (a phone) on a line of their own, so
+    // they never cover the name (WCAG 1.4.10).
+    const float right = ImGui::GetWindowContentRegionMax().x - width - 4 * scale;
+    if (right >= ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + style.ItemSpacing.x) ImGui::SameLine(right);
     if (session_.logged_in()) {
         if (ui::button(change_password)) changing_password_ = true;
         ImGui::SameLine();
@@ -137,6 +175,7 @@ void App::draw_top_bar() {
         if (ui::button(labels[i])) set_language(langs[i]);
         if (current) ImGui::PopStyleColor();
     }
+    probe::set_banner(false);
     ImGui::Separator();
     ImGui::Spacing();
 }

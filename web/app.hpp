@@ -52,6 +52,14 @@ public:
     // rectangles, and the sync status. The browser shell hands this to JavaScript for tests.
     nlohmann::json test_state() const;
 
+    // The screen's address ("#/start", "#/log_in", "#/register_gp", "#/home", "#/change_password")
+    // and the page title naming it (the open tab, when logged in), both as of the last frame.
+    std::string route() const;
+    std::string page_title() const;
+    // Back, forward or a typed address: opens that screen when it can be shown now (the log-in
+    // and registration screens only while logged out). False: it cannot, the address is stale.
+    bool open_route(const std::string& route);
+
 private:
     void draw_top_bar();
     void draw_start();

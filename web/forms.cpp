@@ -3,6 +3,7 @@
 #include <imgui_internal.h>  // FindRenderedTextEnd
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "theme.hpp"
@@ -20,8 +21,11 @@ void label_above(const char* label) {
     ImGui::TextUnformatted(label, hidden);
 }
 
+// Never wider than the space left on the line: a field must not run past a phone's edge.
 float width_or_default(float width) {
-    return width > 0 ? width : ImGui::GetFontSize() * 18.0f;
+    const float wanted = width > 0 ? width : ImGui::GetFontSize() * 18.0f;
+    const float room = ImGui::GetContentRegionAvail().x;
+    return room > 0 ? std::min(wanted, room) : wanted;
 }
 
 std::string hidden_id(const char* label) { return std::string("##") + label; }
@@ -44,14 +48,17 @@ void field_error(const Problem* problem, Language lang) {
     ImGui::PushStyleColor(ImGuiCol_Text, kError);
     ImGui::TextWrapped("%s", problem->message.in(lang).c_str());
     ImGui::PopStyleColor();
-    probe::record_last_item(problem->message.in(lang).c_str());
+    probe::record_last_item(problem->message.in(lang).c_str(), probe::Role::alert);
+    probe::mark_field_invalid();
 }
 
 bool text_input(const char* label, std::string& value, float width, ImGuiInputTextFlags flags) {
     label_above(label);
     ImGui::SetNextItemWidth(width_or_default(width));
     const bool changed = ImGui::InputText(hidden_id(label).c_str(), &value, flags);
-    probe::record_last_item(label);
+    // A password's text never leaves ImGui: the mirror shows only that it is a password field.
+    const bool password = flags & ImGuiInputTextFlags_Password;
+    probe::record_last_item(label, probe::Role::textbox, password ? std::string() : value, password ? probe::kPassword : 0);
     return changed;
 }
 
@@ -62,7 +69,7 @@ bool password_input(const char* label, std::string& value, float width) {
 bool multiline_input(const char* label, std::string& value, float width, float height) {
     label_above(label);
     const bool changed = ImGui::InputTextMultiline(hidden_id(label).c_str(), &value, ImVec2(width_or_default(width), height));
-    probe::record_last_item(label);
+    probe::record_last_item(label, probe::Role::textbox, value, probe::kMultiline);
     return changed;
 }
 
@@ -75,7 +82,7 @@ bool int_input(const char* label, int& value, int min, int max, float width) {
     const float spacing = ImGui::GetStyle().ItemInnerSpacing.x;
     ImGui::SetNextItemWidth((width > 0 ? width : ImGui::GetFontSize() * 8.0f) - 2 * (button + spacing));
     bool changed = ImGui::InputInt("##value", &value, 0, 0);
-    probe::record_last_item(label);
+    probe::record_last_item(label, probe::Role::textbox, std::to_string(value));
     ImGui::SameLine(0, spacing);
     if (ImGui::Button("-", ImVec2(button, button))) --value, changed = true;
     ImGui::SameLine(0, spacing);
@@ -88,7 +95,7 @@ bool int_input(const char* label, int& value, int min, int max, float width) {
 
 bool checkbox(const char* label, bool& value) {
     const bool changed = ImGui::Checkbox(label, &value);
-    probe::record_last_item(label);
+    probe::record_last_item(label, probe::Role::checkbox, {}, value ? probe::kChecked : 0);
     return changed;
 }
 
@@ -97,19 +104,26 @@ bool combo(const char* label, int& index, const std::vector<std::string>& option
     ImGui::SetNextItemWidth(width_or_default(width));
     bool changed = false;
     const char* preview = index >= 0 && index < static_cast<int>(options.size()) ? options[index].c_str() : "";
-    if (ImGui::BeginCombo(hidden_id(label).c_str(), preview)) {
+    // Recorded before its list, with its own id and rectangle (once the list is open, ImGui's last
+    // item is the list's window).
+    const std::string id = hidden_id(label);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImVec2 size(ImGui::CalcItemWidth(), ImGui::GetFrameHeight());
+    const ImGuiID combo_id = ImGui::GetID(id.c_str());
+    const bool open = ImGui::BeginCombo(id.c_str(), preview);
+    probe::record_item(label, probe::Role::combobox, preview, open ? probe::kExpanded : 0, combo_id, at.x, at.y, size.x, size.y);
+    if (open) {
         for (int i = 0; i < static_cast<int>(options.size()); ++i) {
             const bool selected = i == index;
             if (ImGui::Selectable((options[i] + "##" + std::to_string(i)).c_str(), selected)) {
                 index = i;
                 changed = true;
             }
-            probe::record_last_item(options[i].c_str());
+            probe::record_last_item(options[i].c_str(), probe::Role::option, {}, selected ? probe::kSelected : 0);
             if (selected) ImGui::SetItemDefaultFocus();
         }
         ImGui::EndCombo();
     }
-    probe::record_last_item(label);
     return changed;
 }
 
@@ -175,7 +189,7 @@ bool date_input(const char* label, std::string& text, Language lang, float width
     ImGui::PushID(label);
     ImGui::SetNextItemWidth(width > 0 ? width : ImGui::GetFontSize() * 7.5f);
     bool changed = ImGui::InputTextWithHint("##date", "dd.mm.åååå", &text, ImGuiInputTextFlags_CharsDecimal);
-    probe::record_last_item(label);
+    probe::record_last_item(label, probe::Role::textbox, text);
     ImGui::SameLine(0, 4);
     if (ImGui::Button("...")) ImGui::OpenPopup("calendar");
     if (!text.empty() && !date_from_field(text)) {
@@ -185,7 +199,8 @@ bool date_input(const char* label, std::string& text, Language lang, float width
         ImGui::PushStyleColor(ImGuiCol_Text, kError);
         ImGui::TextWrapped("%s", kWrongForm.in(lang).c_str());
         ImGui::PopStyleColor();
-        probe::record_last_item(kWrongForm.in(lang).c_str());
+        probe::record_last_item(kWrongForm.in(lang).c_str(), probe::Role::alert);
+        probe::mark_field_invalid();
     }
     if (ImGui::BeginPopup("calendar")) {
         if (calendar(text, lang)) {

@@ -14,7 +14,7 @@ bool RoleHome::tab(Context& ctx, int msg) {
     // The id stays the same across languages, so switching language keeps the open tab.
     const std::string id = std::string(label) + "###tab" + std::to_string(msg);
     const bool open = ImGui::BeginTabItem(id.c_str());
-    probe::record_last_item(label);
+    probe::record_last_item(label, probe::Role::tab, {}, open ? probe::kSelected : 0);
     return open;
 }
 

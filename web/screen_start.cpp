@@ -41,9 +41,12 @@ void App::draw_start() {
     ui::paragraph(tr(language_, Msg::intro_two_months));
     ImGui::Dummy(ImVec2(0, 8 * scale));
 
-    const ImVec2 button_size(260 * scale, 0);
+    // Side by side when both fit, else one under the other, never wider than the column (a phone).
+    const float spacing_x = ImGui::GetStyle().ItemSpacing.x;
+    const bool buttons_fit = 2 * 260 * scale + spacing_x <= column;
+    const ImVec2 button_size(std::min(260 * scale, column), 0);
     if (ui::primary_button(tr(language_, Msg::log_in), button_size)) go(Screen::log_in);
-    ImGui::SameLine();
+    if (buttons_fit) ImGui::SameLine();
     if (ui::button(tr(language_, Msg::register_gp), button_size)) go(Screen::register_gp);
     ImGui::Dummy(ImVec2(0, 12 * scale));
 

@@ -7,6 +7,7 @@
 
 #include "i18n.hpp"
 #include "theme.hpp"
+#include "ui_probe.hpp"
 #include "widgets.hpp"
 
 namespace alis::web {
@@ -65,7 +66,11 @@ void draw_status_bar(Context& ctx) {
     // Only a committed write survives a crash: until then the change is in memory only.
     if (s.pending) line += std::string(" · ") + tr(lang, s.saved_here ? Msg::saved_here : Msg::not_saved_yet);
     if (!s.last_sync.empty()) line += std::string(" · ") + tr(lang, Msg::last_sync) + " " + s.last_sync;
-    ui::muted(line.c_str());
+    // Read out when it changes (online, offline, changes sent): a polite live region in the mirror.
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
+    ImGui::TextWrapped("%s", line.c_str());
+    ImGui::PopStyleColor();
+    probe::record_last_item(line.c_str(), probe::Role::status);
     ImGui::SameLine();
     if (ui::button(tr(lang, Msg::sync_now))) ctx.session.sync_now();
     if (s.needs_login) ui::paragraph(tr(lang, Msg::session_expired));

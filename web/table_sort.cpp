@@ -44,7 +44,7 @@ void table_headers() {
         ImGui::PushID(column);
         ImGui::TableHeader(name);
         ImGui::PopID();
-        probe::record_last_item(name);
+        probe::record_last_item(name, probe::Role::columnheader);
     }
 }
 

@@ -9,12 +9,15 @@ namespace alis::web {
 nlohmann::json App::test_state() const {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& item : probe::items()) {
-        items.push_back({{"label", item.label}, {"x", item.x}, {"y", item.y}, {"w", item.w}, {"h", item.h}});
+        items.push_back({{"label", item.label}, {"x", item.x}, {"y", item.y}, {"w", item.w}, {"h", item.h},
+                         {"role", probe::role_name(item.role)}, {"key", item.key}, {"state", item.state}});
     }
     const SyncStatus status = session_.status();
     return {{"frame", frames_},
             {"screen", screen_name(screen())},
             {"language", std::string(language_code(language_))},
+            {"route", route()},
+            {"title", page_title()},
             {"items", items},
             {"sync", {{"online", status.online}, {"pending", status.pending}, {"last_sync", status.last_sync},
                       {"needs_login", status.needs_login}, {"in_flight", status.in_flight},

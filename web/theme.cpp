@@ -58,7 +58,7 @@ void apply_style(ImGuiStyle& style, float scale) {
     style.Colors[ImGuiCol_WindowBg] = kBackground;
     style.Colors[ImGuiCol_ChildBg] = kSurface;
     style.Colors[ImGuiCol_Text] = kText;
-    style.Colors[ImGuiCol_Border] = kBorder;
+    style.Colors[ImGuiCol_Border] = kFieldBorder;
     style.Colors[ImGuiCol_Separator] = kBorder;
     // Inputs need to stand out on white cards: a light fill and a hairline border.
     style.FrameBorderSize = 1.0f;

@@ -8,7 +8,10 @@ inline const ImVec4 kBackground{0.965f, 0.969f, 0.976f, 1.0f};
 inline const ImVec4 kSurface{1.0f, 1.0f, 1.0f, 1.0f};
 inline const ImVec4 kText{0.11f, 0.13f, 0.17f, 1.0f};
 inline const ImVec4 kMuted{0.38f, 0.42f, 0.48f, 1.0f};
-inline const ImVec4 kBorder{0.84f, 0.86f, 0.90f, 1.0f};
+inline const ImVec4 kBorder{0.84f, 0.86f, 0.90f, 1.0f};  // separators (decoration only)
+// The outline of fields and cards: 3:1 against every fill it borders (WCAG 1.4.11), so a field
+// can be seen as one without its fill (tests/web/theme_contrast_test.cpp).
+inline const ImVec4 kFieldBorder{0.46f, 0.49f, 0.55f, 1.0f};
 inline const ImVec4 kAccent{0.0f, 0.30f, 0.55f, 1.0f};  // a deep hospital blue
 inline const ImVec4 kAccentHovered{0.0f, 0.36f, 0.65f, 1.0f};
 inline const ImVec4 kAccentActive{0.0f, 0.24f, 0.45f, 1.0f};

@@ -1,27 +1,112 @@
 #include "ui_probe.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // the enclosing table and tab bar, the item's disabled flag
 
 #include <cstring>
+#include <unordered_set>
 
 namespace alis::web::probe {
 
 namespace {
 std::vector<Item> g_items;
+std::unordered_set<std::uint32_t> g_keys;  // keys used in this frame
+bool g_banner = false;
+
+// A key no other item of this frame has: the same text twice in one window (two "Slett" buttons
+// under different ids have different ImGui ids already) gets the next free hash.
+std::uint32_t unique_key(std::uint32_t key) {
+    if (key == 0) key = 1;
+    while (!g_keys.insert(key).second) key = ImHashData(&key, sizeof key, 0x9e3779b9u);
+    return key;
 }
 
-void begin_frame() { g_items.clear(); }
+bool is_field(Role role) { return role == Role::textbox || role == Role::combobox || role == Role::checkbox; }
+}  // namespace
 
-void record_last_item(const char* label) {
-    const char* hidden = std::strstr(label, "##");
-    std::string visible = hidden ? std::string(label, hidden) : std::string(label);
+const char* role_name(Role role) {
+    switch (role) {
+        case Role::text: return "text";
+        case Role::heading: return "heading";
+        case Role::title: return "title";
+        case Role::button: return "button";
+        case Role::tab: return "tab";
+        case Role::textbox: return "textbox";
+        case Role::checkbox: return "checkbox";
+        case Role::combobox: return "combobox";
+        case Role::option: return "option";
+        case Role::columnheader: return "columnheader";
+        case Role::cell: return "cell";
+        case Role::status: return "status";
+        case Role::alert: return "alert";
+    }
+    return "text";
+}
+
+void begin_frame() {
+    g_items.clear();
+    g_keys.clear();
+    g_banner = false;
+}
+
+void record_last_item(const char* label, Role role, std::string value, std::uint8_t state) {
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
-    g_items.push_back({std::move(visible), min.x, min.y, max.x - min.x, max.y - min.y});
+    if (GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled) state |= kDisabled;
+    record_item(label, role, std::move(value), state, GImGui->LastItemData.ID, min.x, min.y, max.x - min.x, max.y - min.y);
+}
+
+void record_item(const char* label, Role role, std::string value, std::uint8_t state, std::uint32_t id, float x, float y,
+                 float w, float h) {
+    const char* hidden = std::strstr(label, "##");
+    std::string visible = hidden ? std::string(label, hidden) : std::string(label);
+    Item item;
+    item.label = std::move(visible);
+    item.x = x, item.y = y, item.w = w, item.h = h;
+    const ImGuiContext& g = *GImGui;
+    // Text has no ImGui id: its key is its text hashed in the current id scope.
+    std::uint32_t key = id;
+    if (key == 0 || role == Role::text || role == Role::heading || role == Role::title || role == Role::cell) {
+        key = ImGui::GetID(label) ^ (key * 0x9e3779b9u);
+    }
+    if (ImGuiTable* table = g.CurrentTable) {
+        item.group = table->ID;
+        item.row = role == Role::columnheader ? -1 : table->CurrentRow;
+        if (role == Role::text) role = Role::cell;
+    } else if (role == Role::tab && g.CurrentTabBar) {
+        item.group = g.CurrentTabBar->ID;
+    }
+    item.role = role;
+    item.key = unique_key(key);
+    item.value = std::move(value);
+    item.state = state;
+    item.banner = g_banner;
+    g_items.push_back(std::move(item));
 }
 
 void record(std::string label, float x, float y, float w, float h) {
-    g_items.push_back({std::move(label), x, y, w, h});
+    const std::uint32_t key = unique_key(ImHashStr(label.c_str(), label.size(), 0x7469u));
+    Item item;
+    item.label = std::move(label);
+    item.x = x, item.y = y, item.w = w, item.h = h;
+    item.key = key;
+    g_items.push_back(std::move(item));
+}
+
+void set_banner(bool banner) { g_banner = banner; }
+
+void mark_field_invalid() {
+    if (g_items.size() < 2) return;
+    Item& message = g_items.back();
+    for (auto it = g_items.rbegin() + 1; it != g_items.rend(); ++it) {
+        // Another error before a field: this message is about the form, not a field.
+        if (it->role == Role::alert) return;
+        if (!is_field(it->role)) continue;
+        it->state |= kInvalid;
+        it->described_by = message.key;
+        if (message.role == Role::text) message.role = Role::alert;
+        return;
+    }
 }
 
 const std::vector<Item>& items() { return g_items; }

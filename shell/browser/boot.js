@@ -21,7 +21,11 @@ function registerServiceWorker() {
 var Module = {
   canvas: document.getElementById('canvas'),
   locateFile: function (path, prefix) { return prefix + path + '?build=' + alisBuild; },
-  onPortalReady: function () { statusBox.style.display = 'none'; registerServiceWorker(); },
+  onPortalReady: function () {
+    statusBox.style.display = 'none';
+    if (Module.alisOpenDeepLink) Module.alisOpenDeepLink();
+    registerServiceWorker();
+  },
   print: function (text) { console.log(text); },
   printErr: function (text) { console.error(text); },
   onAbort: function (what) { showError(String(what)); }

@@ -22,6 +22,7 @@
 #include <cstring>
 #include <string>
 
+#include "a11y_bridge.hpp"
 #include "app.hpp"
 #include "browser_platform.hpp"
 #include "text_input.hpp"
@@ -193,7 +194,7 @@ double app_due() {
 // Whether the next animation frame should draw.
 bool frame_wanted() {
     return g_host.events != g_host.events_drawn || g_host.settle_frames > 0 || alis::shell::input_waiting() ||
-           alis::shell::input_held() || app_due() <= now_seconds();
+           alis::shell::a11y_input_waiting() || alis::shell::input_held() || app_due() <= now_seconds();
 }
 
 // Pauses the main loop until wake(), or until the app's next due frame (a sync).
@@ -224,9 +225,12 @@ void draw_frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     alis::shell::feed_input();
+    alis::shell::a11y_feed_input();
     ImGui::NewFrame();
     alis::shell::begin_frame();
+    alis::shell::a11y_begin_frame();
     g_host.app->frame();
+    alis::shell::a11y_end_frame(*g_host.app, g_host.pixel_ratio);
     ImGui::Render();
     alis::shell::end_frame();
     int fb_w = 0, fb_h = 0;
@@ -280,6 +284,9 @@ EMSCRIPTEN_KEEPALIVE const char* alis_test_state() {
         cpu.push_back(g_host.cpu_ms[(g_host.cpu_next + kCpuSamples - g_host.cpu_count + i) % kCpuSamples]);
     }
     state["frame_cpu_ms"] = std::move(cpu);
+    int count = 0;
+    const double* a11y = alis::shell::a11y_cost_ms(&count);
+    state["a11y_ms"] = std::vector<double>(a11y, a11y + count);
     out = state.dump();
     return out.c_str();
 }
@@ -310,6 +317,7 @@ int main() {
     static WakingPlatform platform(alis::shell::browser_platform());
     static alis::web::App app(platform);
     g_host.app = &app;
+    alis::shell::a11y_install(app);
     fit_canvas_to_window();
     EM_ASM(if (Module.onPortalReady) Module.onPortalReady(););
     emscripten_set_main_loop(main_loop_iteration, 0, true);

@@ -109,8 +109,17 @@ Module.alisTestState = function () {
   // Registered before Emscripten's GLFW adds its own keydown listener (also capturing, on window),
   // so this one runs first.
   window.addEventListener('keydown', function (event) {
-    if (event.key === 'Tab' && !editing) {
+    // On a node of the accessible mirror (a11y.js), Tab is always the browser's: focus moves through
+    // the mirror in reading order, and a field it leaves is let go (alis_a11y_blur).
+    var onMirror = event.target && event.target.classList && event.target.classList.contains('alis-node');
+    if (event.key === 'Tab' && (!editing || onMirror)) {
       // Not GLFW's: it would cancel the browser's focus move and trap focus in the canvas.
+      event.stopImmediatePropagation();
+      return;
+    }
+    // Enter or Space on a mirror button is the button's own (a click, a11y.js); ImGui must not also
+    // see the key. A mirror field's keys (Backspace, arrows) do go to ImGui, which edits the text.
+    if (onMirror && !event.target.classList.contains('alis-textbox') && event.key !== 'Escape') {
       event.stopImmediatePropagation();
       return;
     }
@@ -121,9 +130,16 @@ Module.alisTestState = function () {
       send(event.key);
     }
   }, true);
+  Module.alisSendText = send;
   Module.alisWantText = function (want) {
     if (!field) create();
     editing = !!want;
+    // Reached through the mirror: its field node keeps focus and takes the text (a11y.js).
+    if (want && Module.alisA11yField && Module.alisA11yField()) return;
+    // Focus on another node of the mirror (a keyboard user on a button) stays there: the field
+    // ImGui still holds gets no keys until focus comes back to it.
+    var active = document.activeElement;
+    if (want && active && active !== field && active.closest && active.closest('#alis-mirror, #alis-skip')) return;
     if (want && document.activeElement !== field) field.focus({ preventScroll: true });
     if (!want && document.activeElement === field) field.blur();
   };
@@ -134,7 +150,7 @@ Module.alisTestState = function () {
     var canvas = Module.canvas;
     var candidates = Array.prototype.filter.call(document.querySelectorAll(
       'a[href], button, input, select, textarea, iframe, summary, [tabindex], [contenteditable]'), function (el) {
-      return el !== field && el !== canvas && el.tabIndex >= 0 && !el.disabled && el.getClientRects().length > 0;
+      return el !== field && el !== canvas && !el.classList.contains('alis-node') && el.tabIndex >= 0 && !el.disabled && el.getClientRects().length > 0;
     });
     var after = candidates.filter(function (el) { return canvas.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING; });
     var before = candidates.filter(function (el) { return canvas.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING; });

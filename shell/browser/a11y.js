@@ -1,0 +1,278 @@
+// The accessible mirror (docs/accessibility.md): every item the app draws on the canvas also exists as
+// a DOM node with its ARIA role, name, value and state, placed over the item's rectangle, so screen
+// readers, the keyboard, browser find and automated audits see what a sighted mouse user sees. The
+// app sends only what changed since its last frame (web/a11y_mirror.hpp); nodes are kept by the
+// ImGui id of their item and changed in place, never rebuilt. The nodes let the mouse through to
+// the canvas (pointer-events: none); actions on them (a screen reader's click, Enter or Space on a
+// focused node, focus arriving on a field) go back to the app as a click in the item's centre.
+(function () {
+  var main = null, banner = null;  // <main id="alis-main"> and <header id="alis-banner"> (index.html)
+  var nodes = new Map();          // key -> element
+  var info = new Map();           // key -> last node data from the app
+  var groups = new Map();         // group key -> container (role table or tablist)
+  var rows = new Map();           // group key + ':' + row -> role=row container
+  var State = { checked: 1, selected: 2, expanded: 4, disabled: 8, invalid: 16, password: 32, multiline: 64 };
+  // Roles drawn as <button>: the browser gives them focus, Enter and Space for free.
+  var clickable = { button: '', tab: 'tab', checkbox: 'checkbox', combobox: 'combobox', option: 'option', columnheader: 'columnheader' };
+
+  function ensureRoot() {
+    if (main) return main;
+    var mirror = document.getElementById('alis-mirror');
+    if (!mirror) {
+      mirror = document.createElement('div');
+      mirror.id = 'alis-mirror';
+      mirror.innerHTML = '<header id="alis-banner"></header><main id="alis-main" tabindex="-1"></main>';
+      document.body.appendChild(mirror);
+    }
+    banner = document.getElementById('alis-banner');
+    main = document.getElementById('alis-main');
+    announcer('polite');
+    announcer('assertive');
+    return main;
+  }
+  function regionOf(d) { ensureRoot(); return d.b ? banner : main; }
+
+  // A click in the middle of the item (the app finds where it is at each frame).
+  function centre(key) {
+    if (!info.has(key) || !Module.calledRun) return;
+    Module._alis_a11y_click(key);
+  }
+
+  function create(d) {
+    var el;
+    if (d.r === 'textbox') {
+      el = document.createElement((d.s & State.multiline) ? 'textarea' : 'input');
+      if (el.tagName === 'INPUT') el.type = (d.s & State.password) ? 'password' : 'text';
+      el.autocomplete = 'off';
+      el.setAttribute('spellcheck', 'false');
+      el.addEventListener('focus', function () { if (!el.alisActive) centre(d.k); });
+      el.addEventListener('blur', function () { el.alisActive = false; if (Module.calledRun) Module._alis_a11y_blur(d.k); });
+      // Text goes to ImGui as typed text; the field shows what ImGui then holds (the next update).
+      el.addEventListener('beforeinput', function (event) {
+        event.preventDefault();
+        if (event.data && Module.alisSendText) Module.alisSendText(event.data);
+      });
+    } else if (d.r in clickable) {
+      el = document.createElement('button');
+      el.type = 'button';
+      if (clickable[d.r]) el.setAttribute('role', clickable[d.r]);
+      el.addEventListener('click', function (event) { event.preventDefault(); centre(d.k); });
+    } else {
+      el = document.createElement('div');
+      var roles = { heading: 'heading', title: 'heading', cell: 'cell', status: 'status', alert: 'alert' };
+      if (roles[d.r]) el.setAttribute('role', roles[d.r]);
+      if (d.r === 'heading') el.setAttribute('aria-level', '2');
+      if (d.r === 'title') el.setAttribute('aria-level', '1');
+    }
+    el.id = 'alis-' + d.k;
+    el.className = 'alis-node alis-' + d.r;
+    nodes.set(d.k, el);
+    return el;
+  }
+
+  // Announcements (WCAG 4.1.3): two live regions that exist from the start, since a region that
+  // appears together with its text is often not read. A status (the sync line, "Lagret") is said
+  // when the screen reader is idle, an alert (a refusal, a field's error) at once. The mirror's own
+  // status and alert nodes are not live themselves, so nothing is said twice.
+  var live = {};
+  function announcer(kind) {
+    if (live[kind]) return live[kind];
+    var el = document.createElement('div');
+    el.id = 'alis-announce-' + kind;
+    el.className = 'alis-announce';
+    el.setAttribute('aria-live', kind);
+    el.setAttribute('aria-atomic', 'true');
+    document.body.appendChild(el);
+    return live[kind] = el;
+  }
+  var pending = { polite: [], assertive: [] };
+  function announce(text, kind) {
+    var el = announcer(kind);
+    // Everything of one frame is said together; the same words again (saved twice) must be said
+    // again, so the region is emptied first.
+    if (pending[kind].push(text) > 1) return;
+    el.textContent = '';
+    setTimeout(function () { el.textContent = pending[kind].join(' · '); pending[kind] = []; }, 30);
+  }
+
+  function update(el, d, old) {
+    if ((d.r === 'status' || d.r === 'alert') && (!old || old.n !== d.n)) {
+      el.setAttribute('aria-live', 'off');
+      announce(d.n, d.r === 'alert' ? 'assertive' : 'polite');
+    }
+    var s = d.s || 0;
+    if (!old || old.x !== d.x || old.y !== d.y || old.w !== d.w || old.h !== d.h) {
+      el.style.left = d.x + 'px';
+      el.style.top = d.y + 'px';
+      el.style.width = d.w + 'px';
+      el.style.height = d.h + 'px';
+    }
+    if (d.r === 'textbox') {
+      if (!old || old.n !== d.n) el.setAttribute('aria-label', d.n);
+      var v = d.v || '';
+      if (!(s & State.password) && el.value !== v) el.value = v;
+    } else if (d.r === 'combobox') {
+      if (!old || old.n !== d.n) el.setAttribute('aria-label', d.n);
+      if (el.textContent !== (d.v || '')) el.textContent = d.v || '';
+    } else if (!old || old.n !== d.n) {
+      el.textContent = d.n;
+    }
+    function flag(attr, on, allowed) {
+      if (!allowed) return;
+      var want = on ? 'true' : 'false';
+      if (el.getAttribute(attr) !== want) el.setAttribute(attr, want);
+    }
+    flag('aria-checked', s & State.checked, d.r === 'checkbox');
+    flag('aria-selected', s & State.selected, d.r === 'tab' || d.r === 'option');
+    flag('aria-expanded', s & State.expanded, d.r === 'combobox');
+    if (s & State.disabled) el.setAttribute('aria-disabled', 'true'); else el.removeAttribute('aria-disabled');
+    if (s & State.invalid) el.setAttribute('aria-invalid', 'true'); else el.removeAttribute('aria-invalid');
+    if (d.d) el.setAttribute('aria-describedby', 'alis-' + d.d); else el.removeAttribute('aria-describedby');
+  }
+
+  // The container a node belongs in: the mirror itself, a tab list, a table, or one of its rows.
+  function parentOf(d) {
+    if (!d.g) return regionOf(d);
+    var group = groups.get(d.g);
+    if (!group) {
+      group = document.createElement('div');
+      group.setAttribute('role', d.gr);
+      group.className = 'alis-group';
+      groups.set(d.g, group);
+    }
+    if (d.gr !== 'table') return group;
+    var rowKey = d.g + ':' + d.row;
+    var row = rows.get(rowKey);
+    if (!row) {
+      row = document.createElement('div');
+      row.setAttribute('role', 'row');
+      row.className = 'alis-group';
+      row.alisGroup = d.g;
+      rows.set(rowKey, row);
+    }
+    return row;
+  }
+
+  // Puts the nodes in reading order, moving only those out of place (moving a focused node would
+  // blur it). Containers take the place of their first node.
+  function arrange(order) {
+    var wanted = new Map();  // container -> children in order
+    function want(parent, child) {
+      var list = wanted.get(parent);
+      if (!list) wanted.set(parent, list = []);
+      if (list[list.length - 1] !== child && list.indexOf(child) < 0) list.push(child);
+    }
+    order.forEach(function (key) {
+      var d = info.get(key), el = nodes.get(key);
+      if (!d || !el) return;
+      var parent = parentOf(d);
+      want(parent, el);
+      var region = regionOf(d);
+      if (parent.getAttribute('role') === 'row') {
+        var table = groups.get(d.g);
+        want(table, parent);
+        want(region, table);
+      } else if (parent !== region) {
+        want(region, parent);
+      }
+    });
+    wanted.forEach(function (children, parent) {
+      var cursor = parent.firstChild;
+      children.forEach(function (child) {
+        if (child === cursor) { cursor = cursor.nextSibling; return; }
+        parent.insertBefore(child, cursor);
+      });
+    });
+    // Containers left empty go.
+    groups.forEach(function (group, key) { if (!group.firstChild) { group.remove(); groups.delete(key); } });
+    rows.forEach(function (row, key) { if (!row.firstChild) { row.remove(); rows.delete(key); } });
+  }
+
+  Module.alisA11y = function (json) {
+    var changes = JSON.parse(json);
+    ensureRoot();
+    var lostFocus = false;
+    changes.del.forEach(function (key) {
+      var el = nodes.get(key);
+      if (el && document.activeElement === el) lostFocus = true;
+      if (el) el.remove();
+      nodes.delete(key);
+      info.delete(key);
+    });
+    changes.add.forEach(function (d) {
+      var el = create(d);
+      update(el, d, null);
+      info.set(d.k, d);
+    });
+    changes.set.forEach(function (d) {
+      var el = nodes.get(d.k), old = info.get(d.k);
+      if (!el) return;
+      if (old.r !== d.r || old.g !== d.g || old.row !== d.row) {
+        // Another kind of node (or another place in a table): made anew.
+        var focused = document.activeElement === el;
+        el.remove();
+        el = create(d);
+        update(el, d, null);
+        info.set(d.k, d);
+        var parent = parentOf(d);
+        parent.appendChild(el);
+        if (focused) el.focus({ preventScroll: true });
+        return;
+      }
+      update(el, d, old);
+      info.set(d.k, d);
+    });
+    if (changes.order) arrange(changes.order);
+    else changes.add.forEach(function (d) { if (!nodes.get(d.k).parentNode) parentOf(d).appendChild(nodes.get(d.k)); });
+    // The focused item went (a button that opened another screen): focus goes to the main content,
+    // so the next Tab reaches the new screen's first control rather than the page's start.
+    if (lostFocus) main.focus({ preventScroll: true });
+  };
+
+  // The skip link moves focus to the main content, without changing the address (#/screen).
+  document.addEventListener('click', function (event) {
+    if (!event.target || event.target.id !== 'alis-skip') return;
+    event.preventDefault();
+    ensureRoot().focus({ preventScroll: true });
+  });
+  // Escape closes an open popup (a combo's list, the date picker), as for a person with a mouse
+  // clicking beside it.
+  window.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape' && Module.calledRun) Module._alis_a11y_escape();
+  }, true);
+
+  // A field whose node has focus is the one typed into (ImGui made it active after the click).
+  Module.alisA11yField = function () {
+    var el = document.activeElement;
+    return el && el.classList && el.classList.contains('alis-textbox') ? el : null;
+  };
+
+  // Language, title and address of the screen shown (shell/browser/a11y_bridge.cpp).
+  var routed = false;
+  Module.alisPage = function (lang, title, route) {
+    document.documentElement.lang = lang;
+    document.title = title;
+    var canvas = Module.canvas;
+    if (canvas) canvas.setAttribute('aria-label', title);
+    var skip = document.getElementById('alis-skip');
+    if (skip) skip.textContent = { nb: 'Gå til hovedinnholdet', nn: 'Gå til hovudinnhaldet', en: 'Skip to main content' }[lang] || skip.textContent;
+    if (location.hash === route) { routed = true; return; }
+    // The first screen replaces the entry (no extra Back step); every later screen is a new entry.
+    if (!routed) history.replaceState(null, '', route);
+    else history.pushState(null, '', route);
+    routed = true;
+  };
+  window.addEventListener('popstate', function () {
+    if (!Module.calledRun) return;
+    var size = lengthBytesUTF8(location.hash) + 1, buf = _malloc(size);
+    stringToUTF8(location.hash, buf, size);
+    Module._alis_route(buf);
+    _free(buf);
+  });
+  // A deep link (#/register_gp) opens its screen from the first frame.
+  Module.alisOpenDeepLink = function () {
+    if (!location.hash || location.hash === '#/start') return;
+    routed = true;
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  };
+})();

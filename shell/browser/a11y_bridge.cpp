@@ -1,0 +1,144 @@
+#include "a11y_bridge.hpp"
+
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_internal.h>  // ActiveId, ClearActiveID
+
+#include <array>
+#include <string>
+
+#include "a11y_mirror.hpp"
+#include "app.hpp"
+#include "i18n.hpp"
+#include "ui_probe.hpp"
+
+namespace {
+
+struct PendingClick {
+    unsigned key = 0;    // the item's key (web/ui_probe.hpp)
+    float x = 0, y = 0;  // display pixels
+    // 4: move there next frame, 3: press, 2: hold, 1: release, 0: none. As a person's hand: the
+    // pointer arrives a frame before the press, and the button is held for a frame, so a form that
+    // shows its messages once a field is touched (moving the item) is released on the item's new place.
+    int phase = 0;
+    int tail = 0;  // frames still drawn after the release, for what the click opens
+};
+// A popup opened by the click is measured hidden for a frame and shown in the next; the host's
+// picture check would stop drawing in between (it sees nothing change), so a click keeps frames going.
+constexpr int kAfterClickFrames = 3;
+PendingClick g_click;
+ImGuiID g_let_go = 0;  // a field whose mirror node lost focus
+bool g_escape = false;  // Escape pressed: close the open popups
+float g_scale = 1;  // display pixels per CSS pixel
+
+alis::web::a11y::Mirror g_mirror;
+std::string g_lang, g_title, g_route;
+
+constexpr std::size_t kSamples = 120;
+std::array<double, kSamples> g_cost{};
+std::array<double, kSamples> g_ordered{};
+std::size_t g_cost_count = 0, g_cost_next = 0;
+
+}  // namespace
+
+extern "C" {
+
+// From a11y.js: a click on a mirror node (assistive technology's default action, Enter or Space on
+// a focused node, or focus arriving on a text field), given by the item's key. The pointer goes to
+// the item's centre as of each frame, so an item that moves meanwhile (a message appearing above
+// it) is still the one clicked.
+EMSCRIPTEN_KEEPALIVE void alis_a11y_click(unsigned key) {
+    g_click = {key, 0, 0, 4, 0};
+    EM_ASM({ if (Module._alis_wake) Module._alis_wake(); });
+}
+
+// From a11y.js: focus left the mirror node of a field; ImGui lets go of it as if clicked elsewhere.
+EMSCRIPTEN_KEEPALIVE void alis_a11y_blur(unsigned key) {
+    g_let_go = key;
+    EM_ASM({ if (Module._alis_wake) Module._alis_wake(); });
+}
+
+// From a11y.js: Escape was pressed. ImGui 1.86 closes popups on Escape only with keyboard
+// navigation on, which would also take the arrow keys from text fields.
+EMSCRIPTEN_KEEPALIVE void alis_a11y_escape() {
+    g_escape = true;
+    EM_ASM({ if (Module._alis_wake) Module._alis_wake(); });
+}
+
+// From a11y.js: the address changed (back, forward, a typed or bookmarked address). 1: shown.
+EMSCRIPTEN_KEEPALIVE int alis_route(const char* route);
+
+}  // extern "C"
+
+namespace alis::shell {
+
+void a11y_feed_input() {
+    if (g_click.tail > 0) --g_click.tail;
+    if (g_click.phase == 0) return;
+    if (g_click.phase == 1) g_click.tail = kAfterClickFrames;
+    // Where the item is in the last frame; gone (the screen changed): the click is dropped.
+    const alis::web::probe::Item* item = nullptr;
+    for (const auto& i : alis::web::probe::items()) {
+        if (i.key == g_click.key) item = &i;
+    }
+    if (!item && g_click.phase == 4) {
+        g_click.phase = 0;
+        return;
+    }
+    if (item) g_click.x = item->x + item->w / 2, g_click.y = item->y + item->h / 2;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(g_click.x, g_click.y);
+    io.MouseDown[0] = g_click.phase == 3 || g_click.phase == 2;
+    --g_click.phase;
+}
+
+void a11y_begin_frame() {
+    if (g_let_go && GImGui->ActiveId == g_let_go) ImGui::ClearActiveID();
+    g_let_go = 0;
+    if (g_escape && GImGui->OpenPopupStack.Size > 0) ImGui::ClosePopupToLevel(0, true);
+    g_escape = false;
+}
+
+bool a11y_input_waiting() { return g_click.phase != 0 || g_click.tail != 0 || g_let_go != 0 || g_escape; }
+
+namespace {
+alis::web::App* g_app = nullptr;
+}
+
+void a11y_install(alis::web::App& app) { g_app = &app; }
+
+void a11y_end_frame(alis::web::App& app, float scale) {
+    g_scale = scale > 0 ? scale : 1;
+    const double start = emscripten_get_now();
+    const std::string changes = g_mirror.update(alis::web::probe::items(), g_scale);
+    if (!changes.empty()) EM_ASM({ Module.alisA11y(UTF8ToString($0)); }, changes.c_str());
+    g_cost[g_cost_next] = emscripten_get_now() - start;
+    g_cost_next = (g_cost_next + 1) % kSamples;
+    if (g_cost_count < kSamples) ++g_cost_count;
+
+    const std::string lang(alis::language_code(app.language()));
+    const std::string title = app.page_title();
+    const std::string route = app.route();
+    if (lang != g_lang || title != g_title || route != g_route) {
+        EM_ASM({ Module.alisPage(UTF8ToString($0), UTF8ToString($1), UTF8ToString($2)); }, lang.c_str(), title.c_str(),
+               route.c_str());
+        g_lang = lang;
+        g_title = title;
+        g_route = route;
+    }
+}
+
+const double* a11y_cost_ms(int* count) {
+    for (std::size_t i = 0; i < g_cost_count; ++i) g_ordered[i] = g_cost[(g_cost_next + kSamples - g_cost_count + i) % kSamples];
+    *count = static_cast<int>(g_cost_count);
+    return g_ordered.data();
+}
+
+}  // namespace alis::shell
+
+extern "C" EMSCRIPTEN_KEEPALIVE int alis_route(const char* route) {
+    if (!alis::shell::g_app || !route) return 0;
+    const bool shown = alis::shell::g_app->open_route(route);
+    EM_ASM({ if (Module._alis_wake) Module._alis_wake(); });
+    return shown ? 1 : 0;
+}

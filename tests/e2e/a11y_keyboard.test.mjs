@@ -1,0 +1,134 @@
+// The keyboard alone (WCAG 2.1.1, 2.4.1, 2.4.3, 2.4.7): Tab from the page's start reaches a skip link
+// and then the app; a GP registers, fills in the profile and adds free time with getByRole/getByLabel
+// locators and key presses only (no coordinates, no mouse), opening and closing a list with Enter and
+// Escape; a focused control shows a focus ring.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, waitForFrame, nextFrames, waitForSync, portalState, screenshot } from './lib/portal.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer(['--demo']);  // the municipalities a profile chooses from
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const focusedName = (page) => page.evaluate(() => {
+  const el = document.activeElement;
+  return el ? (el.getAttribute('aria-label') || el.textContent || el.id) : null;
+});
+
+// Focuses a field by its label (the app makes its ImGui field active) and types.
+async function typeIn(page, label, text, mirrored = true) {
+  const field = page.getByLabel(label, { exact: true });
+  await field.focus();
+  await nextFrames(page);
+  await page.keyboard.type(text);
+  await nextFrames(page);
+  await page.waitForFunction(([l, t]) => {
+    const item = Module.alisTestState().items.find((i) => i.label === l && i.role === 'textbox');
+    return item && (t === null || document.querySelector(`[aria-label="${l}"]`)?.value === t);
+  }, [label, mirrored ? text : null]);
+}
+
+async function press(page, locator, key = 'Enter') {
+  await locator.press(key);
+  await nextFrames(page);
+}
+
+test('Tab from the page reaches the skip link, then the main content; the focus ring shows', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await waitForFrame(page);
+  await nextFrames(page);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'alis-skip');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'alis-main', 'the skip link moves focus to the main content');
+  assert.equal(await page.evaluate(() => location.hash), '#/start', 'and leaves the address alone');
+  await page.keyboard.press('Tab');
+  assert.equal(await focusedName(page), 'Logg inn', 'the first control of the main content');
+  await page.keyboard.press('Tab');
+  assert.equal(await focusedName(page), 'Registrer deg som fastlege');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await focusedName(page), 'Logg inn', 'Shift+Tab goes back');
+
+  // The ring: 3 px of #004c8c around the focused control, and the picture differs from unfocused.
+  const button = page.getByRole('button', { name: 'Logg inn' });
+  const outline = await button.evaluate((el) => getComputedStyle(el).outline);
+  assert.match(outline, /rgb\(0, 76, 140\).*3px|3px.*rgb\(0, 76, 140\)/, `outline: ${outline}`);
+  const box = await button.boundingBox();
+  const clip = { x: Math.max(0, box.x - 8), y: Math.max(0, box.y - 8), width: box.width + 16, height: box.height + 16 };
+  const focused = await page.screenshot({ clip });
+  await screenshot(page, 'a11y-focus-ring');
+  await page.evaluate(() => document.activeElement.blur());
+  const unfocused = await page.screenshot({ clip });
+  assert.notDeepEqual(focused, unfocused, 'the focus ring is visible in the picture');
+  await context.close();
+});
+
+test('a GP registers, fills in the profile and adds free time with the keyboard alone', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await waitForFrame(page);
+  await nextFrames(page);
+
+  await press(page, page.getByRole('button', { name: 'Registrer deg som fastlege' }));
+  await page.waitForFunction(() => location.hash === '#/register_gp');
+  assert.equal(await page.title(), 'Registrer deg som fastlege – ALIS-portalen Vest');
+  await typeIn(page, 'Fullt navn', 'Kari Tastatur');
+  // Tab moves on to the next field, which takes the typing.
+  await page.keyboard.press('Tab');
+  await nextFrames(page);
+  assert.equal(await focusedName(page), 'E-post');
+  await page.keyboard.type('kari.tastatur@example.no');
+  await nextFrames(page);
+  await typeIn(page, 'Brukernavn', 'kari-tastatur');
+  await typeIn(page, 'Passord', 'Fjelltur-i-regn-2027', false);  // a password's text is never mirrored
+  await press(page, page.getByRole('button', { name: 'Opprett konto' }));
+  await page.waitForFunction(() => Module.alisTestState().screen === 'home', null, { timeout: 15000 }).catch(async (e) => {
+    throw new Error(`registration: ${e.message}; visible: ${(await portalState(page)).items.map((i) => i.label).join(' | ')}`);
+  });
+  await nextFrames(page);
+
+  // The profile: the first tab.
+  await page.getByRole('tab', { name: 'Profil', selected: true }).waitFor({ state: 'attached' });
+  await typeIn(page, 'HPR-nummer', '9876543');
+  // Enter opens the list, Escape closes it, Enter opens it again and Enter on an option picks it.
+  const combo = page.getByRole('combobox', { name: 'Kommune' });
+  await press(page, combo);
+  await page.waitForSelector('[role="combobox"][aria-label="Kommune"][aria-expanded="true"]', { state: 'attached' });
+  await page.keyboard.press('Escape');
+  await nextFrames(page);
+  await page.waitForSelector('[role="combobox"][aria-label="Kommune"][aria-expanded="false"]', { state: 'attached' });
+  assert.equal(await page.getByRole('option').count(), 0, 'no options once closed');
+  await press(page, combo);
+  await press(page, page.getByRole('option', { name: 'Bergen kommune' }));
+  await page.waitForFunction(() => document.querySelector('[role="combobox"][aria-label="Kommune"]')?.textContent === 'Bergen kommune');
+  await typeIn(page, 'Start i allmennpraksis', '15.08.2019');
+  await press(page, page.getByRole('button', { name: 'Lagre', exact: true }));
+  await waitForSync(page, () => Module.alisTestState().sync.pending === 0 && Module.alisTestState().sync.last_sync !== '', 'profile sent');
+
+  // Free time: another tab, two dates and "Legg til"; the new row is a row of the table.
+  await press(page, page.getByRole('tab', { name: 'Ledig tid' }));
+  await page.getByRole('tab', { name: 'Ledig tid', selected: true }).waitFor({ state: 'attached' });
+  assert.equal(await page.title(), 'Ledig tid – ALIS-portalen Vest');
+  await typeIn(page, 'Fra', '01.03.2027');
+  await typeIn(page, 'Til og med', '31.08.2027');
+  await press(page, page.getByRole('button', { name: 'Legg til' }));
+  await page.getByRole('row').getByRole('cell', { name: '01.03.2027' }).waitFor({ state: 'attached', timeout: 15000 });
+  await waitForSync(page, () => Module.alisTestState().sync.pending === 0, 'free time sent');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+

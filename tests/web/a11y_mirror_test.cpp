@@ -1,0 +1,129 @@
+// The accessible mirror's C++ half: roles and states from real frames, and changes sent by difference.
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <set>
+#include <string>
+
+#include "a11y_mirror.hpp"
+#include "headless.hpp"
+#include "test_platform.hpp"
+
+using namespace alis;
+using namespace alis::web;
+using alis::web::testing::Headless;
+using alis::web::testing::TestPlatform;
+using alis::web::testing::TestPortal;
+using nlohmann::json;
+
+namespace {
+const probe::Item& item(const std::string& label) {
+    const probe::Item* found = probe::find(label);
+    REQUIRE_MESSAGE(found, "no item " << label);
+    return *found;
+}
+}  // namespace
+
+TEST_CASE("the start screen's items carry their roles, the top bar apart from the main content") {
+    Headless ui;
+    TestPortal portal;
+    TestPlatform platform(portal);
+    App app(platform);
+    ui.frame(app);
+    CHECK(item("Logg inn").role == probe::Role::button);
+    CHECK(item("Registrer deg som fastlege").role == probe::Role::button);
+    CHECK(item("English").role == probe::Role::button);
+    CHECK(item("English").banner);
+    CHECK_FALSE(item("Logg inn").banner);
+    CHECK(item("For helseforetak").role != probe::Role::button);
+    // Every key is unique within the frame: the mirror keeps nodes by it.
+    std::set<std::uint32_t> keys;
+    for (const auto& i : probe::items()) CHECK_MESSAGE(keys.insert(i.key).second, "duplicate key for " << i.label);
+    CHECK(app.route() == "#/start");
+    CHECK(app.page_title() == "ALIS-portalen Vest");
+}
+
+TEST_CASE("a field with an error is invalid and described by the error's node") {
+    Headless ui;
+    TestPortal portal;
+    TestPlatform platform(portal);
+    App app(platform);
+    ui.frame(app);
+    ui.click(app, "Registrer deg som fastlege");
+    CHECK(app.route() == "#/register_gp");
+    CHECK(app.page_title() == "Registrer deg som fastlege – ALIS-portalen Vest");
+    const probe::Item& field = item("Brukernavn");
+    CHECK(field.role == probe::Role::textbox);
+    ui.type(app, "Brukernavn", "x");
+    CHECK(item("Brukernavn").value == "x");
+    const probe::Item* password = nullptr;
+    for (const auto& i : probe::items()) {
+        if (i.role == probe::Role::textbox && (i.state & probe::kPassword)) password = &i;
+    }
+    REQUIRE(password);
+    CHECK(password->value.empty());  // a password's text never leaves ImGui
+}
+
+TEST_CASE("the mirror sends everything once, then only what changed") {
+    Headless ui;
+    TestPortal portal;
+    TestPlatform platform(portal);
+    App app(platform);
+    a11y::Mirror mirror;
+    ui.frame(app);
+    const json first = json::parse(mirror.update(probe::items(), 2.0f));
+    CHECK(first["add"].size() == probe::items().size());
+    CHECK(first["order"].size() == probe::items().size());
+    for (const auto& n : first["add"]) {
+        if (n["n"] == "Logg inn") {
+            CHECK(n["r"] == "button");
+            CHECK(n["x"].get<float>() == doctest::Approx(item("Logg inn").x / 2).epsilon(0.01));
+        }
+    }
+    // The same picture again: nothing to send.
+    ui.frame(app);
+    CHECK(mirror.update(probe::items(), 2.0f).empty());
+    // Another language: ImGui's ids come from the labels, so renamed buttons are new nodes and the
+    // old ones go; nothing else is sent twice.
+    ui.click(app, "English");
+    const json english = json::parse(mirror.update(probe::items(), 2.0f));
+    bool added = false;
+    for (const auto& n : english["add"]) added = added || n["n"] == "Log in";
+    CHECK(added);
+    CHECK_FALSE(english["del"].empty());
+    // Another screen: the start screen's nodes go, the log-in form's come.
+    ui.click(app, "Log in");
+    const json login = json::parse(mirror.update(probe::items(), 2.0f));
+    CHECK_FALSE(login["del"].empty());
+    CHECK(login.contains("order"));
+    // Typing into a field changes that field's node only: one "set", no node added, moved or removed.
+    ui.click(app, "Username");
+    mirror.update(probe::items(), 2.0f);
+    ImGui::GetIO().AddInputCharactersUTF8("å");
+    ui.frame(app);
+    const json typed = json::parse(mirror.update(probe::items(), 2.0f));
+    CHECK(typed["add"].empty());
+    CHECK(typed["del"].empty());
+    CHECK_FALSE(typed.contains("order"));
+    REQUIRE(typed["set"].size() == 1);
+    CHECK(typed["set"][0]["n"] == "Username");
+    CHECK(typed["set"][0]["v"] == "å");
+    CHECK(mirror.size() == probe::items().size());
+}
+
+TEST_CASE("an address opens its screen while logged out, and back returns") {
+    Headless ui;
+    TestPortal portal;
+    TestPlatform platform(portal);
+    App app(platform);
+    ui.frame(app);
+    CHECK(app.open_route("#/log_in"));
+    ui.frame(app);
+    CHECK(app.screen() == Screen::log_in);
+    CHECK(app.open_route("#/start"));
+    ui.frame(app);
+    CHECK(app.screen() == Screen::start);
+    CHECK_FALSE(app.open_route("#/nowhere"));
+    CHECK_FALSE(app.open_route("#/home"));  // needs a log-in
+    CHECK(app.screen() == Screen::start);
+}

@@ -27,6 +27,6 @@ if [[ $what == sanitize ]]; then
   cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="$flags" \
     -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
   (( ${#targets[@]} )) || targets=(--target core_tests --target matching_tests --target sync_core_tests
-                                   --target web_tests --target sync_tests)
+                                   --target web_tests --target sync_tests --target events_tests)
   cmake --build build/asan -j "$jobs" "${targets[@]}"
 fi

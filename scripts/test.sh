@@ -44,7 +44,7 @@ echo "== native suites under AddressSanitizer and UBSan (ctest) =="
 asan_rc=0
 if scripts/build.sh sanitize; then
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-    ctest --test-dir build/asan -R '^(core_tests|matching_tests|sync_core_tests|web_tests|sync_tests)$' \
+    ctest --test-dir build/asan -R '^(core_tests|matching_tests|sync_core_tests|events_tests|web_tests|sync_tests)$' \
     --output-on-failure 2>&1 | tee "$logs/asan.log"
   asan_rc=${PIPESTATUS[0]}
   count_ctest "$logs/asan.log"

@@ -23,17 +23,19 @@ count_ctest() {  # "N% tests passed, F tests failed out of T"
 }
 
 echo "== native tests (ctest) =="
-ctest --test-dir build/native --output-on-failure 2>&1 | tee "$logs/native.log"
+ctest --test-dir build/native --timeout 900 --output-on-failure 2>&1 | tee "$logs/native.log"
 native_rc=${PIPESTATUS[0]}
 count_ctest "$logs/native.log"
 
 echo "== core tests in WebAssembly under Node (ctest) =="
-ctest --test-dir build/web --output-on-failure 2>&1 | tee "$logs/wasm.log"
+ctest --test-dir build/web --timeout 900 --output-on-failure 2>&1 | tee "$logs/wasm.log"
 wasm_rc=${PIPESTATUS[0]}
 count_ctest "$logs/wasm.log"
 
 echo "== end-to-end tests in Chromium (node --test) =="
-node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee "$logs/e2e.log"
+# A test that hangs fails after 5 minutes, and a test file that never exits (a child process left
+# running) is stopped after 40, so a hang is reported as a failure instead of stalling the run.
+timeout --kill-after=30 2400 node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/ 2>&1 | tee "$logs/e2e.log"
 e2e_rc=${PIPESTATUS[0]}
 e2e_pass=$(grep -E '^# pass [0-9]+' "$logs/e2e.log" | awk '{print $3}')
 e2e_fail=$(grep -E '^# fail [0-9]+' "$logs/e2e.log" | awk '{print $3}')
@@ -44,7 +46,7 @@ echo "== native suites under AddressSanitizer and UBSan (ctest) =="
 asan_rc=0
 if scripts/build.sh sanitize; then
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-    ctest --test-dir build/asan -R '^(core_tests|matching_tests|sync_core_tests|events_tests|web_tests|sync_tests)$' \
+    ctest --test-dir build/asan --timeout 900 -R '^(core_tests|matching_tests|sync_core_tests|events_tests|web_tests|sync_tests)$' \
     --output-on-failure 2>&1 | tee "$logs/asan.log"
   asan_rc=${PIPESTATUS[0]}
   count_ctest "$logs/asan.log"

@@ -133,7 +133,7 @@ async function launchKillable(dir) {
     '--window-size=1280,900', ...FLAGS, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
   let output = '';
   const ws = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Chromium did not start:\n${output}`)), 20000);
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`Chromium did not start:\n${output}`)); }, 20000);
     child.stderr.on('data', (chunk) => {
       output += chunk;
       const m = output.match(/DevTools listening on (ws:\/\/\S+)/);
@@ -147,8 +147,9 @@ async function launchKillable(dir) {
 
 test('the browser killed 0, 50, 200 and 1000 ms after "lagret på denne maskinen", three times each: every change survives and is sent', () => withServer(async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'alis-profile-'));
+  let run;
   try {
-    let run = await launchKillable(dir);
+    run = await launchKillable(dir);
     let page = await run.context.newPage();
     await logIn(page, server.url, 'demo-lege2', PASSWORD);
     await fillProfile(page);
@@ -161,17 +162,26 @@ test('the browser killed 0, 50, 200 and 1000 ms after "lagret på denne maskinen
       run = await launchKillable(dir);
       page = await openPortal(run.context);
       // What was saved before the last kill is adopted from the killed tab's file and sent.
-      if (expected.length) await waitServerHas('demo-lege2', expected, `after the kill ${delays[i - 1]} ms after saving`);
+      if (expected.length) {
+        await waitServerHas('demo-lege2', expected, `after the kill ${delays[i - 1]} ms after saving`).catch(async (e) => {
+          const state = await portalState(page);
+          throw new Error(`${e.message}\nthe page: ${JSON.stringify(state.sync)}; visible: ${labels(state).join(' | ')}`);
+        });
+      }
       if (i === delays.length) {
         await (await run.browser.newBrowserCDPSession()).send('Browser.close');
         await run.exited;
         break;
       }
+      // The adopted client confirmed first, so that "waiting" below counts only the new change.
+      await waitForSync(page, () => { const s = Module.alisTestState().sync; return s.pending === 0 && !s.in_flight; },
+        'the adopted change confirmed');
       await cutApi(page);
       const year = 2030 + i;
       await addFreeTime(page, `01.01.${year}`, `30.06.${year}`);
+      await waitShows(page, [`01.01.${year}`], `the span of ${year} shown`);
       expected.push(`${year}-01-01`);
-      await page.waitForFunction(() => { const s = Module.alisTestState().sync; return s.saved_here && s.pending >= 1; },
+      await page.waitForFunction(() => { const s = Module.alisTestState().sync; return s.saved_here && s.pending === 1; },
         null, { timeout: 10000, polling: 'raf' });
       if (delays[i]) await sleep(delays[i]);
       run.child.kill('SIGKILL');
@@ -179,6 +189,11 @@ test('the browser killed 0, 50, 200 and 1000 ms after "lagret på denne maskinen
     }
     assert.equal((await serverSpans('demo-lege2')).length, delays.length);
   } finally {
+    // A browser left running would keep this file's test process alive (its stderr is piped here).
+    if (run && run.child.exitCode === null && run.child.signalCode === null) {
+      run.child.kill('SIGKILL');
+      await run.exited;
+    }
     rmSync(dir, { recursive: true, force: true });
   }
 }));

@@ -73,11 +73,21 @@ export function labels(state) {
 
 // Clicks an ImGui item where a person would: in the middle of its rectangle, found by its label.
 // Item rectangles are in canvas pixels; the page's mouse works in CSS pixels.
+// An item below the bottom of the canvas (a long page) is scrolled up with the mouse wheel first,
+// as a person scrolls to a button before clicking it.
 export async function clickLabel(page, label) {
-  const state = await portalState(page);
-  const item = state.items.find((i) => i.label === label);
-  if (!item) throw new Error(`no item labelled "${label}"; visible: ${labels(state).join(' | ')}`);
+  let state = await portalState(page);
+  let item = state.items.find((i) => i.label === label);
   const ratio = state.canvas.pixel_ratio || 1;
+  for (let i = 0; item && i < 50 && item.y + item.h > state.canvas.height; i++) {
+    await page.mouse.move(state.canvas.width / 2 / ratio, (state.canvas.height * 0.75) / ratio);
+    await page.mouse.wheel(0, 400);
+    await nextFrames(page);
+    state = await portalState(page);
+    item = state.items.find((it) => it.label === label);
+  }
+  if (!item) throw new Error(`no item labelled "${label}"; visible: ${labels(state).join(' | ')}`);
+  if (item.y + item.h > state.canvas.height) throw new Error(`"${label}" stays below the bottom of the page after scrolling`);
   await page.mouse.move((item.x + item.w / 2) / ratio, (item.y + item.h / 2) / ratio);
   await page.mouse.down();
   await page.mouse.up();

@@ -267,6 +267,9 @@ const std::array<Text, static_cast<size_t>(Msg::count_)> kTable{{
      "der det gjekk; sjekk at det du sist gjorde, blir vist.",
      "Data saved on this machine was damaged and has been set aside. Waiting changes were recovered "
      "where possible; check that what you did last is shown."},
+    {"ny", "ny", "new"},
+    {"nye", "nye", "new"},
+    {"Nytt", "Nytt", "New"},
 }};
 
 }  // namespace

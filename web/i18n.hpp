@@ -211,6 +211,9 @@ enum class Msg {
     saved_here,
     not_saved_yet,
     recovered_damaged,
+    unread_one,
+    unread_many,
+    new_alert,
     count_  // keep last
 };
 

@@ -10,18 +10,29 @@
 namespace alis::web {
 
 bool RoleHome::tab(Context& ctx, int msg) {
-    const char* label = tr(ctx.lang, static_cast<Msg>(msg));
-    // The id stays the same across languages, so switching language keeps the open tab.
-    const std::string id = std::string(label) + "###tab" + std::to_string(msg);
+    std::string label = tr(ctx.lang, static_cast<Msg>(msg));
+    if (static_cast<Msg>(msg) == Msg::alerts) {
+        if (const std::size_t n = ctx.session.notifications().unread()) {
+            label += " (" + std::to_string(n) + " " + tr(ctx.lang, n == 1 ? Msg::unread_one : Msg::unread_many) + ")";
+        }
+    }
+    // The id stays the same across languages and counts, so switching language keeps the open tab.
+    const std::string id = label + "###tab" + std::to_string(msg);
     const bool open = ImGui::BeginTabItem(id.c_str());
-    probe::record_last_item(label, probe::Role::tab, {}, open ? probe::kSelected : 0);
+    probe::record_last_item(label.c_str(), probe::Role::tab, {}, open ? probe::kSelected : 0);
     return open;
 }
 
 void RoleHome::draw(Context& ctx) {
     if (!ImGui::BeginTabBar("##role")) return;
     auto page = [&](Msg msg, auto&& body) {
-        if (tab(ctx, static_cast<int>(msg))) {
+        const bool open = tab(ctx, static_cast<int>(msg));
+        if (msg == Msg::alerts) {
+            // Seen: what the tab counted as unread is marked read (and shown as new while it is open).
+            if (open) ctx.session.mark_notifications_read();
+            else ctx.session.left_alerts();
+        }
+        if (open) {
             ImGui::BeginChild("##page");
             body();
             ImGui::EndChild();

@@ -35,6 +35,7 @@ Msg channel_name(sync::Channel c) { return c == sync::Channel::email ? Msg::chan
 struct Alert {
     Date when;
     std::string text;
+    bool fresh = false;  // unread when the tab was opened
 };
 
 std::string where(const sync::PortalState& view, const Period& p) {
@@ -91,7 +92,7 @@ std::vector<Alert> alerts_for(Context& ctx) {
     const events::Fits fits = me.role == sync::Role::gp ? events::fits_from(matching_input(ctx), derived_lists(ctx)) : events::Fits{};
     std::vector<Alert> out;
     for (const events::Event& e : events::events_for(ctx.session.view(), fits, user, ctx.platform.today())) {
-        if (e.in_app) out.push_back({e.on, describe(ctx, e)});
+        if (e.in_app) out.push_back({e.on, describe(ctx, e), ctx.session.notifications().is_new(e.key)});
     }
     return out;
 }
@@ -109,7 +110,7 @@ void draw_alerts(Context& ctx) {
             ImGui::TableNextColumn();
             ui::label(to_norwegian(a.when).c_str());
             ImGui::TableNextColumn();
-            ui::label(a.text.c_str());
+            ui::label(a.fresh ? (std::string(tr(lang, Msg::new_alert)) + ": " + a.text).c_str() : a.text.c_str());
         }
         ImGui::EndTable();
     }

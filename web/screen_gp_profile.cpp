@@ -38,14 +38,25 @@ void GpProfileScreen::load(const DoctorProfile& d) {
     modules_ = d.module_courses;
 }
 
+// The form still holds only what the account gave it: nothing typed or chosen yet.
+bool GpProfileScreen::untouched(const SessionUser& user) const {
+    return name_ == user.name && email_ == user.email && hpr_.empty() && phone_.empty() && cv_.empty() &&
+           gp_start_.empty() && alis_start_.empty() && !old_scheme_ && !guidance_ && !private_ && objectives_ == 0 &&
+           mandatory_ == 0 && modules_ == 0;
+}
+
 void GpProfileScreen::draw(Context& ctx) {
     const Language lang = ctx.lang;
     const auto& view = ctx.session.view();
     const auto& user = ctx.session.user();
     const DoctorProfile* existing = sync::find_doctor(view, user.doctor_id);
-    if (!loaded_) {
+    // On a machine the GP has not used before, the form is drawn before the first pull brings the
+    // stored profile: it is loaded when it arrives, unless the GP has begun typing meanwhile. A form
+    // left with the account's defaults would otherwise save an empty profile over the real one.
+    if (!loaded_ || (!from_record_ && existing && untouched(user))) {
         if (existing) {
             load(*existing);
+            from_record_ = true;
         } else {
             name_ = user.name;
             email_ = user.email;

@@ -216,7 +216,6 @@ void OfficeScreen::draw_regional_list(Context& ctx) {
 void OfficeScreen::draw_matching(Context& ctx) {
     const Language lang = ctx.lang;
     const auto& view = ctx.session.view();
-    const matching::MatchingInput& input = matching_input(ctx);
     const matching::DomainMatch& result = domain_match(ctx);
     struct Row {
         const matching::Explanation* e;

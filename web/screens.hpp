@@ -51,7 +51,9 @@ public:
 
 private:
     void load(const DoctorProfile& d);
+    bool untouched(const SessionUser& user) const;
     bool loaded_ = false;
+    bool from_record_ = false;  // the fields came from the stored profile, not the account
     std::string name_, hpr_, phone_, email_, cv_;
     std::string gp_start_, alis_start_;
     int municipality_ = -1;

@@ -122,6 +122,7 @@ void Session::start(const SessionUser& user) {
     others_.clear();
     other_text_.clear();
     waiting_.clear();
+    notifications_.clear();
     platform_.write_file(kSessionFile, user_to_json(user).dump());
     store_seen_ = platform_.store_revision();
     read_others(false);
@@ -405,6 +406,25 @@ void Session::succeeded() {
     const bool newer = (!own_.empty() && own_.front().replica.next_mutation_id() > next_id_at_send_) || adopted_;
     next_attempt_ = platform_.now_seconds() + (newer ? 0 : kPullEverySeconds);
     changed_ = true;
+    fetch_notifications();
+}
+
+// Beside the pull, not inside it: the server's job makes notifications on its own schedule (a
+// release warning needs no change in the portal), and they are kept outside the replica.
+void Session::fetch_notifications() {
+    server_call("/api/notifications", json::object(), [this](const HttpResponse& r) {
+        if (r.status == 200 && notifications_.take(r.body)) changed_ = true;
+    });
+}
+
+void Session::mark_notifications_read() {
+    if (!user_ || !online_ || needs_login_) return;
+    const std::vector<std::int64_t> ids = notifications_.start_marking();
+    if (ids.empty()) return;
+    server_call("/api/notifications/read", {{"ids", ids}}, [this](const HttpResponse& r) {
+        notifications_.marking_done(r.status == 200 && notifications_.take(r.body));
+        changed_ = true;
+    });
 }
 
 // By file, not client id: two files can carry one client id (a fork), and the server sorts it out.

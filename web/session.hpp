@@ -21,6 +21,7 @@
 
 #include "alis/problem.hpp"
 #include "alis/sync/replica.hpp"
+#include "notifications.hpp"
 #include "platform.hpp"
 
 namespace alis::web {
@@ -94,6 +95,12 @@ public:
     void sync_now() { next_attempt_ = 0; }
     SyncStatus status() const;
 
+    // The server's notifications: asked for after every completed sync round.
+    const Notifications& notifications() const { return notifications_; }
+    // The Alerts tab is shown: its unread notifications are marked read on the server.
+    void mark_notifications_read();
+    void left_alerts() { notifications_.left_alerts(); }
+
 private:
     struct Held {  // a client whose file this tab writes
         sync::Replica replica;
@@ -120,6 +127,7 @@ private:
     void pull(std::size_t i);
     void failed(int status);
     void succeeded();
+    void fetch_notifications();
 
     Platform& platform_;
     std::optional<SessionUser> user_;
@@ -133,6 +141,7 @@ private:
     std::uint64_t revision_ = 0;
     Date view_today_;
     std::vector<sync::Rejection> rejections_;
+    Notifications notifications_;
     bool recovered_ = false;
     bool adopted_ = false;  // a client was adopted since the round under way began
     bool in_flight_ = false;

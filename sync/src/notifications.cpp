@@ -24,6 +24,7 @@ std::size_t collect_notifications(Storage& storage, const SyncService& sync, con
                                           {"wish_id", &e.wish_id}, {"candidate_id", &e.candidate_id}}) {
             if (!value->empty()) body[name] = *value;
         }
+        if (!e.in_app) body["in_app"] = false;  // for an e-mail subscription only: not counted in the portal
         r.body = std::move(body);
         rows.push_back(std::move(r));
     }
@@ -38,8 +39,8 @@ Storage::NotificationExpiry expire_notifications(Storage& storage, const Clock& 
 Response notifications_answer(Storage& storage, const std::string& user_id) {
     json list = json::array();
     for (const auto& n : storage.notifications(user_id, kNotificationsPerAnswer)) {
-        list.push_back({{"id", n.id}, {"kind", n.kind}, {"on", n.on}, {"read", n.read_at != 0}, {"email", n.email},
-                        {"body", n.body}});
+        list.push_back({{"id", n.id}, {"key", n.key}, {"kind", n.kind}, {"on", n.on}, {"read", n.read_at != 0},
+                        {"in_app", n.body.value("in_app", true)}, {"email", n.email}, {"body", n.body}});
     }
     return Response::json(200, {{"unread", storage.unread_notifications(user_id)}, {"notifications", std::move(list)}});
 }

@@ -12,10 +12,12 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <thread>
 
 #include "alis/sync/account.hpp"
+#include "alis/sync/evaluation_report.hpp"
 #include "app.hpp"
 #include "bootstrap.hpp"
 #include "crypto.hpp"
@@ -425,6 +427,15 @@ int run_cli(int argc, char** argv) {
     sweep_cmd->add_flag("--test-clock", sweep_test_clock, "Judge expiry on --today instead of today; never in production");
     sweep_cmd->add_option("--today", sweep_today, "With --test-clock: the day to judge on, YYYY-MM-DD");
 
+    std::string report_from, report_to, report_format = "csv";
+    auto* report_cmd = cli.add_subcommand(
+        "report", "The scheme's evaluation figures for the periods published in a window, from the anonymous period facts "
+                  "(stop the server first); CSV as Norwegian Excel opens it, or JSON");
+    report_cmd->add_option("--data", data, "Data folder")->capture_default_str();
+    report_cmd->add_option("--from", report_from, "First day of the window, YYYY-MM-DD")->required();
+    report_cmd->add_option("--to", report_to, "Last day of the window (included), YYYY-MM-DD")->required();
+    report_cmd->add_option("--format", report_format, "csv or json")->check(CLI::IsMember({"csv", "json"}))->capture_default_str();
+
     auto* check_cmd = cli.add_subcommand("check", "Run PRAGMA integrity_check");
     check_cmd->add_option("--data", data, "Data folder")->capture_default_str();
 
@@ -447,6 +458,16 @@ int run_cli(int argc, char** argv) {
             std::cout << "integrity_check: " << result << "\n";
             return result == "ok" ? 0 : 1;
         }
+        std::optional<sync::EvaluationWindow> window;
+        if (*report_cmd) {
+            const auto from = parse_iso(report_from), to = parse_iso(report_to);
+            if (!from || !to || *to < *from) {
+                std::cerr << "alis-sync: report needs --from and --to as dates YYYY-MM-DD, --from not after --to (got '"
+                          << report_from << "', '" << report_to << "')\n";
+                return 2;
+            }
+            window = sync::EvaluationWindow{*from, *to};
+        }
         std::unique_ptr<Clock> clock;
         if (*sweep_cmd && (sweep_test_clock || !sweep_today.empty())) {
             auto d = parse_iso(sweep_today);
@@ -458,6 +479,16 @@ int run_cli(int argc, char** argv) {
         }
         DataLock lock(data);
         auto app = open_app(options, std::move(clock));
+        if (*report_cmd) {
+            const sync::Evaluation e = app->sync().evaluate(*window);
+            const auto names = app->sync().organisation_names();
+            if (report_format == "json") {
+                std::cout << sync::evaluation_json(e, names).dump(2) << "\n";
+            } else {
+                std::cout << sync::evaluation_csv(e, names);
+            }
+            return 0;
+        }
         if (*sweep_cmd) {
             // The two-month rule first, so the facts taken before the deletion say "released".
             if (!sweep_dry_run) app->sync().release_unmatched();

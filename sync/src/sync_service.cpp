@@ -426,6 +426,22 @@ std::vector<events::Event> SyncService::events() const {
     return events::all_events(state, events::compute_fits(state, today), today);
 }
 
+sync::Evaluation SyncService::evaluate(const sync::EvaluationWindow& window) const {
+    std::shared_lock lock(impl_->mutex);
+    std::vector<sync::PeriodFact> kept;
+    for (const json& row : impl_->storage.period_facts()) {
+        if (auto f = sync::period_fact_from_json(row)) kept.push_back(std::move(*f));
+    }
+    return sync::evaluate(sync::merge_facts(kept, sync::period_facts(impl_->server.state())), window);
+}
+
+std::map<std::string, std::string> SyncService::organisation_names() const {
+    std::shared_lock lock(impl_->mutex);
+    std::map<std::string, std::string> names;
+    for (const auto& [id, o] : impl_->server.state().organisations) names[id] = o.name;
+    return names;
+}
+
 std::vector<std::string> SyncService::email_subscriptions(const std::string& user_id) const {
     std::shared_lock lock(impl_->mutex);
     std::vector<std::string> out;

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "alis/sync/actor.hpp"
+#include "alis/sync/evaluation.hpp"
 #include "alis/sync/protocol.hpp"
 #include "alis/sync/retention.hpp"
 #include "alis/events.hpp"
@@ -65,6 +66,11 @@ public:
     std::vector<events::Event> events() const;
     // The ids of the user's e-mail subscriptions (for one-click unsubscribe).
     std::vector<std::string> email_subscriptions(const std::string& user_id) const;
+
+    // The evaluation figures for a window (alis/sync/evaluation.hpp): the facts the server keeps,
+    // with those of the periods still in the state on top, and the organisations' names by id.
+    sync::Evaluation evaluate(const sync::EvaluationWindow& window) const;
+    std::map<std::string, std::string> organisation_names() const;
 
     std::size_t record_count() const;
     std::int64_t version() const;

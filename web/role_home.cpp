@@ -62,6 +62,7 @@ void RoleHome::draw(Context& ctx) {
             page(Msg::tab_matching, [&] { office_.draw_matching(ctx); });
             page(Msg::tab_timeline, [&] { draw_timeline(ctx); });
             page(Msg::tab_overview, [&] { draw_overview(ctx); });
+            page(Msg::tab_evaluation, [&] { office_.draw_evaluation(ctx); });
             page(Msg::tab_users, [&] { office_.draw_users(ctx); });
             break;
     }

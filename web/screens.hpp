@@ -8,6 +8,7 @@
 #include "alis/problem.hpp"
 #include "alis/sync/records.hpp"
 #include "app.hpp"
+#include "screen_office_evaluation.hpp"
 #include "screen_office_users.hpp"
 #include "table_sort.hpp"
 
@@ -163,6 +164,7 @@ public:
     void draw_regional_list(Context& ctx);
     void draw_matching(Context& ctx);
     void draw_users(Context& ctx) { users_.draw(ctx); }  // screen_office_users.cpp
+    void draw_evaluation(Context& ctx) { evaluation_.draw(ctx); }  // screen_office_evaluation.cpp
 
 private:
     // The organisations table's rows, rebuilt when the view or the language changes, not every
@@ -183,6 +185,7 @@ private:
     bool org_rows_built_ = false;
 
     OfficeUsersScreen users_;
+    OfficeEvaluationScreen evaluation_;
     int kind_ = 0, parent_ = 0;
     std::string org_id_, org_name_, org_specialty_;
     bool party_ = true;

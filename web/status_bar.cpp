@@ -66,7 +66,11 @@ void draw_status_bar(Context& ctx) {
     // Only a committed write survives a crash: until then the change is in memory only.
     if (s.pending) line += std::string(" · ") + tr(lang, s.saved_here ? Msg::saved_here : Msg::not_saved_yet);
     if (!s.last_sync.empty()) line += std::string(" · ") + tr(lang, Msg::last_sync) + " " + s.last_sync;
-    // Read out when it changes (online, offline, changes sent): a polite live region in the mirror.
+    if (const std::size_t n = ctx.session.notifications().unread()) {
+        line += " · " + std::to_string(n) + " " + tr(lang, n == 1 ? Msg::new_alerts_one : Msg::new_alerts_many);
+    }
+    // Read out when it changes (online, offline, changes sent, new alerts): a polite live region in
+    // the mirror.
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
     ImGui::TextWrapped("%s", line.c_str());
     ImGui::PopStyleColor();

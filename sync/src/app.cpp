@@ -5,6 +5,7 @@
 
 #include "alis/bounded_json.hpp"
 #include "alis/json_fields.hpp"
+#include "evaluation_api.hpp"
 #include "notifications.hpp"
 #include "unsubscribe.hpp"
 #include "request_limits.hpp"
@@ -175,7 +176,8 @@ Response App::route_api(const Request& req) {
                                         "/api/password",      "/api/push",          "/api/pull",
                                         "/api/users",         "/api/users/list",    "/api/users/reset",
                                         "/api/users/disable", "/api/users/enable",  "/api/test/clock",
-                                        "/api/test/run-jobs", "/api/notifications", "/api/notifications/read"};
+                                        "/api/test/run-jobs", "/api/notifications", "/api/notifications/read",
+                                        "/api/evaluation"};
     bool known = false;
     for (const char* candidate : posts) known = known || p == candidate;
     if (!known) return not_found();
@@ -211,6 +213,14 @@ Response App::route_api(const Request& req) {
         return test_clock(body);
     }
     if (p == "/api/logout") return logout(req);
+
+    if (p == "/api/evaluation") {
+        auto caller = office_caller(req, {"Bare ALIS-kontoret kan se evalueringstallene.",
+                                          "Berre ALIS-kontoret kan sjå evalueringstala.",
+                                          "Only the ALIS office may see the evaluation figures."});
+        if (auto* refused = std::get_if<Response>(&caller)) return *refused;
+        return evaluation_answer(sync_, body);
+    }
 
     if (p.rfind("/api/users", 0) == 0) {
         auto caller = office_caller(req, {"Bare ALIS-kontoret kan administrere brukerkontoer.",

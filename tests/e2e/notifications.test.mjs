@@ -63,6 +63,9 @@ test('an offer made to a GP shows as "Varsler (1 ny)" after the next sync, and o
     { timeout: 20000 }).catch(async (e) => {
     throw new Error(`${e.message}; visible: ${labels(await portalState(page)).join(' | ')}`);
   });
+  // Told to a screen reader too: the status line (a polite live region) counts the new alerts.
+  const status = (await portalState(page)).items.filter((i) => i.role === 'status').map((i) => i.label).join(' | ');
+  assert.ok(status.includes(`${unread} ${unread === 1 ? 'nytt varsel' : 'nye varsler'}`), `status: ${status}`);
   await screenshot(page, 'alerts-unread');
 
   // Opened: the offer is shown as new, and the server has it as read.

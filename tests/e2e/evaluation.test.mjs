@@ -1,0 +1,86 @@
+// The ALIS office's "Evaluering" tab: the figures of a window come from the server (the same function
+// as `alis-sync report`), a withheld count reads "<5", and a reversed window is refused by name.
+// The real alis-sync with its demo, Debian's Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, portalState, clickLabel, labels, screenshot, nextFrames, logIn } from './lib/portal.mjs';
+import { apiLogin } from './lib/api.mjs';
+
+const PASSWORD = 'demo-passord-2027';
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer(['--demo']);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function figures(from, to) {
+  const office = await apiLogin(server.url, 'demo-kontor', PASSWORD);
+  const res = await fetch(`${server.url}/api/evaluation`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: server.url, Cookie: office.cookie },
+    body: JSON.stringify({ from, to }),
+  });
+  assert.equal(res.status, 200);
+  return res.json();
+}
+
+// Empties a text field (the cursor lands where the click was) and types `text`.
+async function retype(page, label, text) {
+  await clickLabel(page, label);
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'alis-text-input');
+  for (let i = 0; i < 12; i++) await page.keyboard.press('Backspace');
+  for (let i = 0; i < 12; i++) await page.keyboard.press('Delete');
+  await page.keyboard.type(text);
+  await nextFrames(page);
+}
+
+async function waitForLabel(page, predicate, what) {
+  await page.waitForFunction(predicate, null, { timeout: 20000 }).catch(async (e) => {
+    throw new Error(`${what}: ${e.message}; visible: ${labels(await portalState(page)).join(' | ')}`);
+  });
+}
+
+test('the office opens Evaluering, picks a window and reads the same figures the server reports', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  await logIn(page, server.url, 'demo-kontor', PASSWORD);
+  await clickLabel(page, 'Evaluering');
+  await waitForLabel(page, () => Module.alisTestState().items.some((i) => i.label === 'Perioder lyst ut i tidsrommet'),
+    'the figures of this year shown on opening');
+
+  // A window covering the demo's periods.
+  const want = await figures('2020-01-01', '2030-12-31');
+  assert.ok(want.total.periods > 0);
+  await retype(page, 'Fra', '01.01.2020');
+  await retype(page, 'Til og med', '31.12.2030');
+  await clickLabel(page, 'Vis tall');
+  const month = want.by_month[0];
+  const monthLabel = `${month.month} – Perioder: ${month.periods}, Tildelt: ${month.matched}`;
+  await page.waitForFunction((label) => Module.alisTestState().items.some((i) => i.label === label), monthLabel,
+    { timeout: 20000 }).catch(async (e) => {
+    throw new Error(`${e.message}; want ${monthLabel}; visible: ${labels(await portalState(page)).join(' | ')}`);
+  });
+  const shown = labels(await portalState(page));
+  // The totals table: "Perioder" then its count, as the server reported it.
+  const at = shown.indexOf('Perioder', shown.indexOf('Antall'));
+  assert.equal(shown[at + 1], String(want.total.periods), shown.join(' | '));
+  for (const h of want.by_hospital) assert.ok(shown.includes(h.name), `hospital ${h.name} listed`);
+  for (const row of want.placed_by_municipality) {
+    if (row.suppressed) assert.ok(shown.includes('<5'), 'a withheld count reads <5');
+  }
+  await screenshot(page, 'office-evaluation');
+
+  // A reversed window: the server's rule, under the field.
+  await retype(page, 'Til og med', '31.12.2019');
+  await clickLabel(page, 'Vis tall');
+  await waitForLabel(page, () => Module.alisTestState().items.some((i) => i.label === 'Kan ikke være før fra-datoen.'),
+    'the reversed window refused under "Til og med"');
+  await context.close();
+});

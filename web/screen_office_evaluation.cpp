@@ -1,0 +1,182 @@
+#include "screen_office_evaluation.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <utility>
+#include <vector>
+
+#include "forms.hpp"
+#include "i18n.hpp"
+#include "session.hpp"
+#include "table_sort.hpp"
+#include "theme.hpp"
+#include "widgets.hpp"
+
+namespace alis::web {
+
+using nlohmann::json;
+
+namespace {
+
+int count_of(const json& object, const char* name) {
+    const auto it = object.find(name);
+    return it != object.end() && it->is_number_integer() ? it->get<int>() : 0;
+}
+
+std::string decimal(const json& v) {
+    if (!v.is_number()) return "–";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v.get<double>());
+    std::string s = buf;
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+    std::replace(s.begin(), s.end(), '.', ',');
+    return s;
+}
+
+// A withheld cell is "<5", never its count.
+std::string cell(const json& row) {
+    return row.value("suppressed", false) || !row["value"].is_number_integer() ? "<5" : std::to_string(row["value"].get<int>());
+}
+
+// One bar per row, its number written beside it (the bar only repeats what the text says).
+void bars(const std::vector<std::pair<std::string, int>>& rows) {
+    int most = 1;
+    for (const auto& [text, n] : rows) most = std::max(most, n);
+    const float full = std::min(320.0f, ImGui::GetContentRegionAvail().x * 0.4f);
+    for (const auto& [text, n] : rows) {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float h = ImGui::GetTextLineHeight();
+        const float w = n ? std::max(2.0f, full * static_cast<float>(n) / static_cast<float>(most)) : 0.0f;
+        ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + w, at.y + h), ImGui::GetColorU32(theme::kAccent));
+        ImGui::Dummy(ImVec2(full, h));
+        ImGui::SameLine();
+        ui::label(text.c_str());
+    }
+}
+
+void table(const char* id, const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows) {
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable(id, static_cast<int>(headers.size()), flags)) return;
+    for (const auto& h : headers) ImGui::TableSetupColumn(h.c_str());
+    ui::table_headers();
+    for (const auto& row : rows) {
+        for (const auto& text : row) {
+            ImGui::TableNextColumn();
+            ui::label(text.c_str());
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void OfficeEvaluationScreen::fetch(Context& ctx) {
+    const auto from = ui::date_from_field(from_), to = ui::date_from_field(to_);
+    problems_.clear();
+    if (!from) problems_.push_back({"from", "date_format", {"Skriv en dato (dd.mm.åååå).", "Skriv ein dato (dd.mm.åååå).", "Type a date (dd.mm.yyyy)."}});
+    if (!to) problems_.push_back({"to", "date_format", {"Skriv en dato (dd.mm.åååå).", "Skriv ein dato (dd.mm.åååå).", "Type a date (dd.mm.yyyy)."}});
+    if (!problems_.empty()) return;
+    loading_ = true;
+    ctx.session.server_call("/api/evaluation", {{"from", to_iso(*from)}, {"to", to_iso(*to)}}, [this](const HttpResponse& r) {
+        loading_ = false;
+        offline_ = r.status == 0;
+        if (r.status == 200) {
+            answer_ = json::parse(r.body, nullptr, false);
+            problems_.clear();
+        } else if (r.status != 0) {
+            problems_ = problems_from_answer(r);
+        }
+    });
+}
+
+void OfficeEvaluationScreen::draw(Context& ctx) {
+    const Language lang = ctx.lang;
+    if (from_.empty() && to_.empty()) {
+        const Date today = ctx.platform.today();
+        from_ = ui::field_from_date(Date{today.year, 1, 1});
+        to_ = ui::field_from_date(today);
+    }
+    ui::heading(tr(lang, Msg::tab_evaluation));
+    ui::muted(tr(lang, Msg::evaluation_intro));
+    ui::date_input(tr(lang, Msg::start_date), from_, lang);
+    ui::field_error(ui::problem_for(problems_, "from"), lang);
+    ui::date_input(tr(lang, Msg::end_date), to_, lang);
+    ui::field_error(ui::problem_for(problems_, "to"), lang);
+    ImGui::BeginDisabled(loading_);
+    const bool show = ui::primary_button(tr(lang, Msg::show_figures));
+    ImGui::EndDisabled();
+    if (show || (!asked_ && ctx.session.status().online)) {
+        asked_ = true;
+        fetch(ctx);
+    }
+    if (offline_) ui::note(tr(lang, Msg::evaluation_offline), ui::kCaution);
+    for (const Problem& p : problems_) {
+        if (p.field.empty()) ui::note(p.message.in(lang).c_str(), ui::kWarning);
+    }
+    if (answer_.is_object()) draw_figures(ctx);
+}
+
+void OfficeEvaluationScreen::draw_figures(Context& ctx) {
+    const Language lang = ctx.lang;
+    const json& total = answer_.value("total", json::object());
+    ImGui::Spacing();
+    ui::heading(tr(lang, Msg::evaluation_periods));
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& [msg, name] : {std::pair{Msg::tab_periods, "periods"}, {Msg::places, "places"},
+                                    {Msg::evaluation_matched, "matched"}, {Msg::evaluation_released, "released"},
+                                    {Msg::evaluation_withdrawn, "withdrawn"}, {Msg::evaluation_open, "open"}}) {
+        rows.push_back({tr(lang, msg), std::to_string(count_of(total, name))});
+    }
+    table("##eval_total", {tr(lang, Msg::evaluation_measure), tr(lang, Msg::evaluation_count)}, rows);
+
+    const json& days = answer_.value("days_to_match", json::object());
+    ImGui::Spacing();
+    ui::heading(tr(lang, Msg::evaluation_days));
+    table("##eval_days", {tr(lang, Msg::evaluation_measure), tr(lang, Msg::evaluation_count)},
+          {{tr(lang, Msg::evaluation_matched), std::to_string(count_of(days, "count"))},
+           {tr(lang, Msg::evaluation_median), decimal(days.value("median", json()))},
+           {tr(lang, Msg::evaluation_lower_quartile), decimal(days.value("lower_quartile", json()))},
+           {tr(lang, Msg::evaluation_upper_quartile), decimal(days.value("upper_quartile", json()))}});
+    const json& dist = days.value("distribution", json::object());
+    const char* unit = tr(lang, Msg::evaluation_days_unit);
+    bars({{std::string("0–14 ") + unit + ": " + std::to_string(count_of(dist, "0-14")), count_of(dist, "0-14")},
+          {std::string("15–30 ") + unit + ": " + std::to_string(count_of(dist, "15-30")), count_of(dist, "15-30")},
+          {std::string("31–60 ") + unit + ": " + std::to_string(count_of(dist, "31-60")), count_of(dist, "31-60")},
+          {std::string("> 60 ") + unit + ": " + std::to_string(count_of(dist, "over_60")), count_of(dist, "over_60")}});
+
+    ImGui::Spacing();
+    ui::heading(tr(lang, Msg::evaluation_by_month));
+    std::vector<std::pair<std::string, int>> months;
+    for (const json& m : answer_.value("by_month", json::array())) {
+        const int n = count_of(m, "periods");
+        months.push_back({m.value("month", std::string()) + " – " + tr(lang, Msg::tab_periods) + ": " + std::to_string(n) + ", " +
+                              tr(lang, Msg::evaluation_matched) + ": " + std::to_string(count_of(m, "matched")),
+                          n});
+    }
+    if (months.empty()) ui::muted(tr(lang, Msg::evaluation_none));
+    bars(months);
+
+    ImGui::Spacing();
+    ui::heading(tr(lang, Msg::role_hospital));
+    rows.clear();
+    for (const json& h : answer_.value("by_hospital", json::array())) {
+        rows.push_back({h.value("name", std::string()), std::to_string(count_of(h, "periods")), std::to_string(count_of(h, "matched")),
+                        std::to_string(count_of(h, "released")), std::to_string(count_of(h, "withdrawn"))});
+    }
+    if (rows.empty()) ui::muted(tr(lang, Msg::evaluation_none));
+    else table("##eval_hospitals", {tr(lang, Msg::role_hospital), tr(lang, Msg::tab_periods), tr(lang, Msg::evaluation_matched),
+                                    tr(lang, Msg::evaluation_released), tr(lang, Msg::evaluation_withdrawn)}, rows);
+
+    ImGui::Spacing();
+    ui::heading(tr(lang, Msg::evaluation_placed));
+    ui::muted(tr(lang, Msg::evaluation_small_cells));
+    for (const auto& [part, msg] : {std::pair{"placed_by_department", Msg::department}, {"placed_by_municipality", Msg::municipality}}) {
+        rows.clear();
+        for (const json& row : answer_.value(part, json::array())) rows.push_back({row.value("name", std::string()), cell(row)});
+        if (!rows.empty()) table(part, {tr(lang, msg), tr(lang, Msg::evaluation_matched)}, rows);
+    }
+}
+
+}  // namespace alis::web

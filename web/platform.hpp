@@ -59,6 +59,13 @@ public:
     virtual std::string wall_clock_hhmm() = 0; // local time of day, for the status line
     virtual std::string random_id() = 0;     // 128 random bits, hex
     virtual bool online() { return true; }   // the browser's own guess; requests still decide
+    // Hands a file to the browser's downloads (a CSV, a calendar, a GDPR export), as a link with a
+    // download attribute would: the person chooses where it goes. Nothing is stored by the portal.
+    virtual void save_download(const std::string& file_name, const std::string& mime_type, const std::string& bytes) {
+        (void)file_name;
+        (void)mime_type;
+        (void)bytes;
+    }
 };
 
 }  // namespace alis::web

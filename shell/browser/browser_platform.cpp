@@ -55,6 +55,20 @@ EM_JS(int, alis_js_today, (), { const d = new Date(); return d.getFullYear() * 1
 EM_JS(int, alis_js_minutes, (), { const d = new Date(); return d.getHours() * 60 + d.getMinutes(); });
 EM_JS(void, alis_js_random, (unsigned char* out, int n), { crypto.getRandomValues(HEAPU8.subarray(out, out + n)); });
 EM_JS(int, alis_js_online, (), { return navigator.onLine ? 1 : 0; });
+// A Blob behind a temporary link with a download attribute: the browser's own download, which the
+// CSP allows (no script or frame is loaded from the blob). The URL is revoked a minute later, when the
+// browser has long read it.
+EM_JS(void, alis_js_download, (const char* name, const char* mime, const unsigned char* bytes, int n), {
+    const blob = new Blob([HEAPU8.slice(bytes, bytes + n)], {type: UTF8ToString(mime)});
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(name);
+    a.style.display = 'none';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+});
 
 extern "C" {
 
@@ -171,5 +185,10 @@ std::string BrowserPlatform::random_id() {
 }
 
 bool BrowserPlatform::online() { return alis_js_online() != 0; }
+
+void BrowserPlatform::save_download(const std::string& file_name, const std::string& mime_type, const std::string& bytes) {
+    alis_js_download(file_name.c_str(), mime_type.c_str(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                     static_cast<int>(bytes.size()));
+}
 
 }  // namespace alis::shell

@@ -26,6 +26,7 @@ public:
     std::string wall_clock_hhmm() override;
     std::string random_id() override;
     bool online() override;
+    void save_download(const std::string& file_name, const std::string& mime_type, const std::string& bytes) override;
 
     // Called from JavaScript when a fetch ends.
     void finish(int id, int status, const char* body);

@@ -89,6 +89,10 @@ public:
     bool fail_writes = false;  // the storage refuses writes (QuotaExceededError) until cleared
     double clock = 1000;
     std::vector<std::string> paths_sent;
+    struct Download {
+        std::string file_name, mime_type, bytes;
+    };
+    std::vector<Download> downloads;  // what the screens handed to the browser's downloads
 
     TestProfile& profile() { return profile_; }
 
@@ -211,6 +215,9 @@ public:
     void release(const std::string& name) override {
         flush();
         profile_.release(this, name);
+    }
+    void save_download(const std::string& file_name, const std::string& mime_type, const std::string& bytes) override {
+        downloads.push_back({file_name, mime_type, bytes});
     }
     Date today() override { return portal_.today; }
     double now_seconds() override { return clock; }

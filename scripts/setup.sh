@@ -21,6 +21,7 @@ packages=(
 )
 if (( for_tests )); then
   packages+=(chromium python3-aiosmtpd wrk hyperfine)
+  packages+=(python3-icalendar)  # parses the portal's .ics downloads in tests/e2e/downloads.test.mjs
   packages+=(clang-14 libclang-rt-14-dev)  # libFuzzer and clang's sanitizer runtimes (scripts/fuzz.sh)
 fi
 

@@ -292,6 +292,16 @@ const std::array<Text, static_cast<size_t>(Msg::count_)> kTable{{
     {"Ingen perioder i tidsrommet.", "Ingen periodar i tidsrommet.", "No periods in the window."},
     {"Tildelte perioder per avdeling og per legens kommune", "Tildelte periodar per avdeling og per kommunen til legen", "Matched periods by department and by the doctor's municipality"},
     {"Tall om 1 til 4 leger vises som «<5», så ingen lege kan kjennes igjen.", "Tal om 1 til 4 legar blir viste som «<5», så ingen lege kan kjennast att.", "Counts of 1 to 4 doctors are shown as \"<5\", so no doctor can be recognised."},
+    {"Ferdige tidsrom", "Ferdige tidsrom", "Preset windows"},
+    {"Ordningens første 6 måneder", "Dei første 6 månadene av ordninga", "The scheme's first 6 months"},
+    {"Første 12 måneder", "Første 12 månader", "First 12 months"},
+    {"Første 18 måneder", "Første 18 månader", "First 18 months"},
+    {"I fjor", "I fjor", "Last year"},
+    {"I år", "I år", "This year"},
+    {"Last ned som CSV (Excel)", "Last ned som CSV (Excel)", "Download as CSV (Excel)"},
+    {"Lastet ned:", "Lasta ned:", "Downloaded:"},
+    {"Last ned listen som CSV (Excel)", "Last ned lista som CSV (Excel)", "Download the list as CSV (Excel)"},
+    {"Legg i kalenderen (.ics)", "Legg i kalenderen (.ics)", "Add to calendar (.ics)"},
 }};
 
 }  // namespace

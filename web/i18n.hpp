@@ -236,6 +236,16 @@ enum class Msg {
     evaluation_none,
     evaluation_placed,
     evaluation_small_cells,
+    evaluation_window_presets,
+    preset_first_6_months,
+    preset_first_12_months,
+    preset_first_18_months,
+    preset_last_year,
+    preset_this_year,
+    download_csv,
+    downloaded_file,
+    download_list_csv,
+    download_calendar,
     count_  // keep last
 };
 

@@ -2,6 +2,7 @@
 // GPs accept the last place while offline, the second sees the refusal and its reason.
 #include <imgui.h>
 
+#include "calendar_download.hpp"
 #include "i18n.hpp"
 #include "screens.hpp"
 #include "widgets.hpp"
@@ -19,6 +20,7 @@ const char* status_text(sync::OfferStatus s, Language lang) {
 }  // namespace
 
 void GpOffersScreen::draw(Context& ctx) {
+    draw_calendar_download(ctx);
     const Language lang = ctx.lang;
     const auto& view = ctx.session.view();
     const std::string doctor_id = ctx.session.user().doctor_id;

@@ -8,6 +8,7 @@
 
 #include "alis/matching/derive.hpp"
 #include "alis/rules.hpp"
+#include "calendar_download.hpp"
 #include "forms.hpp"
 #include "i18n.hpp"
 #include "matching_view.hpp"
@@ -47,6 +48,7 @@ void HospitalPeriodsScreen::draw(Context& ctx) {
     draw_form(ctx);
     ImGui::Spacing();
     ImGui::Separator();
+    draw_calendar_download(ctx);
     draw_table(ctx);
     ImGui::Spacing();
     if (!selected_.empty() && sync::find_period(ctx.session.view(), selected_)) draw_candidates(ctx);

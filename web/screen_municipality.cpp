@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "alis/matching/score.hpp"
+#include "alis/sync/list_export.hpp"
 #include "forms.hpp"
 #include "i18n.hpp"
 #include "screens.hpp"
@@ -42,6 +43,11 @@ void MunicipalityScreen::draw(Context& ctx) {
         names.push_back(d ? d->name : c->doctor_id);
         scores.push_back(d ? matching::priority_score(*d, party, today).total() : -1);
         fingerprint.add(c->id).add(names.back()).add(scores.back()).add(c->wished_service).add(c->struck ? 1 : 0);
+    }
+    // The list as the municipality's own spreadsheet, from the replica: works offline too.
+    if (ui::button(tr(lang, Msg::download_list_csv))) {
+        ctx.platform.save_download("alis-kandidater-" + municipality_id + ".csv", "text/csv;charset=utf-8",
+                                   sync::candidate_list_csv(view, municipality_id));
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ui::kSortable;
     if (ImGui::BeginTable("##candidates", 5, flags)) {

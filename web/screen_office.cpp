@@ -8,6 +8,7 @@
 
 #include "alis/collation.hpp"
 #include "alis/matching/explain.hpp"
+#include "alis/sync/list_export.hpp"
 #include "forms.hpp"
 #include "i18n.hpp"
 #include "matching_view.hpp"
@@ -207,7 +208,10 @@ void OfficeScreen::draw_regional_list(Context& ctx) {
     if (saved) {
         for (size_t i = 0; i < saved->doctor_ids.size(); ++i) {
             const DoctorProfile* d = sync::find_doctor(view, saved->doctor_ids[i]);
-            ImGui::Text("%zu. %s", i + 1, d ? d->name.c_str() : saved->doctor_ids[i].c_str());
+            ui::label((std::to_string(i + 1) + ". " + (d ? d->name : saved->doctor_ids[i])).c_str());
+        }
+        if (ui::button(tr(lang, Msg::download_list_csv))) {
+            ctx.platform.save_download("alis-regional-liste.csv", "text/csv;charset=utf-8", sync::regional_list_csv(view));
         }
     }
     ImGui::Columns(1);

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "alis/sync/evaluation.hpp"
+#include "alis/text.hpp"
 #include "forms.hpp"
 #include "i18n.hpp"
 #include "session.hpp"
@@ -25,15 +27,15 @@ int count_of(const json& object, const char* name) {
     return it != object.end() && it->is_number_integer() ? it->get<int>() : 0;
 }
 
-std::string decimal(const json& v) {
-    if (!v.is_number()) return "–";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", v.get<double>());
-    std::string s = buf;
-    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
-    std::replace(s.begin(), s.end(), '.', ',');
-    return s;
+// Puts the next button beside the last item when it fits in the line, else below it (reflow at 320 px).
+void beside_if_fits(const char* next_label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::CalcTextSize(next_label).x + style.FramePadding.x * 2;
+    const float right = ImGui::GetItemRectMax().x + style.ItemSpacing.x + width;
+    if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
 }
+
+std::string decimal_of(const json& v, Language lang) { return v.is_number() ? decimal(v.get<double>(), lang) : "–"; }
 
 // A withheld cell is "<5", never its count.
 std::string cell(const json& row) {
@@ -72,14 +74,21 @@ void table(const char* id, const std::vector<std::string>& headers, const std::v
 
 }  // namespace
 
-void OfficeEvaluationScreen::fetch(Context& ctx) {
+// The window typed in the fields, or nullopt with the fields' problems set.
+std::optional<sync::EvaluationWindow> OfficeEvaluationScreen::window() {
     const auto from = ui::date_from_field(from_), to = ui::date_from_field(to_);
     problems_.clear();
     if (!from) problems_.push_back({"from", "date_format", {"Skriv en dato (dd.mm.åååå).", "Skriv ein dato (dd.mm.åååå).", "Type a date (dd.mm.yyyy)."}});
     if (!to) problems_.push_back({"to", "date_format", {"Skriv en dato (dd.mm.åååå).", "Skriv ein dato (dd.mm.åååå).", "Type a date (dd.mm.yyyy)."}});
-    if (!problems_.empty()) return;
+    if (!problems_.empty()) return std::nullopt;
+    return sync::EvaluationWindow{*from, *to};
+}
+
+void OfficeEvaluationScreen::fetch(Context& ctx) {
+    const auto w = window();
+    if (!w) return;
     loading_ = true;
-    ctx.session.server_call("/api/evaluation", {{"from", to_iso(*from)}, {"to", to_iso(*to)}}, [this](const HttpResponse& r) {
+    ctx.session.server_call("/api/evaluation", {{"from", to_iso(w->from)}, {"to", to_iso(w->to)}}, [this](const HttpResponse& r) {
         loading_ = false;
         offline_ = r.status == 0;
         if (r.status == 200) {
@@ -91,6 +100,51 @@ void OfficeEvaluationScreen::fetch(Context& ctx) {
     });
 }
 
+// The same window as CSV (the bytes `alis-sync report --format csv` writes), handed to the browser.
+void OfficeEvaluationScreen::download(Context& ctx) {
+    const auto w = window();
+    if (!w) return;
+    downloading_ = true;
+    const std::string name = "alis-evaluering-" + to_iso(w->from) + "-" + to_iso(w->to) + ".csv";
+    ctx.session.server_call("/api/evaluation", {{"from", to_iso(w->from)}, {"to", to_iso(w->to)}, {"format", "csv"}},
+                            [this, &platform = ctx.platform, name](const HttpResponse& r) {
+                                downloading_ = false;
+                                offline_ = r.status == 0;
+                                if (r.status == 200) {
+                                    platform.save_download(name, "text/csv;charset=utf-8", r.body);
+                                    downloaded_ = name;
+                                } else if (r.status != 0) {
+                                    problems_ = problems_from_answer(r);
+                                }
+                            });
+}
+
+// The windows the scheme is evaluated by; the first months count from the scheme's first publication.
+void OfficeEvaluationScreen::draw_presets(Context& ctx) {
+    const Language lang = ctx.lang;
+    std::optional<Date> start;
+    if (answer_.is_object() && answer_.value("scheme_start", json()).is_string()) start = parse_iso(answer_["scheme_start"].get<std::string>());
+    ui::label(tr(lang, Msg::evaluation_window_presets));
+    const std::pair<sync::WindowPreset, Msg> presets[] = {{sync::WindowPreset::first_6_months, Msg::preset_first_6_months},
+                                                          {sync::WindowPreset::first_12_months, Msg::preset_first_12_months},
+                                                          {sync::WindowPreset::first_18_months, Msg::preset_first_18_months},
+                                                          {sync::WindowPreset::last_year, Msg::preset_last_year},
+                                                          {sync::WindowPreset::this_year, Msg::preset_this_year}};
+    bool first = true;
+    for (const auto& [preset, msg] : presets) {
+        const auto w = sync::preset_window(preset, start, ctx.platform.today());
+        if (!first) beside_if_fits(tr(lang, msg));
+        first = false;
+        ImGui::BeginDisabled(!w || loading_);
+        if (ui::button(tr(lang, msg)) && w) {
+            from_ = ui::field_from_date(w->from);
+            to_ = ui::field_from_date(w->to);
+            fetch(ctx);
+        }
+        ImGui::EndDisabled();
+    }
+}
+
 void OfficeEvaluationScreen::draw(Context& ctx) {
     const Language lang = ctx.lang;
     if (from_.empty() && to_.empty()) {
@@ -100,6 +154,7 @@ void OfficeEvaluationScreen::draw(Context& ctx) {
     }
     ui::heading(tr(lang, Msg::tab_evaluation));
     ui::muted(tr(lang, Msg::evaluation_intro));
+    draw_presets(ctx);
     ui::date_input(tr(lang, Msg::start_date), from_, lang);
     ui::field_error(ui::problem_for(problems_, "from"), lang);
     ui::date_input(tr(lang, Msg::end_date), to_, lang);
@@ -107,10 +162,16 @@ void OfficeEvaluationScreen::draw(Context& ctx) {
     ImGui::BeginDisabled(loading_);
     const bool show = ui::primary_button(tr(lang, Msg::show_figures));
     ImGui::EndDisabled();
+    beside_if_fits(tr(lang, Msg::download_csv));
+    ImGui::BeginDisabled(downloading_);
+    const bool save = ui::button(tr(lang, Msg::download_csv));
+    ImGui::EndDisabled();
     if (show || (!asked_ && ctx.session.status().online)) {
         asked_ = true;
         fetch(ctx);
     }
+    if (save) download(ctx);
+    if (!downloaded_.empty()) ui::note((std::string(tr(lang, Msg::downloaded_file)) + " " + downloaded_).c_str(), ui::kGood);
     if (offline_) ui::note(tr(lang, Msg::evaluation_offline), ui::kCaution);
     for (const Problem& p : problems_) {
         if (p.field.empty()) ui::note(p.message.in(lang).c_str(), ui::kWarning);
@@ -136,9 +197,9 @@ void OfficeEvaluationScreen::draw_figures(Context& ctx) {
     ui::heading(tr(lang, Msg::evaluation_days));
     table("##eval_days", {tr(lang, Msg::evaluation_measure), tr(lang, Msg::evaluation_count)},
           {{tr(lang, Msg::evaluation_matched), std::to_string(count_of(days, "count"))},
-           {tr(lang, Msg::evaluation_median), decimal(days.value("median", json()))},
-           {tr(lang, Msg::evaluation_lower_quartile), decimal(days.value("lower_quartile", json()))},
-           {tr(lang, Msg::evaluation_upper_quartile), decimal(days.value("upper_quartile", json()))}});
+           {tr(lang, Msg::evaluation_median), decimal_of(days.value("median", json()), lang)},
+           {tr(lang, Msg::evaluation_lower_quartile), decimal_of(days.value("lower_quartile", json()), lang)},
+           {tr(lang, Msg::evaluation_upper_quartile), decimal_of(days.value("upper_quartile", json()), lang)}});
     const json& dist = days.value("distribution", json::object());
     const char* unit = tr(lang, Msg::evaluation_days_unit);
     bars({{std::string("0–14 ") + unit + ": " + std::to_string(count_of(dist, "0-14")), count_of(dist, "0-14")},

@@ -1,5 +1,7 @@
 #include "alis/text.hpp"
 
+#include <cstdio>
+
 namespace alis {
 
 std::string_view language_code(Language lang) {
@@ -29,6 +31,20 @@ const std::string& Text::in(Language lang) const {
 
 std::string plural(long n, std::string_view one, std::string_view many) {
     return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+std::string decimal(double v, Language lang) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    std::string s = buf;
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    if (lang != Language::english) {
+        for (char& c : s) {
+            if (c == '.') c = ',';
+        }
+    }
+    return s;
 }
 
 }  // namespace alis

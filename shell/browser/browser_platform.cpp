@@ -14,18 +14,19 @@ std::string g_storage_error;
 }  // namespace
 
 // Same-origin POST with the session cookie; the answer comes back through alis_http_done. A network
-// failure answers status 0, so the app can tell "offline" from an error the server gave.
+// failure answers status 0, so the app can tell "offline" from an error the server gave. The body is
+// passed on byte for byte (not through text(), which would drop a CSV's byte order mark).
 EM_JS(void, alis_js_fetch, (int id, const char* path, const char* body), {
     const url = UTF8ToString(path);
     fetch(url, {method: 'POST', credentials: 'same-origin', cache: 'no-store',
                 headers: {'Content-Type': 'application/json'}, body: UTF8ToString(body)})
-        .then(function (r) { return r.text().then(function (t) { return [r.status, t]; }); })
-        .catch(function () { return [0, '']; })
+        .then(function (r) { return r.arrayBuffer().then(function (b) { return [r.status, new Uint8Array(b)]; }); })
+        .catch(function () { return [0, new Uint8Array(0)]; })
         .then(function (answer) {
-            const size = lengthBytesUTF8(answer[1]) + 1;
-            const text = _malloc(size);
-            stringToUTF8(answer[1], text, size);
-            _alis_http_done(id, answer[0], text);
+            const bytes = answer[1];
+            const copy = _malloc(bytes.length + 1);
+            HEAPU8.set(bytes, copy);
+            _alis_http_done(id, answer[0], copy, bytes.length);
         });
 });
 
@@ -72,8 +73,8 @@ EM_JS(void, alis_js_download, (const char* name, const char* mime, const unsigne
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void alis_http_done(int id, int status, char* body) {
-    alis::shell::browser_platform().finish(id, status, body);
+EMSCRIPTEN_KEEPALIVE void alis_http_done(int id, int status, char* body, int size) {
+    alis::shell::browser_platform().finish(id, status, std::string(body, static_cast<std::size_t>(size)));
     std::free(body);
 }
 
@@ -100,12 +101,12 @@ void BrowserPlatform::post_json(const std::string& path, const std::string& body
     alis_js_fetch(id, path.c_str(), body.c_str());
 }
 
-void BrowserPlatform::finish(int id, int status, const char* body) {
+void BrowserPlatform::finish(int id, int status, std::string body) {
     auto it = waiting_.find(id);
     if (it == waiting_.end()) return;
     auto done = std::move(it->second);
     waiting_.erase(it);
-    done({status, body ? body : ""});
+    done({status, std::move(body)});
 }
 
 std::string BrowserPlatform::read_file(const std::string& name) {

@@ -29,7 +29,7 @@ public:
     void save_download(const std::string& file_name, const std::string& mime_type, const std::string& bytes) override;
 
     // Called from JavaScript when a fetch ends.
-    void finish(int id, int status, const char* body);
+    void finish(int id, int status, std::string body);
     // Called from JavaScript when a lock request is answered.
     void claimed(int id, bool granted);
 

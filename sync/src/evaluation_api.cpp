@@ -22,11 +22,28 @@ Response evaluation_answer(const SyncService& sync, const nlohmann::json& body) 
         problems.push_back({"to", "window_order",
                             {"Kan ikke være før fra-datoen.", "Kan ikkje vera før frå-datoen.", "Cannot be before the from date."}});
     }
+    // "json" (the screen's figures) or "csv" (the same bytes as `alis-sync report --format csv`, for
+    // the screen's download).
+    std::string format = "json";
+    if (const auto it = body.find("format"); it != body.end()) {
+        if (it->is_string() && (*it == "json" || *it == "csv")) {
+            format = it->get<std::string>();
+        } else {
+            problems.push_back({"format", "one_of", {"Må være «json» eller «csv».", "Må vera «json» eller «csv».", "Must be \"json\" or \"csv\"."}});
+        }
+    }
     if (!problems.empty()) {
         return Response::problems(422, "invalid_window",
                                   {"Tidsrommet er ugyldig.", "Tidsrommet er ugyldig.", "The window is not valid."}, problems);
     }
-    return Response::json(200, sync::evaluation_json(sync.evaluate({*from, *to}), sync.organisation_names()));
+    const sync::Evaluation figures = sync.evaluate({*from, *to});
+    if (format == "csv") {
+        Response r;
+        r.content_type = "text/csv; charset=utf-8";
+        r.body = sync::evaluation_csv(figures, sync.organisation_names());
+        return r;
+    }
+    return Response::json(200, sync::evaluation_json(figures, sync.organisation_names()));
 }
 
 }  // namespace alis::server

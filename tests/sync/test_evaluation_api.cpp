@@ -19,6 +19,19 @@ TEST_CASE("the office gets the evaluation figures; a bad window names the field;
     CHECK(figures["by_hospital"].size() >= 1);
     CHECK(figures["by_hospital"][0]["name"].get<std::string>().find(' ') != std::string::npos);  // a name, not an id
 
+    CHECK(figures["scheme_start"].is_string());
+
+    // The download: the CSV of the same window, as `alis-sync report --format csv` writes it.
+    auto csv = o.post("/api/evaluation", {{"from", "2000-01-01"}, {"to", "2099-12-31"}, {"format", "csv"}});
+    REQUIRE(csv.status == 200);
+    CHECK(csv.header("content-type").rfind("text/csv", 0) == 0);
+    CHECK(csv.body.rfind("\xEF\xBB\xBF", 0) == 0);
+    CHECK(csv.body.find("Totalt;;Perioder;3\r\n") != std::string::npos);
+    auto bad_format = o.post("/api/evaluation", {{"from", "2000-01-01"}, {"to", "2099-12-31"}, {"format", "xlsx"}});
+    REQUIRE(bad_format.status == 422);
+    CHECK(bad_format.json()["problems"][0]["field"] == "format");
+    CHECK(bad_format.json()["problems"][0]["rule"] == "one_of");
+
     auto empty = o.post("/api/evaluation", {{"from", "1990-01-01"}, {"to", "1990-12-31"}});
     REQUIRE(empty.status == 200);
     CHECK(empty.json()["total"]["periods"] == 0);

@@ -25,4 +25,8 @@ struct Text {
 // "1 hel måned", plural(0, …) "0 hele måneder". Norwegian and English both use the singular for 1 only.
 std::string plural(long n, std::string_view one, std::string_view many);
 
+// A figure with two decimals at most (quartiles of whole days are quarters), as the language writes
+// it: 14.25 is "14,25" in Norwegian (and in CSV for Norwegian Excel) and "14.25" in English; 20.0 is "20".
+std::string decimal(double v, Language lang);
+
 }  // namespace alis

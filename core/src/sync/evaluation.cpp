@@ -46,6 +46,7 @@ Evaluation evaluate(const std::vector<PeriodFact>& facts, const EvaluationWindow
     e.window = window;
     std::vector<long> days;
     for (const PeriodFact& f : facts) {
+        if (!e.scheme_start || f.published_on < *e.scheme_start) e.scheme_start = f.published_on;
         if (f.published_on < window.from || window.to < f.published_on) continue;
         count(e.total, f);
         count(e.by_hospital[f.hospital_id], f);
@@ -73,6 +74,21 @@ Evaluation evaluate(const std::vector<PeriodFact>& facts, const EvaluationWindow
         e.days_to_match.upper_quartile = quantile(days, 0.75);
     }
     return e;
+}
+
+std::optional<EvaluationWindow> preset_window(WindowPreset preset, const std::optional<Date>& scheme_start, const Date& today) {
+    auto first_months = [&](int months) -> std::optional<EvaluationWindow> {
+        if (!scheme_start) return std::nullopt;
+        return EvaluationWindow{*scheme_start, add_days(add_months(*scheme_start, months), -1)};
+    };
+    switch (preset) {
+        case WindowPreset::first_6_months: return first_months(6);
+        case WindowPreset::first_12_months: return first_months(12);
+        case WindowPreset::first_18_months: return first_months(18);
+        case WindowPreset::last_year: return EvaluationWindow{Date{today.year - 1, 1, 1}, Date{today.year - 1, 12, 31}};
+        case WindowPreset::this_year: return EvaluationWindow{Date{today.year, 1, 1}, today};
+    }
+    return std::nullopt;
 }
 
 std::vector<PeriodFact> merge_facts(const std::vector<PeriodFact>& kept, const std::vector<PeriodFact>& current) {

@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "alis/csv.hpp"
+#include "alis/text.hpp"
+
 namespace alis::sync {
 
 using nlohmann::json;
@@ -15,22 +18,10 @@ std::string name_of(const std::map<std::string, std::string>& names, const std::
     return it == names.end() || it->second.empty() ? id : it->second;
 }
 
-// One decimal at most, with a decimal comma: 14.5 -> "14,5", 20 -> "20".
-std::string decimal(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-    std::string s = buf;
-    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
-    for (char& c : s) {
-        if (c == '.') c = ',';
-    }
-    return s;
-}
-
 class Csv {
 public:
     void row(const std::string& part, const std::string& key, const std::string& measure, const std::string& value) {
-        text_ += csv_field(part) + ';' + csv_field(key) + ';' + csv_field(measure) + ';' + csv_field(value) + "\r\n";
+        text_ += csv_row({part, key, measure, value});
     }
     void counts(const std::string& part, const std::string& key, const OutcomeCounts& c) {
         row(part, key, "Perioder", std::to_string(c.periods));
@@ -43,7 +34,7 @@ public:
     void cell(const std::string& part, const std::string& key, const Cell& c) {
         row(part, key, "Tildelte perioder", c.shown ? std::to_string(c.value) : "<5");
     }
-    std::string text_ = "\xEF\xBB\xBF" "Del;Nøkkel;Mål;Verdi\r\n";
+    std::string text_ = std::string(kCsvBom) + csv_row({"Del", "Nøkkel", "Mål", "Verdi"});
 };
 
 json counts_json(const OutcomeCounts& c) {
@@ -59,15 +50,6 @@ json optional_json(const std::optional<double>& v) { return v ? json(*v) : json(
 
 }  // namespace
 
-std::string csv_field(const std::string& text) {
-    if (text.find_first_of(";\"\r\n") == std::string::npos) return text;
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + '"';
-}
 
 std::string evaluation_csv(const Evaluation& e, const std::map<std::string, std::string>& names) {
     Csv csv;
@@ -77,9 +59,9 @@ std::string evaluation_csv(const Evaluation& e, const std::map<std::string, std:
     const DaysToMatch& d = e.days_to_match;
     csv.row("Dager til tildeling", "", "Antall", std::to_string(d.count));
     if (d.median) {
-        csv.row("Dager til tildeling", "", "Median", decimal(*d.median));
-        csv.row("Dager til tildeling", "", "Nedre kvartil", decimal(*d.lower_quartile));
-        csv.row("Dager til tildeling", "", "Øvre kvartil", decimal(*d.upper_quartile));
+        csv.row("Dager til tildeling", "", "Median", decimal(*d.median, Language::bokmal));
+        csv.row("Dager til tildeling", "", "Nedre kvartil", decimal(*d.lower_quartile, Language::bokmal));
+        csv.row("Dager til tildeling", "", "Øvre kvartil", decimal(*d.upper_quartile, Language::bokmal));
     }
     csv.row("Dager til tildeling", "0–14", "Antall", std::to_string(d.within_14));
     csv.row("Dager til tildeling", "15–30", "Antall", std::to_string(d.within_30));
@@ -95,6 +77,7 @@ std::string evaluation_csv(const Evaluation& e, const std::map<std::string, std:
 json evaluation_json(const Evaluation& e, const std::map<std::string, std::string>& names) {
     const DaysToMatch& d = e.days_to_match;
     json out = {{"window", {{"from", to_iso(e.window.from)}, {"to", to_iso(e.window.to)}}},
+                {"scheme_start", e.scheme_start ? json(to_iso(*e.scheme_start)) : json()},
                 {"total", counts_json(e.total)},
                 {"days_to_match", {{"count", d.count}, {"median", optional_json(d.median)},
                                    {"lower_quartile", optional_json(d.lower_quartile)},

@@ -162,3 +162,27 @@ TEST_CASE("JSON never carries a withheld count") {
     }
     CHECK(j["window"]["from"] == "2027-01-01");
 }
+
+TEST_CASE("the scheme starts with its first publication, wherever the window is") {
+    CHECK(evaluate(history(), {{2027, 1, 1}, {2027, 3, 31}}).scheme_start == Date{2026, 12, 31});
+    CHECK(evaluate(history(), {{2030, 1, 1}, {2030, 3, 31}}).scheme_start == Date{2026, 12, 31});
+    CHECK_FALSE(evaluate({}, {{2030, 1, 1}, {2030, 3, 31}}).scheme_start);
+}
+
+TEST_CASE("the preset windows: the first 6, 12 and 18 months, last year and this year") {
+    const Date start{2026, 8, 31}, today{2027, 11, 23};
+    auto window = [&](WindowPreset p) { return *preset_window(p, start, today); };
+    // Six calendar months from 31 Aug end the day before 28 Feb (31 Aug + 6 months is 28 Feb).
+    CHECK(window(WindowPreset::first_6_months).from == start);
+    CHECK(window(WindowPreset::first_6_months).to == Date{2027, 2, 27});
+    CHECK(window(WindowPreset::first_12_months).to == Date{2027, 8, 30});
+    CHECK(window(WindowPreset::first_18_months).to == Date{2028, 2, 28});  // 29 Feb 2028 - 1 day
+    CHECK(window(WindowPreset::last_year).from == Date{2026, 1, 1});
+    CHECK(window(WindowPreset::last_year).to == Date{2026, 12, 31});
+    CHECK(window(WindowPreset::this_year).from == Date{2027, 1, 1});
+    CHECK(window(WindowPreset::this_year).to == today);
+    // From the 1st of a month: the first six months end on the last day of the sixth.
+    CHECK(preset_window(WindowPreset::first_6_months, Date{2027, 1, 1}, today)->to == Date{2027, 6, 30});
+    CHECK_FALSE(preset_window(WindowPreset::first_12_months, std::nullopt, today));
+    CHECK(preset_window(WindowPreset::this_year, std::nullopt, today));
+}

@@ -48,6 +48,9 @@ struct DaysToMatch {
 
 struct Evaluation {
     EvaluationWindow window;
+    // The first publication of any period the facts know: where the scheme's first 6, 12 and 18
+    // months start (preset_window). Empty while nothing was ever published.
+    std::optional<Date> scheme_start;
     OutcomeCounts total;
     DaysToMatch days_to_match;
     std::map<std::string, OutcomeCounts> by_hospital;    // hospital id
@@ -57,6 +60,12 @@ struct Evaluation {
     std::map<std::string, Cell> placed_by_municipality;  // by the placed doctor's municipality
     std::map<std::string, OutcomeCounts> by_month;       // "YYYY-MM" of publication
 };
+
+// The windows the scheme is evaluated by [001]: its first 6, 12 and 18 months, the last calendar
+// year and this year up to today.
+enum class WindowPreset { first_6_months, first_12_months, first_18_months, last_year, this_year };
+// nullopt for the first months while the scheme has not started (no scheme_start).
+std::optional<EvaluationWindow> preset_window(WindowPreset preset, const std::optional<Date>& scheme_start, const Date& today);
 
 // Figures for the periods published in the window. Facts with an unknown outcome count as open.
 Evaluation evaluate(const std::vector<PeriodFact>& facts, const EvaluationWindow& window);

@@ -16,7 +16,4 @@ namespace alis::sync {
 std::string evaluation_csv(const Evaluation& e, const std::map<std::string, std::string>& names);
 nlohmann::json evaluation_json(const Evaluation& e, const std::map<std::string, std::string>& names);
 
-// One CSV field: quoted when it holds ';', '"' or a line break, with '"' doubled (RFC 4180).
-std::string csv_field(const std::string& text);
-
 }  // namespace alis::sync

@@ -61,11 +61,8 @@ public:
     virtual bool online() { return true; }   // the browser's own guess; requests still decide
     // Hands a file to the browser's downloads (a CSV, a calendar, a GDPR export), as a link with a
     // download attribute would: the person chooses where it goes. Nothing is stored by the portal.
-    virtual void save_download(const std::string& file_name, const std::string& mime_type, const std::string& bytes) {
-        (void)file_name;
-        (void)mime_type;
-        (void)bytes;
-    }
+    // Pure, so a platform that wraps another cannot forget to pass it on.
+    virtual void save_download(const std::string& file_name, const std::string& mime_type, const std::string& bytes) = 0;
 };
 
 }  // namespace alis::web

@@ -112,6 +112,9 @@ public:
     std::string wall_clock_hhmm() override { return inner_.wall_clock_hhmm(); }
     std::string random_id() override { return inner_.random_id(); }
     bool online() override { return inner_.online(); }
+    void save_download(const std::string& file_name, const std::string& mime_type, const std::string& bytes) override {
+        inner_.save_download(file_name, mime_type, bytes);
+    }
 
 private:
     alis::web::Platform& inner_;

@@ -1,7 +1,8 @@
-// Request bodies of the anonymous and GP endpoints (log-in, registration, push, pull) through the
-// whole application (App::handle: routing, same-origin checks, bounded parsing, the handlers), on a
-// real SQLite database in a temporary folder. The first byte chooses the endpoint. The server must
-// answer every input with a well-formed JSON response and never a 5xx.
+// Request bodies of the anonymous, GP and office endpoints (log-in, registration, push, pull, the
+// evaluation) through the whole application (App::handle: routing, same-origin checks, bounded
+// parsing, the handlers), on a real SQLite database in a temporary folder. The first byte chooses the
+// endpoint. The server must answer every input with a well-formed JSON response (or the evaluation's
+// CSV, which starts with its byte order mark) and never a 5xx.
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -19,7 +20,7 @@ using namespace alis::server;
 
 struct Fixture {
     std::unique_ptr<App> app;
-    std::string gp_cookie;
+    std::string gp_cookie, office_cookie;
 
     Fixture() {
         init_crypto();
@@ -34,12 +35,19 @@ struct Fixture {
         app = std::make_unique<App>(options, open_sqlite_storage(options.data_dir), std::make_unique<TestClock>(1798761600));
         std::ostringstream ignored;
         seed_demo(*app, ignored);
-        Request login = post("/api/login", R"({"username":"demo-lege","password":")" + std::string(kDemoPassword) + "\"}");
+        gp_cookie = log_in("demo-lege");
+        office_cookie = log_in("demo-kontor");
+    }
+
+    std::string log_in(const std::string& username) {
+        Request login = post("/api/login", R"({"username":")" + username + R"(","password":")" + std::string(kDemoPassword) + "\"}");
         Response r = app->handle(login);
+        std::string cookie;
         for (auto& [name, value] : r.headers) {
-            if (name == "Set-Cookie") gp_cookie = value.substr(0, value.find(';'));
+            if (name == "Set-Cookie") cookie = value.substr(0, value.find(';'));
         }
-        if (r.status != 200 || gp_cookie.empty()) std::abort();
+        if (r.status != 200 || cookie.empty()) std::abort();
+        return cookie;
     }
 
     static Request post(const std::string& path, std::string body) {
@@ -59,14 +67,19 @@ struct Fixture {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size < 1) return 0;
     static Fixture f;
-    static const char* const paths[] = {"/api/login", "/api/register", "/api/push", "/api/pull"};
-    const std::string path = paths[data[0] % 4];
+    static const char* const paths[] = {"/api/login", "/api/register", "/api/push", "/api/pull", "/api/evaluation"};
+    const std::string path = paths[data[0] % 5];
     // The HTTP front end refuses bodies over the endpoint's limit before the handler sees them.
     if (size - 1 > (path == "/api/push" ? (1u << 20) : 8192u)) return 0;
     Request req = Fixture::post(path, std::string(reinterpret_cast<const char*>(data + 1), size - 1));
     if (path == "/api/push" || path == "/api/pull") req.headers["cookie"] = f.gp_cookie;
+    if (path == "/api/evaluation") req.headers["cookie"] = f.office_cookie;
     const Response res = f.app->handle(req);
     if (res.status >= 500 && res.status != 503) std::abort();
+    if (res.content_type.rfind("text/csv", 0) == 0) {
+        if (res.status != 200 || res.body.rfind("\xEF\xBB\xBF", 0) != 0) std::abort();
+        return 0;
+    }
     if (nlohmann::json::parse(res.body, nullptr, false).is_discarded()) std::abort();
     return 0;
 }

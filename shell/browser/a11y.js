@@ -81,6 +81,24 @@
   // What is put into the mirror for a node: the node, or the cell around it.
   function placed(el) { return el.alisBox || el; }
 
+  // Arrow keys, Home and End move between the tabs of a tab list and open the tab reached (a roving
+  // tabindex: only the open tab is in the Tab order, so Tab goes from it straight to the page).
+  // Called by pre.js's key listener, which keeps the keys of mirror nodes from ImGui.
+  Module.alisTabKey = function (event) {
+    var list = event.target.parentNode;
+    var tabs = list ? Array.prototype.slice.call(list.querySelectorAll('[role=tab]')) : [];
+    var i = tabs.indexOf(event.target), n = tabs.length, to = -1;
+    if (event.key === 'ArrowRight') to = (i + 1) % n;
+    else if (event.key === 'ArrowLeft') to = (i + n - 1) % n;
+    else if (event.key === 'Home') to = 0;
+    else if (event.key === 'End') to = n - 1;
+    if (to < 0 || i < 0) return;
+    event.preventDefault();
+    event.stopPropagation();
+    tabs[to].focus({ preventScroll: true });
+    tabs[to].click();
+  };
+
   // Announcements (WCAG 4.1.3): two live regions that exist from the start, since a region that
   // appears together with its text is often not read. A status (the sync line, "Lagret") is said
   // when the screen reader is idle, an alert (a refusal, a field's error) at once. The mirror's own
@@ -135,6 +153,7 @@
     }
     flag('aria-checked', s & State.checked, d.r === 'checkbox');
     flag('aria-selected', s & State.selected, d.r === 'tab' || d.r === 'option');
+    if (d.r === 'tab') el.tabIndex = (s & State.selected) ? 0 : -1;
     flag('aria-expanded', s & State.expanded, d.r === 'combobox');
     if (s & State.disabled) el.setAttribute('aria-disabled', 'true'); else el.removeAttribute('aria-disabled');
     if (s & State.invalid) el.setAttribute('aria-invalid', 'true'); else el.removeAttribute('aria-invalid');

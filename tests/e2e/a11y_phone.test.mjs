@@ -102,6 +102,7 @@ for (const size of SIZES) {
       }
       const problems = [];
       const todo = [];
+      let highest = 0;
       for (const pageName of tour.pages) {
         await openPage(page, pageName);
         const state = await portalState(page);
@@ -110,6 +111,7 @@ for (const size of SIZES) {
         const own = OWN_LAYOUT[`${role}/${pageName}`];
         for (const p of pastRightEdge(state)) (own ? todo : problems).push(`${where}: past the right edge: ${p}`);
         const chrome = chromeBottom(state);
+        highest = Math.max(highest, chrome / state.canvas.height);
         if (!(chrome <= state.canvas.height * 0.4)) {
           problems.push(`${where}: the top bar, status line and page chooser end at ${Math.round(chrome)} of ${state.canvas.height}`);
         }
@@ -117,6 +119,7 @@ for (const size of SIZES) {
         const sideways = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
         if (sideways) problems.push(`${where}: the page scrolls sideways`);
       }
+      t.diagnostic(`${name} ${role}: the chrome above the page ends at ${(highest * 100).toFixed(1)} % of the height at most`);
       assert.deepEqual(problems, []);
       assert.deepEqual(errors, []);
       const pages = tour.pages.filter((p) => OWN_LAYOUT[`${role}/${p}`]);

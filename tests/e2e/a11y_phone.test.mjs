@@ -12,7 +12,8 @@ import { fillProfile } from './lib/gp_steps.mjs';
 
 const PASSWORD = 'demo-passord-2027';
 const TOURS = {
-  gp: { user: 'demo-lege', pages: ['Profil', 'Ledig tid', 'Ønsker', 'Perioder', 'Tilbud', 'Varsler'] },
+  // Each size its own GP without a profile yet (one server for all tests): the profile is filled once.
+  gp: { user: 'demo-lege', phoneUser: 'demo-lege2', pages: ['Profil', 'Ledig tid', 'Ønsker', 'Perioder', 'Tilbud', 'Varsler'] },
   hospital: { user: 'demo-sykehus', pages: ['Perioder', 'Tidslinje', 'Varsler'] },
   municipality: { user: 'demo-kommune', pages: ['Kandidater'] },
   office: { user: 'demo-kontor', pages: ['Organisasjoner', 'Regional liste', 'Matching', 'Tidslinje', 'Oversikt', 'Evaluering', 'Brukere'] },
@@ -95,7 +96,7 @@ for (const size of SIZES) {
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await logIn(page, server.url, tour.user, PASSWORD);
+      await logIn(page, server.url, options.hasTouch && tour.phoneUser ? tour.phoneUser : tour.user, PASSWORD);
       if (role === 'gp') await fillProfile(page);
       if (options.hasTouch) {
         assert.equal(await page.evaluate(() => matchMedia('(pointer: coarse)').matches), true, 'a touch screen');

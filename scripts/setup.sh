@@ -86,8 +86,8 @@ else
 fi
 
 if (( for_tests )); then
-  if [[ ! -d node_modules/playwright-core ]]; then
-    log "npm ci (playwright-core; the browser is Debian's chromium)"
+  if [[ ! -d node_modules/playwright-core || ! -d node_modules/axe-core ]]; then
+    log "npm ci (playwright-core, axe-core; the browser is Debian's chromium)"
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
   else
     log "npm packages present"

@@ -1,6 +1,8 @@
 #include "app.hpp"
 
 #include <imgui.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "i18n.hpp"
@@ -72,10 +74,8 @@ std::string App::page_title() const {
         case Screen::register_gp: name = tr(language_, Msg::register_gp); break;
         case Screen::change_password: name = tr(language_, Msg::change_password); break;
         case Screen::home:
-            // The open tab names the page (a tab is selected in the frame that showed it).
-            for (const auto& item : probe::items()) {
-                if (item.role == probe::Role::tab && (item.state & probe::kSelected)) name = item.label;
-            }
+            // The open page names the page (a tab on a wide screen, the "Skjerm" combo's choice on a narrow one).
+            name = home_->open_label();
             break;
     }
     return name.empty() ? std::string(portal) : name + " – " + portal;
@@ -108,7 +108,11 @@ void App::frame() {
     ImGui::SetNextWindowSize(viewport->Size);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    // A phone's 320 CSS px cannot spare 24 px on each side.
+    const bool narrow = theme::narrow();
+    if (narrow) ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12 * theme::scale(), 10 * theme::scale()));
     ImGui::Begin("##portal", nullptr, flags);
+    if (narrow) ImGui::PopStyleVar();
     draw_top_bar();
     Context ctx{session_, platform_, language_};
     if (session_.logged_in() && screen() == Screen::change_password) {
@@ -139,37 +143,82 @@ void App::frame() {
     ImGui::End();
 }
 
+void App::draw_menu(const char* change_password, const char* log_out, const char* const* labels, const Language* langs) {
+    static const Text kMenu{"Meny", "Meny", "Menu"};
+    const char* menu = kMenu.in(language_).c_str();
+    const float right = ImGui::GetWindowContentRegionMax().x - ui::button_width(menu);
+    if (right >= ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x) ImGui::SameLine(right);
+    if (ui::button(menu)) ImGui::OpenPopup("##menu");
+    // Under the button, its right edge on the button's.
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y), ImGuiCond_Always, ImVec2(1, 0));
+    if (!ImGui::BeginPopup("##menu")) return;
+    const float width = std::max({ui::button_width(change_password), ui::button_width(log_out), ui::button_width(labels[0]),
+                                  ui::button_width(labels[1]), ui::button_width(labels[2])});
+    if (ui::button(change_password, ImVec2(width, 0))) {
+        changing_password_ = true;
+        ImGui::CloseCurrentPopup();
+    }
+    if (ui::button(log_out, ImVec2(width, 0))) {
+        ImGui::CloseCurrentPopup();
+        session_.log_out();
+        changing_password_ = false;
+        go(Screen::start);
+    }
+    ImGui::Separator();
+    for (int i = 0; i < 3; ++i) {
+        const bool current = langs[i] == language_;
+        if (current) ImGui::PushStyleColor(ImGuiCol_Button, theme::kBorder);
+        if (ui::button(labels[i], ImVec2(width, 0))) {
+            set_language(langs[i]);
+            ImGui::CloseCurrentPopup();
+        }
+        if (current) ImGui::PopStyleColor();
+    }
+    ImGui::EndPopup();
+}
+
 void App::draw_top_bar() {
     probe::set_banner(true);  // the mirror's <header>; the skip link jumps past it
     ui::heading(tr(language_, Msg::portal_name));
-    const float scale = ImGui::GetFontSize() / theme::kBodyPx;
     const char* labels[] = {"Bokmål##lang-nb", "Nynorsk##lang-nn", "English##lang-en"};
     const Language langs[] = {Language::bokmal, Language::nynorsk, Language::english};
     const ImGuiStyle& style = ImGui::GetStyle();
-    float width = 0;
-    for (const char* l : labels) width += ImGui::CalcTextSize(l, nullptr, true).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
     const char* log_out = tr(language_, Msg::log_out);
     const char* change_password = tr(language_, Msg::change_password);
-    if (session_.logged_in()) {
-        width += ImGui::CalcTextSize(log_out).x + ImGui::CalcTextSize(change_password).x + style.FramePadding.x * 4 +
-                 style.ItemSpacing.x * 4;
+    const float gap = style.ItemSpacing.x;
+    if (session_.logged_in() && theme::narrow()) {
+        // A phone: the five buttons would take two rows above every page; one "Meny" beside the
+        // name opens them.
+        draw_menu(change_password, log_out, labels, langs);
+        probe::set_banner(false);
+        ImGui::Separator();
+        return;
     }
-    // Right of the name when there is room; on a narrow screen (a phone) on a line of their own, so
-    // they never cover the name (WCAG 1.4.10).
-    const float right = ImGui::GetWindowContentRegionMax().x - width - 4 * scale;
-    if (right >= ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + style.ItemSpacing.x) ImGui::SameLine(right);
+    float width = 0;
+    for (const char* l : labels) width += ui::button_width(l) + gap;
+    if (session_.logged_in()) width += ui::button_width(log_out) + ui::button_width(change_password) + gap * 4;
+    // Right of the name when there is room; on a narrow screen (a phone) on rows of their own that
+    // wrap, so they never cover the name nor run past the right edge (WCAG 1.4.10).
+    const float right = ImGui::GetWindowContentRegionMax().x - width - 4 * theme::scale();
+    const bool beside = right >= ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + gap;
+    if (beside) ImGui::SameLine(right);
+    bool first = true;
+    auto place = [&](const char* label, float spacing = -1.0f) {
+        if (!first) ui::same_line_if_fits(ui::button_width(label), spacing);
+        first = false;
+    };
     if (session_.logged_in()) {
+        place(change_password);
         if (ui::button(change_password)) changing_password_ = true;
-        ImGui::SameLine();
+        place(log_out);
         if (ui::button(log_out)) {
             session_.log_out();
             changing_password_ = false;
             go(Screen::start);
         }
-        ImGui::SameLine(0, style.ItemSpacing.x * 3);
     }
     for (int i = 0; i < 3; ++i) {
-        if (i) ImGui::SameLine();
+        place(labels[i], i == 0 && session_.logged_in() ? gap * 3 : -1.0f);
         const bool current = langs[i] == language_;
         if (current) ImGui::PushStyleColor(ImGuiCol_Button, theme::kBorder);
         if (ui::button(labels[i])) set_language(langs[i]);

@@ -62,6 +62,8 @@ public:
 
 private:
     void draw_top_bar();
+    // The top bar's buttons in a popup under one "Meny" button (narrow screens, logged in).
+    void draw_menu(const char* change_password, const char* log_out, const char* const* labels, const Language* langs);
     void draw_start();
     void go(Screen screen) { screen_ = screen; }
 

@@ -80,7 +80,10 @@ bool int_input(const char* label, int& value, int min, int max, float width) {
     // field) lands on the number itself; clicking it selects the value, so typing replaces it.
     const float button = ImGui::GetFrameHeight();
     const float spacing = ImGui::GetStyle().ItemInnerSpacing.x;
-    ImGui::SetNextItemWidth((width > 0 ? width : ImGui::GetFontSize() * 8.0f) - 2 * (button + spacing));
+    // The number keeps room for a few digits and a finger (touch screens' buttons are wider).
+    const float field = std::max((width > 0 ? width : ImGui::GetFontSize() * 8.0f) - 2 * (button + spacing),
+                                 std::max(ImGui::GetFontSize() * 3.0f, theme::min_target()));
+    ImGui::SetNextItemWidth(field);
     bool changed = ImGui::InputInt("##value", &value, 0, 0);
     probe::record_last_item(label, probe::Role::textbox, std::to_string(value));
     ImGui::SameLine(0, spacing);
@@ -94,8 +97,30 @@ bool int_input(const char* label, int& value, int min, int max, float width) {
 }
 
 bool checkbox(const char* label, bool& value) {
-    const bool changed = ImGui::Checkbox(label, &value);
-    probe::record_last_item(label, probe::Role::checkbox, {}, value ? probe::kChecked : 0);
+    // The box, then its label wrapped at the column's edge (ImGui's own label never wraps and runs
+    // past a phone's edge); a click on the label toggles it too, as on a <label>.
+    const std::string id = hidden_id(label);
+    bool changed = ImGui::Checkbox(id.c_str(), &value);
+    const ImGuiID box_id = ImGui::GetItemID();
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 box_max = ImGui::GetItemRectMax();
+    ImVec2 max = box_max;
+    const bool disabled = GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled;
+    const char* shown = ImGui::FindRenderedTextEnd(label);
+    if (shown != label) {
+        ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+        ImGui::AlignTextToFramePadding();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(label, shown);
+        ImGui::PopTextWrapPos();
+        max = ImMax(max, ImGui::GetItemRectMax());
+        // Anywhere on the label or the gap before it (the box takes its own clicks).
+        const bool on_label = ImGui::IsMouseHoveringRect(min, max) && !ImGui::IsMouseHoveringRect(min, box_max);
+        if (!disabled && ImGui::IsWindowHovered() && on_label && ImGui::IsMouseClicked(0)) value = !value, changed = true;
+    }
+    std::uint8_t state = value ? probe::kChecked : 0;
+    if (disabled) state |= probe::kDisabled;
+    probe::record_item(label, probe::Role::checkbox, {}, state, box_id, min.x, min.y, max.x - min.x, max.y - min.y);
     return changed;
 }
 

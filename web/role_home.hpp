@@ -1,6 +1,11 @@
 #pragma once
-// What a logged-in user sees: their role's tabs.
+// What a logged-in user sees: their role's pages, as tabs on a wide screen and as one "Skjerm"
+// combo on a narrow one (a phone: tabs would shrink to single letters, or take half the height).
+#include <string>
+#include <vector>
+
 #include "app.hpp"
+#include "i18n.hpp"
 #include "screens.hpp"
 
 namespace alis::web {
@@ -8,9 +13,20 @@ namespace alis::web {
 class RoleHome {
 public:
     void draw(Context& ctx);
+    // The open page's name as shown ("Varsler (2 nye)"), for the page title; empty before a frame.
+    const std::string& open_label() const { return open_label_; }
 
 private:
-    bool tab(Context& ctx, int msg);
+    std::string label(Context& ctx, Msg msg) const;
+    void draw_tabs(Context& ctx, const std::vector<Msg>& pages);
+    void draw_combo(Context& ctx, const std::vector<Msg>& pages);
+    // Marks alerts read while their page is open (and as left when it is not).
+    void seen(Context& ctx, Msg msg, bool open);
+    void draw_page(Context& ctx, Msg msg);
+
+    Msg current_ = Msg::portal_name;  // the open page; portal_name: none yet
+    bool tabs_follow_ = true;          // the tab bar must select current_ (after the combo chose it)
+    std::string open_label_;
     GpProfileScreen gp_profile_;
     GpAvailableScreen gp_available_;
     GpWishesScreen gp_wishes_;

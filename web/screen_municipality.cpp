@@ -53,7 +53,10 @@ void MunicipalityScreen::draw(Context& ctx) {
     if (ImGui::BeginTable("##candidates", 5, flags)) {
         ImGui::TableSetupColumn(tr(lang, Msg::rank), ImGuiTableColumnFlags_WidthFixed);
         for (const Msg m : {Msg::doctor, Msg::score, Msg::wished_service}) ImGui::TableSetupColumn(tr(lang, m));
-        ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, ImGui::GetFontSize() * 18);
+        // Room for the buttons side by side on a wide screen; on a phone for the widest, the others under it.
+        const float actions = std::min(ImGui::GetFontSize() * 18, std::max(ui::button_width(tr(lang, Msg::strike)),
+                                                                           ImGui::GetContentRegionAvail().x * 0.4f));
+        ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, actions);
         ui::table_headers();
         const auto& rows = sort_.order(static_cast<int>(list.size()), fingerprint.value(), [&](int a, int b, int column) {
             switch (column) {
@@ -86,26 +89,26 @@ void MunicipalityScreen::draw(Context& ctx) {
             ImGui::TableNextColumn();
             std::vector<std::string> moved = order;
             bool first = true;
-            auto next = [&first] {  // buttons side by side, whichever of them a row has
-                if (!first) ImGui::SameLine();
+            auto next = [&first](const char* label) {  // buttons side by side when they fit, whichever of them a row has
+                if (!first) ui::same_line_if_fits(ui::button_width(label));
                 first = false;
             };
             if (i > 0) {
-                next();
+                next(tr(lang, Msg::move_up));
                 if (ui::button(tr(lang, Msg::move_up))) {
                     std::swap(moved[i], moved[i - 1]);
                     result_.send(ctx, "set_candidate_order", {{"municipality_id", municipality_id}, {"candidate_ids", moved}});
                 }
             }
             if (i + 1 < list.size()) {
-                next();
+                next(tr(lang, Msg::move_down));
                 if (ui::button(tr(lang, Msg::move_down))) {
                     std::swap(moved[i], moved[i + 1]);
                     result_.send(ctx, "set_candidate_order", {{"municipality_id", municipality_id}, {"candidate_ids", moved}});
                 }
             }
             if (!c.struck) {
-                next();
+                next(tr(lang, Msg::strike));
                 ImGui::BeginDisabled(strike_reason_.empty());
                 if (ui::button(tr(lang, Msg::strike))) {
                     result_.send(ctx, "strike_candidate", {{"candidate_id", c.id}, {"reason", strike_reason_}});

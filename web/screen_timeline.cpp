@@ -47,10 +47,11 @@ void draw_timeline(Context& ctx) {
     first = {first.year, first.month, 1};
     last = add_days(add_months({last.year, last.month, 1}, 1), -1);
     const float font = ImGui::GetFontSize();
-    const float label_width = font * 16;
+    // The names take at most 40 % of a narrow screen (a phone), so the bars stay within its edge.
+    const float label_width = std::min(font * 16, ImGui::GetContentRegionAvail().x * 0.4f);
     const float row_height = font * 1.6f;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float width = std::max(ImGui::GetContentRegionAvail().x - label_width, font * 10);
+    const float width = std::max(ImGui::GetContentRegionAvail().x - label_width, font * 6);
     const float days = static_cast<float>(days_between(first, last) + 1);
     auto x_of = [&](const Date& d) { return origin.x + label_width + width * static_cast<float>(days_between(first, d)) / days; };
     ImDrawList* draw = ImGui::GetWindowDrawList();

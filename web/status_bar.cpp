@@ -57,8 +57,28 @@ void draw_status_bar(Context& ctx) {
     const SyncStatus s = ctx.session.status();
     const auto& user = ctx.session.user();
     const std::string who = (user.name.empty() ? user.username : user.name) + " · " + role_name(user.role, lang);
-    ImGui::TextUnformatted(who.c_str());
-    ImGui::SameLine(0, 24);
+    const char* sync_now = tr(lang, Msg::sync_now);
+    const bool narrow = theme::narrow();
+    if (narrow) {
+        // A phone: who and the button on one row, the status line under them on the full width, so
+        // it wraps onto two or three lines instead of a narrow column filling the height.
+        ImGui::AlignTextToFramePadding();
+        const float button_at = ImGui::GetContentRegionMax().x - ui::button_width(sync_now);
+        ImGui::PushTextWrapPos(button_at - ImGui::GetStyle().ItemSpacing.x);
+        ImGui::TextWrapped("%s", who.c_str());
+        ImGui::PopTextWrapPos();
+        probe::record_last_item(who.c_str());
+        ImGui::SameLine(button_at);
+        if (ui::button(sync_now)) ctx.session.sync_now();
+    } else {
+        ImGui::TextUnformatted(who.c_str());
+        probe::record_last_item(who.c_str());
+        // Beside the name when the line has room for a readable column, else under it.
+        const float after = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + 24;
+        if (ImGui::GetContentRegionMax().x - after - ui::button_width(sync_now) > ImGui::GetFontSize() * 16) ImGui::SameLine(0, 24);
+        // The line wraps before the button, which follows it on its first row.
+        ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - ui::button_width(sync_now) - ImGui::GetStyle().ItemSpacing.x);
+    }
     std::string line = s.online ? tr(lang, Msg::online) : tr(lang, Msg::offline);
     line += " · ";
     const Msg waiting = s.pending == 1 ? Msg::pending_change_one : Msg::pending_changes;
@@ -74,9 +94,12 @@ void draw_status_bar(Context& ctx) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
     ImGui::TextWrapped("%s", line.c_str());
     ImGui::PopStyleColor();
+    if (!narrow) ImGui::PopTextWrapPos();
     probe::record_last_item(line.c_str(), probe::Role::status);
-    ImGui::SameLine();
-    if (ui::button(tr(lang, Msg::sync_now))) ctx.session.sync_now();
+    if (!narrow) {
+        ImGui::SameLine();
+        if (ui::button(sync_now)) ctx.session.sync_now();
+    }
     if (s.needs_login) ui::paragraph(tr(lang, Msg::session_expired));
     const std::string storage_error = ctx.platform.storage_error();
     if (!storage_error.empty()) {

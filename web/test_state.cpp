@@ -10,7 +10,8 @@ nlohmann::json App::test_state() const {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& item : probe::items()) {
         items.push_back({{"label", item.label}, {"x", item.x}, {"y", item.y}, {"w", item.w}, {"h", item.h},
-                         {"role", probe::role_name(item.role)}, {"key", item.key}, {"state", item.state}});
+                         {"role", probe::role_name(item.role)}, {"key", item.key}, {"state", item.state},
+                         {"clip_right", item.clip_right}, {"scrolls_x", item.scrolls_x}});
     }
     const SyncStatus status = session_.status();
     return {{"frame", frames_},

@@ -7,6 +7,8 @@ namespace alis::web::theme {
 namespace {
 ImFont* g_heading = nullptr;
 ImFont* g_title = nullptr;
+float g_scale = 1.0f;
+bool g_touch = false;
 
 bool readable(const char* path) {
     if (!path) return false;
@@ -43,7 +45,14 @@ void load_fonts(ImGuiIO& io, const char* ttf_path, float scale) {
 ImFont* heading_font() { return g_heading ? g_heading : ImGui::GetFont(); }
 ImFont* title_font() { return g_title ? g_title : ImGui::GetFont(); }
 
-void apply_style(ImGuiStyle& style, float scale) {
+float scale() { return g_scale; }
+bool touch() { return g_touch; }
+bool narrow() { return ImGui::GetMainViewport()->Size.x < kNarrowPx * g_scale; }
+float min_target() { return g_touch ? kTouchTargetPx * g_scale : 0.0f; }
+
+void apply_style(ImGuiStyle& style, float scale, bool touch) {
+    g_scale = scale;
+    g_touch = touch;
     style = ImGuiStyle();
     ImGui::StyleColorsLight(&style);
     style.WindowRounding = 0.0f;
@@ -53,6 +62,12 @@ void apply_style(ImGuiStyle& style, float scale) {
     style.WindowPadding = ImVec2(24, 20);
     style.FramePadding = ImVec2(12, 7);
     style.ItemSpacing = ImVec2(10, 10);
+    if (touch) {
+        // A frame is the font's height plus twice the padding: 17 + 2 x 14 = 45 CSS px, so buttons,
+        // fields, combos, checkboxes (their square is the frame's height) and tabs are touch targets.
+        style.FramePadding = ImVec2(14, (kTouchTargetPx + 1 - kBodyPx) / 2);
+        style.ItemInnerSpacing = ImVec2(10, 6);
+    }
     style.ChildBorderSize = 1.0f;
     style.WindowBorderSize = 0.0f;
     style.Colors[ImGuiCol_WindowBg] = kBackground;

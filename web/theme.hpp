@@ -28,7 +28,21 @@ void load_fonts(ImGuiIO& io, const char* ttf_path, float scale);
 ImFont* heading_font();
 ImFont* title_font();
 
-// Light theme; sizes scaled by `scale`.
-void apply_style(ImGuiStyle& style, float scale);
+// Light theme; sizes scaled by `scale`. On a touch screen (`touch`: the browser's pointer is coarse)
+// every control is at least kTouchTargetPx high (WCAG 2.5.5's 44 CSS px).
+void apply_style(ImGuiStyle& style, float scale, bool touch = false);
+
+constexpr float kTouchTargetPx = 44.0f;
+// Below this width in CSS px (a phone, or 400 % zoom) the frame lays out for a narrow screen: less
+// padding, the top bar's buttons wrap, and the role's tabs become one "Skjerm" combo (WCAG 1.4.10).
+constexpr float kNarrowPx = 600.0f;
+
+// What the last apply_style was given: device pixels per CSS px, and whether the pointer is coarse.
+float scale();
+bool touch();
+// Whether the main viewport is narrower than kNarrowPx CSS px.
+bool narrow();
+// The smallest width of a control: kTouchTargetPx on touch screens, else 0.
+float min_target();
 
 }  // namespace alis::web::theme

@@ -76,6 +76,11 @@ void record_item(const char* label, Role role, std::string value, std::uint8_t s
     } else if (role == Role::tab && g.CurrentTabBar) {
         item.group = g.CurrentTabBar->ID;
     }
+    // Reflow tests let an item run past the page's edge only inside a region that scrolls sideways.
+    if (const ImGuiWindow* window = g.CurrentWindow) {
+        item.clip_right = window->DrawList->GetClipRectMax().x;
+        item.scrolls_x = window->ScrollbarX;  // a child window or a table with ImGuiTableFlags_ScrollX
+    }
     item.role = role;
     item.key = unique_key(key);
     item.value = std::move(value);

@@ -31,6 +31,8 @@ struct Item {
     std::uint32_t group = 0;       // ImGui id of the table or tab bar the item is in, 0: none
     int row = -1;                  // the table row, -1: none (or the header row)
     bool banner = false;           // in the top bar (portal name, language, log out), not the main content
+    float clip_right = 0;          // right edge of what ImGui clips the item to (its window, table column)
+    bool scrolls_x = false;        // in a region that scrolls sideways of its own (a wide table)
 };
 
 void begin_frame();

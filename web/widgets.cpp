@@ -5,8 +5,25 @@
 
 namespace alis::web::ui {
 
+float button_width(const char* label) {
+    const float text = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+    return text > theme::min_target() ? text : theme::min_target();
+}
+
+void same_line_if_fits(float width, float spacing) {
+    const float gap = spacing < 0 ? ImGui::GetStyle().ItemSpacing.x : spacing;
+    // The cursor is at the start of the next row: the row's right edge (a window's, or a column's).
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    if (ImGui::GetItemRectMax().x + gap + width <= right) ImGui::SameLine(0, gap);
+}
+
 bool button(const char* label, const ImVec2& size) {
-    const bool clicked = ImGui::Button(label, size);
+    ImVec2 at_least = size;
+    // A one-letter button ("X", "+") is still a touch target.
+    if (at_least.x == 0 && ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2 < theme::min_target()) {
+        at_least.x = theme::min_target();
+    }
+    const bool clicked = ImGui::Button(label, at_least);
     probe::record_last_item(label, probe::Role::button);
     return clicked;
 }

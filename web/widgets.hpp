@@ -5,8 +5,14 @@
 
 namespace alis::web::ui {
 
+// A button at least theme::min_target() wide (44 CSS px on touch screens).
 bool button(const char* label, const ImVec2& size = ImVec2(0, 0));
 bool primary_button(const char* label, const ImVec2& size = ImVec2(0, 0));
+// Before an item `width` wide that follows another on the same row: stays on the row when the item
+// fits before the right edge, else starts a new row (buttons that wrap on a narrow screen).
+void same_line_if_fits(float width, float spacing = -1.0f);
+// The width a button labelled `label` takes.
+float button_width(const char* label);
 // Text that wraps at the current wrap width; recorded under its whole text.
 void paragraph(const char* text);
 void heading(const char* text);

@@ -52,23 +52,52 @@
         event.preventDefault();
         if (event.data && Module.alisSendText) Module.alisSendText(event.data);
       });
-    } else if (d.r in clickable) {
+    } else if (d.r in clickable && !(d.r === 'columnheader' && !d.n)) {
       el = document.createElement('button');
       el.type = 'button';
       if (clickable[d.r]) el.setAttribute('role', clickable[d.r]);
       el.addEventListener('click', function (event) { event.preventDefault(); centre(d.k); });
     } else {
       el = document.createElement('div');
-      var roles = { heading: 'heading', title: 'heading', cell: 'cell', status: 'status', alert: 'alert' };
+      // An empty column header (the column of row buttons) is no button: it does nothing.
+      var roles = { heading: 'heading', title: 'heading', cell: 'cell', status: 'status', alert: 'alert', columnheader: 'columnheader' };
       if (roles[d.r]) el.setAttribute('role', roles[d.r]);
       if (d.r === 'heading') el.setAttribute('aria-level', '2');
       if (d.r === 'title') el.setAttribute('aria-level', '1');
     }
     el.id = 'alis-' + d.k;
     el.className = 'alis-node alis-' + d.r;
+    // A row holds only cells (ARIA): a button or field in a table row goes in a cell of its own.
+    if (d.g && d.gr === 'table' && d.r !== 'cell' && d.r !== 'columnheader') {
+      var box = document.createElement('div');
+      box.setAttribute('role', 'cell');
+      box.className = 'alis-group';
+      box.appendChild(el);
+      el.alisBox = box;
+    }
     nodes.set(d.k, el);
     return el;
   }
+  // What is put into the mirror for a node: the node, or the cell around it.
+  function placed(el) { return el.alisBox || el; }
+
+  // Arrow keys, Home and End move between the tabs of a tab list and open the tab reached (a roving
+  // tabindex: only the open tab is in the Tab order, so Tab goes from it straight to the page).
+  // Called by pre.js's key listener, which keeps the keys of mirror nodes from ImGui.
+  Module.alisTabKey = function (event) {
+    var list = event.target.parentNode;
+    var tabs = list ? Array.prototype.slice.call(list.querySelectorAll('[role=tab]')) : [];
+    var i = tabs.indexOf(event.target), n = tabs.length, to = -1;
+    if (event.key === 'ArrowRight') to = (i + 1) % n;
+    else if (event.key === 'ArrowLeft') to = (i + n - 1) % n;
+    else if (event.key === 'Home') to = 0;
+    else if (event.key === 'End') to = n - 1;
+    if (to < 0 || i < 0) return;
+    event.preventDefault();
+    event.stopPropagation();
+    tabs[to].focus({ preventScroll: true });
+    tabs[to].click();
+  };
 
   // Announcements (WCAG 4.1.3): two live regions that exist from the start, since a region that
   // appears together with its text is often not read. A status (the sync line, "Lagret") is said
@@ -124,6 +153,7 @@
     }
     flag('aria-checked', s & State.checked, d.r === 'checkbox');
     flag('aria-selected', s & State.selected, d.r === 'tab' || d.r === 'option');
+    if (d.r === 'tab') el.tabIndex = (s & State.selected) ? 0 : -1;
     flag('aria-expanded', s & State.expanded, d.r === 'combobox');
     if (s & State.disabled) el.setAttribute('aria-disabled', 'true'); else el.removeAttribute('aria-disabled');
     if (s & State.invalid) el.setAttribute('aria-invalid', 'true'); else el.removeAttribute('aria-invalid');
@@ -132,13 +162,16 @@
 
   // The container a node belongs in: the mirror itself, a tab list, a table, or one of its rows.
   function parentOf(d) {
-    if (!d.g) return regionOf(d);
-    var group = groups.get(d.g);
+    // An open combo's options are in a list box (ARIA: an option belongs to one), named by the combo.
+    var key = d.g || (d.r === 'option' ? 'listbox' : 0), role = d.g ? d.gr : 'listbox';
+    if (!key) return regionOf(d);
+    var group = groups.get(key);
     if (!group) {
       group = document.createElement('div');
-      group.setAttribute('role', d.gr);
+      group.setAttribute('role', role);
       group.className = 'alis-group';
-      groups.set(d.g, group);
+      if (key === 'listbox') group.id = 'alis-listbox';
+      groups.set(key, group);
     }
     if (d.gr !== 'table') return group;
     var rowKey = d.g + ':' + d.row;
@@ -166,7 +199,7 @@
       var d = info.get(key), el = nodes.get(key);
       if (!d || !el) return;
       var parent = parentOf(d);
-      want(parent, el);
+      want(parent, placed(el));
       var region = regionOf(d);
       if (parent.getAttribute('role') === 'row') {
         var table = groups.get(d.g);
@@ -195,7 +228,7 @@
     changes.del.forEach(function (key) {
       var el = nodes.get(key);
       if (el && document.activeElement === el) lostFocus = true;
-      if (el) el.remove();
+      if (el) placed(el).remove();
       nodes.delete(key);
       info.delete(key);
     });
@@ -210,12 +243,12 @@
       if (old.r !== d.r || old.g !== d.g || old.row !== d.row) {
         // Another kind of node (or another place in a table): made anew.
         var focused = document.activeElement === el;
-        el.remove();
+        placed(el).remove();
         el = create(d);
         update(el, d, null);
         info.set(d.k, d);
         var parent = parentOf(d);
-        parent.appendChild(el);
+        parent.appendChild(placed(el));
         if (focused) el.focus({ preventScroll: true });
         return;
       }
@@ -223,11 +256,27 @@
       info.set(d.k, d);
     });
     if (changes.order) arrange(changes.order);
-    else changes.add.forEach(function (d) { if (!nodes.get(d.k).parentNode) parentOf(d).appendChild(nodes.get(d.k)); });
+    else changes.add.forEach(function (d) { var el = placed(nodes.get(d.k)); if (!el.parentNode) parentOf(d).appendChild(el); });
     // The focused item went (a button that opened another screen): focus goes to the main content,
     // so the next Tab reaches the new screen's first control rather than the page's start.
     if (lostFocus) main.focus({ preventScroll: true });
+    linkListbox();
   };
+
+  // The expanded combo controls the list box of options, which it names.
+  function linkListbox() {
+    var list = groups.get('listbox');
+    info.forEach(function (d, key) {
+      if (d.r !== 'combobox') return;
+      var el = nodes.get(key), open = list && (d.s & State.expanded);
+      if (open) {
+        if (el.getAttribute('aria-controls') !== list.id) el.setAttribute('aria-controls', list.id);
+        if (list.getAttribute('aria-labelledby') !== el.id) list.setAttribute('aria-labelledby', el.id);
+      } else if (el.hasAttribute('aria-controls')) {
+        el.removeAttribute('aria-controls');
+      }
+    });
+  }
 
   // The skip link moves focus to the main content, without changing the address (#/screen).
   document.addEventListener('click', function (event) {

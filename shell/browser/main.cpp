@@ -41,6 +41,8 @@ struct Host {
     GLFWwindow* window = nullptr;
     alis::web::App* app = nullptr;
     float pixel_ratio = 0;  // the ratio the fonts were built for
+    bool touch = false;     // the style is for a coarse pointer (controls of 44 CSS px)
+    int checked_w = 0, checked_h = 0;  // the size the pointer was last asked at
     int width = 0, height = 0;  // canvas backing store in device pixels
 
     bool sleeping = false;      // main loop paused until an event or a due sync
@@ -135,12 +137,24 @@ void fit_canvas_to_window() {
         g_host.width = w;
         g_host.height = h;
     }
+    // A touch screen (the primary pointer is coarse: a finger) gets controls of 44 CSS px. Asked
+    // when the size changes (a tablet's keyboard or mouse plugged in rarely comes without one).
+    bool touch = g_host.touch;
+    if (w != g_host.checked_w || h != g_host.checked_h) {
+        g_host.checked_w = w;
+        g_host.checked_h = h;
+        touch = EM_ASM_INT({ return window.matchMedia && matchMedia('(pointer: coarse)').matches ? 1 : 0; }) != 0;
+    }
     if (ratio != g_host.pixel_ratio) {
         g_host.pixel_ratio = ratio;
         alis::web::theme::load_fonts(ImGui::GetIO(), kFontPath, ratio);
-        alis::web::theme::apply_style(ImGui::GetStyle(), ratio);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
+        g_host.touch = !touch;  // the style below is made anew for the new ratio
+    }
+    if (touch != g_host.touch) {
+        g_host.touch = touch;
+        alis::web::theme::apply_style(ImGui::GetStyle(), ratio, touch);
     }
 }
 

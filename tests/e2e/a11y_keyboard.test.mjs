@@ -4,7 +4,7 @@
 // Escape; a focused control shows a focus ring.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, waitForFrame, nextFrames, waitForSync, portalState, screenshot } from './lib/portal.mjs';
+import { startServer, launchBrowser, waitForFrame, nextFrames, waitForSync, portalState, screenshot, logIn } from './lib/portal.mjs';
 
 let server;
 let browser;
@@ -132,3 +132,24 @@ test('a GP registers, fills in the profile and adds free time with the keyboard 
   await context.close();
 });
 
+
+test('arrow keys, Home and End move between the tabs and open them; only the open tab is in the Tab order', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await logIn(page, server.url, 'demo-sykehus', 'demo-passord-2027');
+  const selected = page.getByRole('tab', { selected: true });
+  await page.getByRole('tab', { name: 'Perioder', selected: true }).waitFor({ state: 'attached' });
+  const inTabOrder = () => page.evaluate(() => [...document.querySelectorAll('[role=tab]')].filter((t) => t.tabIndex === 0).map((t) => t.textContent));
+  assert.deepEqual(await inTabOrder(), ['Perioder']);
+  await selected.focus();
+  for (const [key, name] of [['ArrowRight', 'Tidslinje'], ['End', 'Varsler'], ['ArrowRight', 'Perioder'], ['ArrowLeft', 'Varsler'], ['Home', 'Perioder']]) {
+    await page.keyboard.press(key);
+    await page.waitForFunction((n) => document.title.startsWith(n), name);
+    await page.getByRole('tab', { name, selected: true }).waitFor({ state: 'attached' });
+    // The alerts' tab may carry its unread count ("Varsler (1 ny)").
+    assert.ok((await focusedName(page)).startsWith(name), `${key}: focus on the tab opened, not ${await focusedName(page)}`);
+    const order = await inTabOrder();
+    assert.ok(order.length === 1 && order[0].startsWith(name), `${key}: only the open tab in the Tab order: ${order}`);
+  }
+  await context.close();
+});

@@ -102,6 +102,7 @@ double App::next_frame_due() const { return session_.next_sync_due(); }
 void App::frame() {
     ++frames_;
     session_.tick();
+    if (session_.take_account_deleted()) go(Screen::start);  // the GP deleted their account
     probe::begin_frame();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);

@@ -302,6 +302,16 @@ const std::array<Text, static_cast<size_t>(Msg::count_)> kTable{{
     {"Lastet ned:", "Lasta ned:", "Downloaded:"},
     {"Last ned listen som CSV (Excel)", "Last ned lista som CSV (Excel)", "Download the list as CSV (Excel)"},
     {"Legg i kalenderen (.ics)", "Legg i kalenderen (.ics)", "Add to calendar (.ics)"},
+    // Your data (the GP's profile): download and deletion.
+    {"Dine opplysninger", "Opplysningane dine", "Your data"},
+    {"Du kan se og laste ned alt portalen har lagret om deg, og du kan slette kontoen din med alle opplysningene (personvernforordningen artikkel 15 og 17).", "Du kan sjå og laste ned alt portalen har lagra om deg, og du kan slette kontoen din med alle opplysningane (personvernforordninga artikkel 15 og 17).", "You can see and download everything the portal holds about you, and you can delete your account with all its data (GDPR articles 15 and 17)."},
+    {"Last ned alt vi har om deg (JSON)", "Last ned alt vi har om deg (JSON)", "Download everything we hold about you (JSON)"},
+    {"Filen alis-mine-data.json er lagt i nedlastingene dine.", "Fila alis-mine-data.json er lagd i nedlastingane dine.", "The file alis-mine-data.json is in your downloads."},
+    {"Slett kontoen min", "Slett kontoen min", "Delete my account"},
+    {"Dette sletter kontoen din og alt portalen har om deg: profilen, ledig tid, ønsker, tilbud (en plass du har takket ja til, blir ledig for sykehuset igjen), plassene dine på kommunenes kandidatlister, varsler, e-poster som ikke er sendt, og abonnementer. Sykehus og kommuner ser ikke lenger opplysningene dine fra neste gang nettleseren deres synkroniserer. Det kan ikke angres. Loggen beholder bare at en konto ble slettet, og når.", "Dette slettar kontoen din og alt portalen har om deg: profilen, ledig tid, ønske, tilbod (ein plass du har takka ja til, blir ledig for sjukehuset igjen), plassane dine på kandidatlistene til kommunane, varsel, e-postar som ikkje er sende, og abonnement. Sjukehus og kommunar ser ikkje lenger opplysningane dine frå neste gong nettlesaren deira synkroniserer. Det kan ikkje angrast. Loggen held berre på at ein konto vart sletta, og når.", "This deletes your account and everything the portal holds about you: your profile, free time, wishes, offers (a place you accepted becomes free for the hospital again), your places on municipalities' candidate lists, alerts, e-mails not yet sent, and subscriptions. Hospitals and municipalities no longer see your data from the next time their browsers synchronise. It cannot be undone. The log keeps only that an account was deleted, and when."},
+    {"Passordet ditt (for å bekrefte)", "Passordet ditt (for å stadfeste)", "Your password (to confirm)"},
+    {"Slett alt", "Slett alt", "Delete everything"},
+    {"Kontoen og opplysningene dine er slettet.", "Kontoen og opplysningane dine er sletta.", "Your account and your data have been deleted."},
 }};
 
 }  // namespace

@@ -246,6 +246,16 @@ enum class Msg {
     downloaded_file,
     download_list_csv,
     download_calendar,
+    // Your data (the GP's profile): download and deletion (GDPR art. 15 and 17).
+    own_data_title,
+    own_data_intro,
+    download_own_data,
+    own_data_downloaded,
+    delete_my_account,
+    delete_account_explained,
+    confirm_with_password,
+    delete_everything,
+    account_deleted,
     count_  // keep last
 };
 

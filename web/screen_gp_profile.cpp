@@ -131,6 +131,9 @@ void GpProfileScreen::draw(Context& ctx) {
     // Once the person has started on the form, every field that still breaks a rule says so.
     if (ImGui::IsAnyItemActive()) tried_ = true;
     result_.draw(ctx);
+    ImGui::Spacing();
+    ImGui::Separator();
+    own_data_.draw(ctx);
 }
 
 }  // namespace alis::web

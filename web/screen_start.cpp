@@ -33,6 +33,7 @@ void App::draw_start() {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
 
     ImGui::Dummy(ImVec2(0, 12 * scale));
+    if (session_.account_deleted()) ui::note(tr(language_, Msg::account_deleted), ui::kGood);
     ui::title(tr(language_, Msg::portal_name));
     ui::muted(tr(language_, Msg::portal_subtitle));
     ImGui::Dummy(ImVec2(0, 8 * scale));

@@ -10,6 +10,7 @@
 #include "app.hpp"
 #include "screen_office_evaluation.hpp"
 #include "screen_office_users.hpp"
+#include "screen_own_data.hpp"
 #include "table_sort.hpp"
 
 namespace alis::web {
@@ -62,6 +63,7 @@ private:
     int objectives_ = 0, mandatory_ = 0, modules_ = 0;
     bool tried_ = false;
     SendResult result_;
+    OwnDataSection own_data_;  // "Dine opplysninger": download and deletion
 };
 
 class GpAvailableScreen {

@@ -113,6 +113,7 @@ void Session::start(const SessionUser& user) {
     ++generation_;
     for (const Held& h : own_) platform_.release(lock_of(h.file));
     user_ = user;
+    account_deleted_ = false;
     needs_login_ = false;
     in_flight_ = false;
     failures_ = 0;
@@ -293,6 +294,26 @@ void Session::log_out() {
     }
     platform_.remove_file(kSessionFile);
     platform_.post_json("/api/logout", "{}", [](const HttpResponse&) {});
+    end_session();
+}
+
+void Session::forget_account() {
+    if (!user_) return;
+    for (const std::string& file : client_files()) platform_.remove_file(file);
+    // Copies of damaged files set aside (adopt) hold the user's data too.
+    for (const std::string& file : platform_.list_files("damaged-client-" + user_->id + "-")) platform_.remove_file(file);
+    for (const Held& h : own_) {
+        platform_.remove_file(h.file);
+        platform_.release(lock_of(h.file));
+    }
+    platform_.remove_file(kSessionFile);
+    end_session();
+    account_deleted_ = true;
+    show_start_ = true;
+}
+
+// What log_out and forget_account both leave behind: no user, no replica in memory.
+void Session::end_session() {
     ++generation_;
     user_.reset();
     own_.clear();

@@ -17,6 +17,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "alis/problem.hpp"
@@ -66,6 +67,14 @@ public:
     // args: username, password, name, email, language.
     void register_gp(const nlohmann::json& form, Done done);
     void log_out();
+    // The server has deleted the account (POST /api/me/delete): logs out and removes everything of
+    // the user from this machine, the replicas of every tab and their pending changes too (the
+    // server would refuse them: the account is gone).
+    void forget_account();
+    // Since the last forget_account() and until the next log-in: the start screen says so.
+    bool account_deleted() const { return account_deleted_; }
+    // True once after forget_account(): the app then shows the start screen.
+    bool take_account_deleted() { return std::exchange(show_start_, false); }
     // POST /api/password. On success the user no longer must change it, and syncing starts.
     void change_password(const std::string& current, const std::string& next, Done done);
 
@@ -128,6 +137,7 @@ private:
     void failed(int status);
     void succeeded();
     void fetch_notifications();
+    void end_session();
 
     Platform& platform_;
     std::optional<SessionUser> user_;
@@ -153,6 +163,8 @@ private:
     int failures_ = 0;
     std::string last_sync_;
     std::uint64_t generation_ = 0;  // answers for a previous user are dropped
+    bool account_deleted_ = false;
+    bool show_start_ = false;
 };
 
 // Problems from a server's JSON error answer ({"error": {...}, "problems": [...]}), or one general

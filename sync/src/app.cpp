@@ -7,6 +7,7 @@
 #include "alis/json_fields.hpp"
 #include "evaluation_api.hpp"
 #include "notifications.hpp"
+#include "personal_data_api.hpp"
 #include "unsubscribe.hpp"
 #include "request_limits.hpp"
 #include "origins.hpp"
@@ -177,7 +178,7 @@ Response App::route_api(const Request& req) {
                                         "/api/users",         "/api/users/list",    "/api/users/reset",
                                         "/api/users/disable", "/api/users/enable",  "/api/test/clock",
                                         "/api/test/run-jobs", "/api/notifications", "/api/notifications/read",
-                                        "/api/evaluation"};
+                                        "/api/evaluation",    "/api/me/export",     "/api/me/delete"};
     bool known = false;
     for (const char* candidate : posts) known = known || p == candidate;
     if (!known) return not_found();
@@ -245,6 +246,8 @@ Response App::route_api(const Request& req) {
     if (p == "/api/pull") return sync_.pull(principal_of(*user), body);
     if (p == "/api/notifications") return notifications_answer(*storage_, user->id);
     if (p == "/api/notifications/read") return mark_notifications_read(*storage_, *clock_, user->id, body);
+    if (p == "/api/me/export") return export_own_data(*this, *user);
+    if (p == "/api/me/delete") return delete_own_account(*this, *user, body);
     return not_found();
 }
 

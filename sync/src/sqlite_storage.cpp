@@ -622,6 +622,45 @@ public:
         return out;
     }
 
+    std::vector<OutboxRow> mail_of(const std::string& user_id, int limit) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_,
+                    "SELECT id, key, to_addr, subject, body, message_id, attempts, next_attempt_at, sent_at, last_error, unsubscribe_url "
+                    "FROM outbox WHERE key IN (SELECT key FROM notifications WHERE user_id = ?1) ORDER BY id DESC LIMIT ?2");
+        s.bind(1, user_id).bind(2, std::int64_t{limit});
+        std::vector<OutboxRow> out;
+        while (s.step()) {
+            out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), static_cast<int>(s.integer(6)),
+                           s.integer(7), s.integer(8), s.text(9), s.text(10)});
+        }
+        return out;
+    }
+
+    bool forget_user(const std::string& user_id) override {
+        std::lock_guard lock(mutex_);
+        Transaction tx(*this);
+        // Mails first: they are found through the notifications they were made for.
+        static const char* const steps[] = {
+            "DELETE FROM outbox WHERE key IN (SELECT key FROM notifications WHERE user_id = ?1)",
+            "DELETE FROM notifications WHERE user_id = ?1",
+            "DELETE FROM sessions WHERE user_id = ?1",
+            "DELETE FROM rejections WHERE client_id IN (SELECT client_id FROM clients WHERE user_id = ?1)",
+            "DELETE FROM clients WHERE user_id = ?1",
+            "UPDATE audit_log SET detail = '' WHERE user_id = ?1",
+        };
+        for (const char* sql : steps) {
+            Statement s(db_, sql);
+            s.bind(1, user_id);
+            s.run();
+        }
+        Statement s(db_, "DELETE FROM users WHERE id = ?1");
+        s.bind(1, user_id);
+        s.run();
+        const bool existed = sqlite3_changes(db_) > 0;
+        tx.commit();
+        return existed;
+    }
+
     std::string secret(const std::string& name, const std::string& fresh) override {
         std::lock_guard lock(mutex_);
         {

@@ -199,6 +199,16 @@ public:
     };
     virtual NotificationExpiry expire_notifications(const std::string& on_before, std::int64_t sent_before, bool dry_run) = 0;
 
+    // A person's own data (GDPR art. 15, personal_data_api.cpp): the newest `limit` mails made for
+    // the user's notifications.
+    virtual std::vector<OutboxRow> mail_of(const std::string& user_id, int limit) = 0;
+    // An account deleted at its owner's request (GDPR art. 17), in one transaction: the mails made
+    // for the user's notifications (sent or not), the notifications, sessions, sync clients and their
+    // rejections, and the account row; audit entries by the user keep their facts (who, when, what
+    // kind, which record) but lose `detail`, which may hold the username or an address. False when
+    // there was no such account.
+    virtual bool forget_user(const std::string& user_id) = 0;
+
     // A server secret by name: the stored one, or `fresh` stored now when there is none.
     virtual std::string secret(const std::string& name, const std::string& fresh) = 0;
 };

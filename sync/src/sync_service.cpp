@@ -419,6 +419,33 @@ SyncService::SweepReport SyncService::expire_outdated(const sync::RetentionPolic
     return report;
 }
 
+json SyncService::personal_data(const sync::DataSubject& who) const {
+    std::shared_lock lock(impl_->mutex);
+    return sync::personal_data(impl_->server.state(), who);
+}
+
+std::map<std::string, std::size_t> SyncService::erase_personal_data(const sync::DataSubject& who) {
+    std::map<std::string, std::size_t> deleted;
+    std::unique_lock lock(impl_->mutex);
+    // The facts first: the evaluation's figures must not change because a doctor left.
+    std::vector<json> facts;
+    for (const auto& f : sync::period_facts(impl_->server.state())) facts.push_back(f);
+    impl_->storage.upsert_period_facts(facts);
+    sync::ServerChanges ch = impl_->server.erase_personal_data(who, impl_->clock.today());
+    if (ch.changes.empty()) return deleted;
+    std::vector<AuditEntry> entries;
+    for (auto& c : ch.changes) {
+        if (!c.deleted) continue;  // reopened periods and renumbered entries are ordinary writes
+        ++deleted[sync::to_string(c.key.kind)];
+        entries.push_back({0, impl_->clock.now(), who.user_id, "gp", "delete", sync::to_string(c.key.kind), c.key.id,
+                           who.doctor_id, "deleted at the owner's request"});
+    }
+    const auto seq = impl_->enqueue(ch.changes, ch.version, ch.reset_version, std::move(entries), nullptr);
+    lock.unlock();
+    if (!impl_->wait_durable(seq)) throw StorageError("the deletion could not be stored");
+    return deleted;
+}
+
 std::vector<events::Event> SyncService::events() const {
     const Date today = impl_->clock.today();
     std::shared_lock lock(impl_->mutex);

@@ -11,6 +11,7 @@
 
 #include "alis/sync/actor.hpp"
 #include "alis/sync/evaluation.hpp"
+#include "alis/sync/personal_data.hpp"
 #include "alis/sync/protocol.hpp"
 #include "alis/sync/retention.hpp"
 #include "alis/events.hpp"
@@ -61,6 +62,13 @@ public:
         std::size_t facts = 0;                       // period facts recorded
     };
     SweepReport expire_outdated(const sync::RetentionPolicy& policy, bool dry_run = false);
+
+    // A person's own records (alis/sync/personal_data.hpp), read from the in-memory state.
+    nlohmann::json personal_data(const sync::DataSubject& who) const;
+    // Deletes them at the person's request as tombstones (after recording the periods' anonymous
+    // facts, as the expiry does), audited as deletions without their data; durable on return.
+    // Returns how many records of each kind were deleted.
+    std::map<std::string, std::size_t> erase_personal_data(const sync::DataSubject& who);
 
     // Every event that concerns some user today (alis/events.hpp, on the whole state).
     std::vector<events::Event> events() const;

@@ -5,6 +5,7 @@
 // them, and fail with status 0 while the test has the platform offline.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <deque>
 #include <functional>
 #include <map>
@@ -13,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "alis/sync/personal_data.hpp"
 #include "alis/sync/server.hpp"
 #include "platform.hpp"
 
@@ -262,7 +264,28 @@ private:
             if (!request) return {400, "{}"};
             return {200, sync::to_json(portal_.server.pull(actor, *request)).dump()};
         }
+        if (path == "/api/me/export" || path == "/api/me/delete") return own_data(path, j);
         return {404, "{}"};
+    }
+
+    // The server's GDPR endpoints over the core's functions (sync/src/personal_data_api.cpp).
+    HttpResponse own_data(const std::string& path, const nlohmann::json& j) {
+        const sync::User& u = profile_.logged_in;
+        if (u.id.empty()) return {401, R"({"error":{"status":401,"rule":"not_logged_in","message":{"nb":"Du må logge inn.","nn":"x","en":"x"}}})"};
+        if (path == "/api/me/export") {
+            return {200, nlohmann::json{{"account", {{"id", u.id}, {"name", u.name}, {"email", u.email}}},
+                                        {"records", sync::personal_data(portal_.server.state(), {u.id, u.doctor_id})}}
+                             .dump()};
+        }
+        auto account = std::find_if(portal_.accounts.begin(), portal_.accounts.end(), [&](const auto& a) { return a.second.second.id == u.id; });
+        if (account == portal_.accounts.end() || account->second.first != j.value("password", "")) {
+            return {403, R"({"error":{"status":403,"rule":"wrong_password","message":{"nb":"Passordet er feil.","nn":"Passordet er feil.","en":"The password is wrong."}},)"
+                         R"("problems":[{"field":"password","rule":"wrong_password","message":{"nb":"Passordet er feil.","nn":"Passordet er feil.","en":"The password is wrong."}}]})"};
+        }
+        portal_.server.erase_personal_data({u.id, u.doctor_id}, portal_.today);
+        portal_.accounts.erase(account);
+        profile_.logged_in = {};
+        return {200, R"({"deleted":true})"};
     }
 
     TestProfile own_profile_;

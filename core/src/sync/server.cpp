@@ -13,10 +13,11 @@ namespace {
 // Organisations decide what whole sets of records a user may see (a department's parent and
 // specialty decide which hospitals see a wish), so a change to one makes every older cookie pull the
 // whole view. A user record decides nothing about other records (the Actor comes from the account),
-// so a new user (a registration) needs no reset; a changed or deleted one keeps it, for the clients
-// of that user whose own view changed.
-bool changes_visibility_broadly(const RecordKey& key, bool is_new) {
-    return key.kind == RecordKind::organisation || (key.kind == RecordKind::user && !is_new);
+// so a new user (a registration) needs no reset; a changed one keeps it, for the clients of that
+// user whose own view changed. A deleted user has no clients left that may pull (the account is
+// gone with it), so its deletion reaches the others as plain tombstones.
+bool changes_visibility_broadly(const RecordKey& key, bool is_new, bool deleted) {
+    return key.kind == RecordKind::organisation || (key.kind == RecordKind::user && !is_new && !deleted);
 }
 
 // Keeps the last row per key, so a push persists each record once.
@@ -52,7 +53,7 @@ std::vector<RecordChange> SyncServer::stamp(const std::vector<RecordKey>& change
         // Who could see it now joins who could see it before; a deleted record keeps its last audience.
         if (!meta.deleted) meta.audience.merge(audience(state_, key));
         by_version_[meta.version] = key;
-        if (changes_visibility_broadly(key, is_new)) reset_version_ = version_;
+        if (changes_visibility_broadly(key, is_new, meta.deleted)) reset_version_ = version_;
         organisation_changed = organisation_changed || key.kind == RecordKind::organisation;
         rows.push_back(change_row(key, meta));
     }
@@ -309,6 +310,16 @@ ServerChanges SyncServer::expire_outdated(const Date& today, const RetentionPoli
     ServerChanges out;
     out.outcome.accepted = true;
     out.outcome.changed = sync::expire_outdated(state_, today, policy);
+    out.changes = stamp(out.outcome.changed);
+    out.version = version_;
+    out.reset_version = reset_version_;
+    return out;
+}
+
+ServerChanges SyncServer::erase_personal_data(const DataSubject& who, const Date& today) {
+    ServerChanges out;
+    out.outcome.accepted = true;
+    out.outcome.changed = sync::erase_personal_data(state_, who, today);
     out.changes = stamp(out.outcome.changed);
     out.version = version_;
     out.reset_version = reset_version_;

@@ -18,6 +18,7 @@
 #include "alis/date.hpp"
 #include "alis/sync/actor.hpp"
 #include "alis/sync/mutations.hpp"
+#include "alis/sync/personal_data.hpp"
 #include "alis/sync/protocol.hpp"
 #include "alis/sync/retention.hpp"
 #include "alis/sync/state.hpp"
@@ -83,6 +84,10 @@ public:
 
     // The expiry job (expire_outdated in retention.hpp), versioned for persistence.
     ServerChanges expire_outdated(const Date& today, const RetentionPolicy& policy = {});
+
+    // A person's deletion of their own data (erase_personal_data in personal_data.hpp), versioned
+    // for persistence: every replica that saw a record gets its tombstone at the next pull.
+    ServerChanges erase_personal_data(const DataSubject& who, const Date& today);
 
     // Forgets tombstones with version <= through; clients with an older cookie then get a reset.
     // Returns the keys forgotten (delete their rows).

@@ -292,6 +292,12 @@ const std::array<Text, static_cast<size_t>(Msg::count_)> kTable{{
     {"Ingen perioder i tidsrommet.", "Ingen periodar i tidsrommet.", "No periods in the window."},
     {"Tildelte perioder per avdeling og per legens kommune", "Tildelte periodar per avdeling og per kommunen til legen", "Matched periods by department and by the doctor's municipality"},
     {"Tall om 1 til 4 leger vises som «<5», så ingen lege kan kjennes igjen.", "Tal om 1 til 4 legar blir viste som «<5», så ingen lege kan kjennast att.", "Counts of 1 to 4 doctors are shown as \"<5\", so no doctor can be recognised."},
+    // Offers with an answer deadline (issue 12)
+    {"Svar innen", "Svar innan", "Answer by"},
+    {"Svarfrist for tilbudet", "Svarfrist for tilbodet", "Answer deadline for the offer"},
+    {"Utløpt: ikke besvart innen fristen", "Gått ut: ikkje svara på innan fristen", "Lapsed: not answered by the deadline"},
+    {"Svarfristen for et tilbud til deg gikk ut", "Svarfristen for eit tilbod til deg gjekk ut", "The answer deadline of an offer to you passed"},
+    {"Tilbudet ble ikke besvart innen svarfristen", "Tilbodet vart ikkje svara på innan svarfristen", "The offer was not answered by its deadline"},
 }};
 
 }  // namespace

@@ -236,6 +236,12 @@ enum class Msg {
     evaluation_none,
     evaluation_placed,
     evaluation_small_cells,
+    // Offers with an answer deadline (issue 12)
+    answer_by,
+    answer_deadline,
+    offer_lapsed,
+    alert_offer_lapsed,
+    alert_offer_lapsed_hospital,
     count_  // keep last
 };
 

@@ -312,6 +312,12 @@ const std::array<Text, static_cast<size_t>(Msg::count_)> kTable{{
     {"Passordet ditt (for å bekrefte)", "Passordet ditt (for å stadfeste)", "Your password (to confirm)"},
     {"Slett alt", "Slett alt", "Delete everything"},
     {"Kontoen og opplysningene dine er slettet.", "Kontoen og opplysningane dine er sletta.", "Your account and your data have been deleted."},
+    // Offers with an answer deadline (issue 12)
+    {"Svar innen", "Svar innan", "Answer by"},
+    {"Svarfrist for tilbudet", "Svarfrist for tilbodet", "Answer deadline for the offer"},
+    {"Utløpt: ikke besvart innen fristen", "Gått ut: ikkje svara på innan fristen", "Lapsed: not answered by the deadline"},
+    {"Svarfristen for et tilbud til deg gikk ut", "Svarfristen for eit tilbod til deg gjekk ut", "The answer deadline of an offer to you passed"},
+    {"Tilbudet ble ikke besvart innen svarfristen", "Tilbodet vart ikkje svara på innan svarfristen", "The offer was not answered by its deadline"},
 }};
 
 }  // namespace

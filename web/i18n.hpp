@@ -256,6 +256,12 @@ enum class Msg {
     confirm_with_password,
     delete_everything,
     account_deleted,
+    // Offers with an answer deadline (issue 12)
+    answer_by,
+    answer_deadline,
+    offer_lapsed,
+    alert_offer_lapsed,
+    alert_offer_lapsed_hospital,
     count_  // keep last
 };
 

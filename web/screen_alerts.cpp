@@ -50,6 +50,7 @@ Msg event_text(events::EventKind kind, sync::Role role) {
         case K::period_new: return Msg::alert_new_period;
         case K::offer_made: return Msg::alert_offer;
         case K::offer_withdrawn: return Msg::alert_offer_withdrawn;
+        case K::offer_lapsed: return role == sync::Role::gp ? Msg::alert_offer_lapsed : Msg::alert_offer_lapsed_hospital;
         case K::offer_accepted: return Msg::alert_offer_accepted;
         case K::offer_declined: return Msg::alert_offer_declined;
         case K::release_warning: return Msg::alert_release_warning;

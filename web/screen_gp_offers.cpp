@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "calendar_download.hpp"
+#include "alis/rules.hpp"
 #include "i18n.hpp"
 #include "screens.hpp"
 #include "widgets.hpp"
@@ -11,6 +12,7 @@ namespace alis::web {
 
 namespace {
 const char* status_text(sync::OfferStatus s, Language lang) {
+    if (s == sync::OfferStatus::lapsed) return tr(lang, Msg::offer_lapsed);
     static const char* kText[4][3] = {{"Venter på svar", "Ventar på svar", "Awaiting answer"},
                                       {"Godtatt", "Godteke", "Accepted"},
                                       {"Avslått", "Avslått", "Declined"},
@@ -33,9 +35,14 @@ void GpOffersScreen::draw(Context& ctx) {
         std::string line = organisation_name(view, offer.hospital_id);
         if (period) line += " – " + organisation_name(view, period->department_id);
         line += ": " + to_norwegian(offer.range.start) + "–" + to_norwegian(offer.range.end) + " · " + status_text(offer.status, lang);
+        // The deadline while the GP can still answer, and on a lapsed offer to say which day it was.
+        if (offer.status == sync::OfferStatus::pending || offer.status == sync::OfferStatus::lapsed) {
+            line += std::string(" · ") + tr(lang, Msg::answer_by) + " " + to_norwegian(offer.answer_by);
+        }
         ui::label(line.c_str());
         if (!offer.message.empty()) ui::muted(offer.message.c_str());
-        if (offer.status == sync::OfferStatus::pending) {
+        // Past the deadline the server refuses an answer; the daily job then marks the offer lapsed.
+        if (offer.status == sync::OfferStatus::pending && !answer_deadline_passed(offer.answer_by, ctx.platform.today())) {
             if (ui::primary_button(tr(lang, Msg::accept))) result_.send(ctx, "accept_offer", {{"offer_id", id}});
             ImGui::SameLine();
             if (ui::button(tr(lang, Msg::decline))) result_.send(ctx, "decline_offer", {{"offer_id", id}});

@@ -153,6 +153,16 @@ void HospitalPeriodsScreen::draw_candidates(Context& ctx) {
     }
     if (index == input.periods.size()) return;
     ui::heading(tr(lang, Msg::candidates_for));
+    // One answer deadline for the offers made from this list: the default (rules.hpp) for the
+    // period, which the coordinator may change to any day from tomorrow to the service's first day.
+    const Date today = ctx.platform.today();
+    const Period& period = input.periods[index];
+    if (answer_by_for_ != period.id) {
+        answer_by_ = to_norwegian(default_answer_deadline(today, period.range.start));
+        answer_by_for_ = period.id;
+    }
+    ui::date_input(tr(lang, Msg::answer_deadline), answer_by_, lang);
+    const std::optional<Date> answer_by = ui::date_from_field(answer_by_);
     // Rows in priority order; the priority column keeps that order visible when sorted otherwise.
     const std::vector<size_t>& candidates = lists.candidates[index];
     if (candidates.empty()) {
@@ -201,18 +211,30 @@ void HospitalPeriodsScreen::draw_candidates(Context& ctx) {
             ImGui::TextUnformatted((to_norwegian(options[row]->service.start) + "–" + to_norwegian(options[row]->service.end)).c_str());
         }
         ImGui::TableNextColumn();
-        const bool offered = std::any_of(view.offers.begin(), view.offers.end(), [&](const auto& kv) {
-            return kv.second.period_id == selected_ && kv.second.doctor_id == doctor.id &&
-                   (kv.second.status == sync::OfferStatus::pending || kv.second.status == sync::OfferStatus::accepted);
-        });
-        if (offered) {
-            ui::muted(tr(lang, Msg::offer_made));
-        } else if (options[row] && ui::button(tr(lang, Msg::make_offer))) {
-            const Period& p = input.periods[index];
-            const json offer = {{"id", new_id(ctx.platform, "o-")}, {"period_id", p.id}, {"hospital_id", p.hospital_id},
-                                {"doctor_id", doctor.id}, {"start", to_iso(options[row]->service.start)},
-                                {"end", to_iso(options[row]->service.end)}, {"message", ""}};
-            result_.send(ctx, "make_offer", offer);
+        // The GP's latest offer in this period decides the cell: pending (with its deadline),
+        // accepted, or none standing (then a new offer can be made, after a lapsed one too).
+        const sync::Offer* standing = nullptr;
+        bool lapsed = false;
+        for (const auto& [oid, o] : view.offers) {
+            if (o.period_id != selected_ || o.doctor_id != doctor.id) continue;
+            if (o.status == sync::OfferStatus::pending || o.status == sync::OfferStatus::accepted) standing = &o;
+            lapsed = lapsed || o.status == sync::OfferStatus::lapsed;
+        }
+        if (standing) {
+            std::string text = tr(lang, Msg::offer_made);
+            if (standing->status == sync::OfferStatus::pending) {
+                text += std::string(" · ") + tr(lang, Msg::answer_by) + " " + to_norwegian(standing->answer_by);
+            }
+            ui::muted(text.c_str());
+        } else {
+            if (lapsed) ui::muted(tr(lang, Msg::offer_lapsed));
+            if (options[row] && ui::button(tr(lang, Msg::make_offer))) {
+                const json offer = {{"id", new_id(ctx.platform, "o-")}, {"period_id", period.id}, {"hospital_id", period.hospital_id},
+                                    {"doctor_id", doctor.id}, {"start", to_iso(options[row]->service.start)},
+                                    {"end", to_iso(options[row]->service.end)}, {"message", ""},
+                                    {"answer_by", answer_by ? json(to_iso(*answer_by)) : json(answer_by_)}};
+                result_.send(ctx, "make_offer", offer);
+            }
         }
         ImGui::PopID();
     }

@@ -140,6 +140,7 @@ private:
     void edit(const Period& period, const sync::PortalState& view);
     void clear_form();
     std::string selected_;
+    std::string answer_by_, answer_by_for_;  // the offers' answer deadline, prefilled per selected period
     std::string editing_;  // the period being edited; empty: the form publishes a new one
     int department_ = 0;
     std::string start_, end_, supervisor_, reason_;

@@ -119,4 +119,40 @@ long days_until_release(const Period& period, const Date& today) {
     return days_between(today, release_date(period.published_on));
 }
 
+Date default_answer_deadline(const Date& offered_on, const Date& service_start) {
+    return std::min(add_days(offered_on, kAnswerDays), service_start);
+}
+
+Verdict answer_deadline(const Date& deadline, const Date& today, const Date& service_start) {
+    const Date tomorrow = add_days(today, 1);
+    if (service_start < tomorrow) {
+        return {false, "answer_deadline",
+                {"Tjenesten starter før legen rekker å svare: svarfristen må være fra i morgen og senest første tjenestedag.",
+                 "Tenesta byrjar før legen rekk å svara: svarfristen må vera frå i morgon og seinast første tenestedag.",
+                 "The service starts before the GP can answer: the answer deadline must be from tomorrow and no later than the first day of service."}};
+    }
+    const std::string from = to_norwegian(tomorrow), to = to_norwegian(service_start);
+    if (deadline < tomorrow || service_start < deadline) {
+        return {false, "answer_deadline",
+                {"Svarfristen må være fra og med " + from + " til og med første tjenestedag, " + to + ".",
+                 "Svarfristen må vera frå og med " + from + " til og med første tenestedag, " + to + ".",
+                 "The answer deadline must be from " + from + " up to and including the first day of service, " + to + "."}};
+    }
+    const std::string on = to_norwegian(deadline);
+    return {true, "answer_deadline", {"Svar innen " + on + ".", "Svar innan " + on + ".", "Answer by " + on + "."}};
+}
+
+bool answer_deadline_passed(const Date& deadline, const Date& today) { return deadline < today; }
+
+Verdict answer_in_time(const Date& deadline, const Date& today) {
+    const std::string on = to_norwegian(deadline);
+    if (answer_deadline_passed(deadline, today)) {
+        return {false, "answer_deadline_passed",
+                {"Svarfristen for tilbudet gikk ut " + on + "; tilbudet kan ikke lenger godtas.",
+                 "Svarfristen for tilbodet gjekk ut " + on + "; tilbodet kan ikkje lenger godtakast.",
+                 "The answer deadline for the offer was " + on + "; the offer can no longer be accepted."}};
+    }
+    return {true, "answer_deadline_passed", {"Svar innen " + on + ".", "Svar innan " + on + ".", "Answer by " + on + "."}};
+}
+
 }  // namespace alis

@@ -24,6 +24,8 @@ const std::map<std::string, Words>& kinds() {
         {"period_new", {"Ny periode lyst ut", "Ny periode lyst ut", "A new period was published"}},
         {"offer_made", {"Du har fått et tilbud", "Du har fått eit tilbod", "You have an offer"}},
         {"offer_withdrawn", {"Et tilbud til deg er trukket", "Eit tilbod til deg er trekt", "An offer to you was withdrawn"}},
+        {"offer_lapsed", {"Et tilbud ble ikke besvart innen svarfristen", "Eit tilbod vart ikkje svara på innan svarfristen",
+                          "An offer was not answered by its deadline"}},
         {"offer_accepted", {"Tilbudet deres er akseptert", "Tilbodet dykkar er akseptert", "Your offer was accepted"}},
         {"offer_declined", {"Tilbudet deres er avslått", "Tilbodet dykkar er avslått", "Your offer was declined"}},
         {"release_warning", {"Perioden lyses ut som vikariat om 14 dager", "Perioden blir lyst ut som vikariat om 14 dagar",

@@ -145,11 +145,14 @@ TEST_CASE("the hospital sees the two-month warning 14 days ahead and the release
     CHECK(ui.shows(warning));
     CHECK(ui.shows("09.01.2027"));
 
-    // An offer not answered in time: the release withdraws it. (A GP sees a period that is no longer
-    // published only through an offer to them; the server's view decides the rest.)
+    // An offer not answered in time (its deadline, 23.01.2027, the release date, holds the period
+    // through that day): the day after, it lapses and the period is released. (A GP sees a period
+    // that is no longer published only through an offer to them; the server's view decides the rest.)
     portal.apply("make_offer", nlohmann::json{{"id", "o1"}, {"period_id", "p-med"}, {"hospital_id", "helse-bergen"},
                                               {"doctor_id", "d-kari"}, {"start", "2027-02-01"}, {"end", "2027-07-31"}});
     portal.today = Date{2027, 1, 23};
+    CHECK(portal.server.release_unmatched(portal.today).changes.empty());
+    portal.today = Date{2027, 1, 24};
     portal.server.release_unmatched(portal.today);
     sync_round(ui, app, platform);
     CHECK(ui.shows(released));
@@ -162,5 +165,5 @@ TEST_CASE("the hospital sees the two-month warning 14 days ahead and the release
     ui.click(kari, "Varsler");
     sync_round(ui, kari, kari_platform);
     CHECK(ui.shows("Lyst ut som vikariat: Helse Bergen – Medisinsk avdeling, 01.02.2027–31.07.2027"));
-    CHECK(ui.shows("Tilbud trukket: Helse Bergen – Medisinsk avdeling, 01.02.2027–31.07.2027"));
+    CHECK(ui.shows("Svarfristen for et tilbud til deg gikk ut: Helse Bergen – Medisinsk avdeling, 01.02.2027–31.07.2027"));
 }

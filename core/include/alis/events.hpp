@@ -26,6 +26,7 @@ enum class EventKind {
     period_new,       // GP: a published period matches one of their new-period subscriptions
     offer_made,       // GP: an offer to them
     offer_withdrawn,  // GP: an offer to them was withdrawn
+    offer_lapsed,     // GP and hospital: the offer's answer deadline passed unanswered (the day after it)
     offer_accepted,   // hospital: a GP accepted its offer
     offer_declined,   // hospital: a GP declined its offer
     release_warning,  // hospital: its unmatched period is released in kReleaseWarningDays days

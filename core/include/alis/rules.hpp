@@ -52,4 +52,18 @@ Date release_date(const Date& published_on);
 bool is_released(const Period& period, const Date& today);
 long days_until_release(const Period& period, const Date& today);  // negative once past
 
+// Offers and rule 3: a pending offer is a match found, so it holds its period against the release
+// until the GP declines it, the hospital withdraws it, or its answer deadline passes. The deadline
+// is 14 days after the offer is made unless the hospital chooses another day, which must be from
+// tomorrow up to the service's first day (a GP must have a day to answer, and must know before the
+// service begins). The deadline day itself is still open; the offer lapses the day after.
+constexpr int kAnswerDays = 14;
+// 14 days after `offered_on`, or the service's first day when that comes sooner.
+Date default_answer_deadline(const Date& offered_on, const Date& service_start);
+// Rule "answer_deadline": a deadline the hospital may choose on `today` for a service from `service_start`.
+Verdict answer_deadline(const Date& deadline, const Date& today, const Date& service_start);
+bool answer_deadline_passed(const Date& deadline, const Date& today);  // today is after the deadline
+// Rule "answer_deadline_passed": whether the GP may still answer on `today`; the reason names the day.
+Verdict answer_in_time(const Date& deadline, const Date& today);
+
 }  // namespace alis

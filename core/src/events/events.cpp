@@ -23,6 +23,7 @@ std::string to_string(EventKind kind) {
         case EventKind::period_new: return "period_new";
         case EventKind::offer_made: return "offer_made";
         case EventKind::offer_withdrawn: return "offer_withdrawn";
+        case EventKind::offer_lapsed: return "offer_lapsed";
         case EventKind::offer_accepted: return "offer_accepted";
         case EventKind::offer_declined: return "offer_declined";
         case EventKind::release_warning: return "release_warning";
@@ -182,6 +183,9 @@ void gp_events(const PortalState& s, const Fits& fits, const User& user, Collect
             // A withdrawal records no date of its own; the answer's date when there is one.
             Event& e = out.add(EventKind::offer_withdrawn, o.answered_on.value_or(o.offered_on), id);
             e.offer_id = id, e.period_id = o.period_id, e.email = sub.email;
+        } else if (o.status == OfferStatus::lapsed) {
+            Event& e = out.add(EventKind::offer_lapsed, add_days(o.answer_by, 1), id);
+            e.offer_id = id, e.period_id = o.period_id, e.email = sub.email;
         }
     }
     for (const auto& [id, c] : s.candidates) {
@@ -207,6 +211,10 @@ void hospital_events(const PortalState& s, const User& user, const Date& today, 
         }
     }
     for (const auto& [id, o] : s.offers) {
+        if (o.hospital_id == hospital && o.status == OfferStatus::lapsed) {
+            Event& e = out.add(EventKind::offer_lapsed, add_days(o.answer_by, 1), id);
+            e.offer_id = id, e.period_id = o.period_id, e.doctor_id = o.doctor_id;
+        }
         if (o.hospital_id != hospital || !o.answered_on) continue;
         if (o.status != OfferStatus::accepted && o.status != OfferStatus::declined) continue;
         Event& e = out.add(o.status == OfferStatus::accepted ? EventKind::offer_accepted : EventKind::offer_declined, *o.answered_on, id);

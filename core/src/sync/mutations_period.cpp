@@ -77,6 +77,13 @@ void check_offered_service(Ctx& c, const DoctorProfile& d, const DateRange& serv
     c.fail(field, v.rule, v.reason);
 }
 
+// Rule 3 with offers: the period's release date has come, no GP has accepted, and no pending offer
+// within its deadline holds it, so the daily job releases it; no new offer may hold it back.
+bool due_for_release(const PortalState& s, const Period& p, const Date& today) {
+    return p.status == PeriodStatus::published && is_released(p, today) && accepted_offer_count(s, p.id) == 0 &&
+           !held_by_offer(s, p.id, today);
+}
+
 const Text kNotOpen{"Perioden er ikke lenger åpen.", "Perioden er ikkje lenger open.", "The period is no longer open."};
 const Text kNotPending{"Tilbudet er allerede besvart eller trukket.", "Tilbodet er alt svara på eller trekt.",
                        "The offer has already been answered or withdrawn."};
@@ -147,6 +154,13 @@ void make_offer(Ctx& c) {
     if (!p) return;
     if (!c.own_hospital(p->hospital_id)) return c.not_allowed("offer.period_id");
     if (p->status != PeriodStatus::published) return c.fail("offer.period_id", "period_not_open", kNotOpen);
+    if (due_for_release(c.s, *p, c.today)) {
+        const std::string on = to_norwegian(release_date(p->published_on));
+        return c.fail("offer.period_id", "released",
+                      {"Perioden ble ikke tildelt innen to måneder og lyses ut som ordinært vikariat fra " + on + ".",
+                       "Perioden vart ikkje tildelt innan to månader og blir lyst ut som ordinært vikariat frå " + on + ".",
+                       "The period was not matched within two months and is advertised as an ordinary substitute post from " + on + "."});
+    }
     const DoctorProfile* d = c.lookup(c.s.doctors, RecordKind::doctor, o->doctor_id, "offer.doctor_id");
     if (!d) return;
     if (o->range.start < p->range.start || p->range.end < o->range.end) {
@@ -154,6 +168,10 @@ void make_offer(Ctx& c) {
                {"Tilbudet må ligge innenfor perioden.", "Tilbodet må liggja innanfor perioden.", "The offer must lie within the period."});
     }
     if (o->range.in_order()) check_offered_service(c, *d, o->range, matching::Voice::staff, false);
+    // The hospital's chosen deadline, or the default; either must leave the GP a day to answer.
+    const auto given = c.args.find("answer_by");
+    if (given == c.args.end() || given->is_null()) o->answer_by = default_answer_deadline(c.today, o->range.start);
+    check_verdict(c, answer_deadline(o->answer_by, c.today, o->range.start), "offer.answer_by");
     for (const auto& [id, other] : c.s.offers) {
         if (other.period_id == o->period_id && other.doctor_id == o->doctor_id &&
             (other.status == OfferStatus::pending || other.status == OfferStatus::accepted)) {
@@ -200,8 +218,12 @@ void accept_offer(Ctx& c) {
         if (o->status == OfferStatus::withdrawn && period && period->status == PeriodStatus::filled) {
             return c.fail("args.offer_id", "no_places_left", no_places);
         }
+        if (o->status == OfferStatus::lapsed) return check_verdict(c, answer_in_time(o->answer_by, c.today), "args.offer_id");
         return c.fail("args.offer_id", "offer_not_pending", kNotPending);
     }
+    // Past the deadline the offer no longer holds the period, even before the daily job marks it.
+    check_verdict(c, answer_in_time(o->answer_by, c.today), "args.offer_id");
+    if (!c.ok()) return;
     Period* p = c.lookup(c.s.periods, RecordKind::period, o->period_id, "args.offer_id");
     const DoctorProfile* d = c.lookup(c.s.doctors, RecordKind::doctor, o->doctor_id, "args.offer_id");
     if (!p || !d) return;
@@ -237,19 +259,33 @@ void decline_offer(Ctx& c) {
 
 }  // namespace detail
 
+bool held_by_offer(const PortalState& state, const std::string& period_id, const Date& today) {
+    for (const auto& [id, o] : state.offers) {
+        if (o.period_id == period_id && o.status == OfferStatus::pending && !answer_deadline_passed(o.answer_by, today)) return true;
+    }
+    return false;
+}
+
+std::vector<RecordKey> lapse_overdue_offers(PortalState& state, const Date& today) {
+    std::vector<RecordKey> changed;
+    for (auto& [id, o] : state.offers) {
+        if (o.status != OfferStatus::pending || !answer_deadline_passed(o.answer_by, today)) continue;
+        o.status = OfferStatus::lapsed;
+        changed.push_back({RecordKind::offer, id});
+    }
+    return changed;
+}
+
 std::vector<RecordKey> release_unmatched_periods(PortalState& state, const Date& today) {
-    std::set<RecordKey> changed;
+    // Lapsed offers first: an offer whose deadline passed no longer holds its period.
+    const std::vector<RecordKey> lapsed = lapse_overdue_offers(state, today);
+    std::set<RecordKey> changed(lapsed.begin(), lapsed.end());
     for (auto& [id, p] : state.periods) {
         if (p.status != PeriodStatus::published || !is_released(p, today)) continue;
         if (accepted_offer_count(state, id) > 0) continue;  // a match was made in time
+        if (held_by_offer(state, id, today)) continue;      // a pending offer is a match found
         p.status = PeriodStatus::released;
         changed.insert({RecordKind::period, id});
-        for (auto& [oid, o] : state.offers) {
-            if (o.period_id == id && o.status == OfferStatus::pending) {
-                o.status = OfferStatus::withdrawn;
-                changed.insert({RecordKind::offer, oid});
-            }
-        }
     }
     return {changed.begin(), changed.end()};
 }

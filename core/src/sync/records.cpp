@@ -6,6 +6,7 @@
 #include <set>
 
 #include "alis/json_fields.hpp"
+#include "alis/rules.hpp"
 #include "read_helpers.hpp"
 
 namespace alis::sync {
@@ -19,7 +20,7 @@ constexpr std::array kTopics{SubscriptionTopic::new_periods, SubscriptionTopic::
                              SubscriptionTopic::new_candidates, SubscriptionTopic::wishes_for_my_departments};
 constexpr std::array kChannels{Channel::in_app, Channel::email};
 constexpr std::array kOfferStatuses{OfferStatus::pending, OfferStatus::accepted, OfferStatus::declined,
-                                    OfferStatus::withdrawn};
+                                    OfferStatus::withdrawn, OfferStatus::lapsed};
 }  // namespace
 
 namespace detail {
@@ -130,6 +131,7 @@ std::string to_string(OfferStatus status) {
         case OfferStatus::accepted: return "accepted";
         case OfferStatus::declined: return "declined";
         case OfferStatus::withdrawn: return "withdrawn";
+        case OfferStatus::lapsed: return "lapsed";
     }
     return "?";
 }
@@ -170,6 +172,7 @@ void to_json(json& j, const Offer& o) {
          {"start", to_iso(o.range.start)},
          {"end", to_iso(o.range.end)},
          {"offered_on", to_iso(o.offered_on)},
+         {"answer_by", to_iso(o.answer_by)},
          {"answered_on", optional_date_json(o.answered_on)},
          {"message", o.message}};
 }
@@ -268,6 +271,18 @@ std::optional<Offer> parse_offer(const json& j, Problems& out, const std::string
         o.range = {*start, *end};
     }
     if (auto d = f.date("offered_on", false)) o.offered_on = *d;
+    // A date like the others, and not before the offer was made; which days a hospital may choose
+    // is the mutation's rule (rules.hpp: answer_deadline), judged on the day the offer is made.
+    if (auto d = f.date("answer_by", false)) {
+        o.answer_by = *d;
+        if (*d < o.offered_on) {
+            f.add("answer_by", "deadline_before_offer",
+                  {"Svarfristen kan ikke være før tilbudet ble gitt.", "Svarfristen kan ikkje vera før tilbodet vart gitt.",
+                   "The answer deadline cannot be before the offer was made."});
+        }
+    } else {
+        o.answer_by = add_days(o.offered_on, kAnswerDays);  // a record from before deadlines existed
+    }
     o.answered_on = f.date("answered_on", false);
     o.message = f.text("message", kNoteBytes, false);
     if (out.size() != before) return std::nullopt;

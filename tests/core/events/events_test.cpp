@@ -79,7 +79,8 @@ TEST_CASE("the hospital is warned 14 days before the release, not a day earlier,
 
 TEST_CASE("on release the hospital may advertise, the GP who wished it is told it is gone, the other GP is not") {
     PortalState s = region();
-    CHECK(release_unmatched_periods(s, {2027, 1, 21}).empty());
+    // The day before, the job only lapses the unanswered offers (their deadline was 06.12.2026).
+    CHECK(release_unmatched_periods(s, {2027, 1, 21}) == std::vector<RecordKey>{{RecordKind::offer, "o1"}, {RecordKind::offer, "o2"}});
     CHECK_FALSE(find(of(s, "u-hf1", {2027, 1, 21}), EventKind::period_released, "p1"));
     CHECK_FALSE(release_unmatched_periods(s, kRelease).empty());
     const auto hospital = find(of(s, "u-hf1", kRelease), EventKind::period_released, "p1");
@@ -88,7 +89,13 @@ TEST_CASE("on release the hospital may advertise, the GP who wished it is told i
     CHECK(find(of(s, "u-hf1", kRelease), EventKind::release_warning, "p1"));  // the warning stays in the history
     const auto gp1 = of(s, "u-gp1", kRelease);
     CHECK(find(gp1, EventKind::period_released, "p1"));
-    CHECK(find(gp1, EventKind::offer_withdrawn, "o1"));  // the release withdrew the pending offer
+    // The pending offer lapsed at its deadline (06.12.2026), before the release: both sides are told.
+    const auto lapsed = find(gp1, EventKind::offer_lapsed, "o1");
+    REQUIRE(lapsed);
+    CHECK(lapsed->on == Date{2026, 12, 7});
+    CHECK_FALSE(find(gp1, EventKind::offer_withdrawn, "o1"));
+    CHECK(find(of(s, "u-hf1", kRelease), EventKind::offer_lapsed, "o1"));
+    CHECK_FALSE(find(of(s, "u-hf2", kRelease), EventKind::offer_lapsed, "o1"));
     CHECK_FALSE(find(of(s, "u-gp2", kRelease), EventKind::period_released, "p1"));
 }
 

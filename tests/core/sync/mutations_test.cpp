@@ -87,14 +87,15 @@ TEST_CASE("bad input is rejected with the field and rule named, never an excepti
     CHECK(s == before);
 }
 
-TEST_CASE("the two-month rule releases unmatched periods and withdraws their pending offers") {
+TEST_CASE("the two-month rule releases unmatched periods once no pending offer holds them") {
     PortalState s = region();
     REQUIRE(run(s, gp(2), "accept_offer", {{"offer_id", "o2"}}).accepted);  // p2 is matched
-    CHECK(release_unmatched_periods(s, {2027, 1, 21}).empty());           // one day early
+    // One day early: only o1, unanswered since its deadline 06.12.2026, lapses.
+    CHECK(release_unmatched_periods(s, {2027, 1, 21}) == std::vector<RecordKey>{{RecordKind::offer, "o1"}});
+    CHECK(s.offers.at("o1").status == OfferStatus::lapsed);
     const auto changed = release_unmatched_periods(s, {2027, 1, 22});
-    CHECK(changed == std::vector<RecordKey>{{RecordKind::period, "p1"}, {RecordKind::offer, "o1"}});
+    CHECK(changed == std::vector<RecordKey>{{RecordKind::period, "p1"}});
     CHECK(s.periods.at("p1").status == PeriodStatus::released);
-    CHECK(s.offers.at("o1").status == OfferStatus::withdrawn);
     CHECK(s.periods.at("p2").status == PeriodStatus::filled);
 }
 

@@ -56,10 +56,16 @@ struct MutationInfo {
 };
 const std::vector<MutationInfo>& mutation_catalogue();
 
-// Rule 3, the two-month rule, as a job: every published period without an accepted offer whose
-// release date has come gets status released, and its pending offers are withdrawn. Returns the
-// changed records (sorted, unique); the server's job runner persists and versions them
-// (SyncServer::release_unmatched).
+// Rule 3, the two-month rule, as a job. First every pending offer whose answer deadline has passed
+// lapses (lapse_overdue_offers); then every published period whose release date has come, with no
+// accepted offer and no pending offer holding it, gets status released. A period held past its
+// release date is released on the day its last holding offer lapses, is declined or withdrawn.
+// Returns the changed records (sorted, unique); the server's job runner persists and versions them
+// (SyncServer::release_unmatched), so clients receive the lapses and releases in their next pull.
 std::vector<RecordKey> release_unmatched_periods(PortalState& state, const Date& today);
+// Pending offers whose answer deadline is before `today` get status lapsed; returns them.
+std::vector<RecordKey> lapse_overdue_offers(PortalState& state, const Date& today);
+// Whether a pending offer within its answer deadline holds the period against the release.
+bool held_by_offer(const PortalState& state, const std::string& period_id, const Date& today);
 
 }  // namespace alis::sync

@@ -108,8 +108,9 @@ struct Subscription {
 };
 
 // pending -> accepted | declined (by the GP) | withdrawn (by the hospital, or when the period is
-// withdrawn or released).
-enum class OfferStatus { pending, accepted, declined, withdrawn };
+// withdrawn or filled) | lapsed (its answer deadline passed unanswered; set by the daily job).
+// A pending offer holds its period against the two-month release (rules.hpp: kAnswerDays).
+enum class OfferStatus { pending, accepted, declined, withdrawn, lapsed };
 std::string to_string(OfferStatus status);
 
 // A hospital's offer of (part of) a period to one GP.
@@ -121,6 +122,9 @@ struct Offer {
     OfferStatus status = OfferStatus::pending;
     DateRange range;          // the service offered: inside the period
     Date offered_on;
+    // The last day the GP may answer ("Svar innen"); a record stored before deadlines existed
+    // reads as offered_on + 14 days (rules.hpp: kAnswerDays).
+    Date answer_by;
     std::optional<Date> answered_on;
     std::string message;
 

@@ -2,8 +2,8 @@
 // GPs accept the last place while offline, the second sees the refusal and its reason.
 #include <imgui.h>
 
-#include "calendar_download.hpp"
 #include "alis/rules.hpp"
+#include "calendar_download.hpp"
 #include "i18n.hpp"
 #include "screens.hpp"
 #include "widgets.hpp"

@@ -71,9 +71,10 @@ void OfficeScreen::draw_organisations(Context& ctx) {
     const std::vector<OrganisationRow>& table = org_rows_;
     // Always sorted by some column, by name at first: the sorter collates once per click or change,
     // where sorting the rows here would collate thousands of names every frame.
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Sortable;
-    if (ImGui::BeginTable("##organisations", 4, flags, ImVec2(0, ImGui::GetFontSize() * 16))) {
+    const ui::WideTable wide = ui::wide_table(ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Sortable,
+                                              ImGui::GetFontSize() * 36);
+    if (ImGui::BeginTable("##organisations", 4, wide.flags, ImVec2(0, ImGui::GetFontSize() * 16), wide.inner_width)) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn(tr(lang, Msg::name), ImGuiTableColumnFlags_DefaultSort);
         for (const Msg m : {Msg::kind, Msg::hospital, Msg::specialty}) ImGui::TableSetupColumn(tr(lang, m));

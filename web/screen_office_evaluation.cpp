@@ -27,14 +27,6 @@ int count_of(const json& object, const char* name) {
     return it != object.end() && it->is_number_integer() ? it->get<int>() : 0;
 }
 
-// Puts the next button beside the last item when it fits in the line, else below it (reflow at 320 px).
-void beside_if_fits(const char* next_label) {
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float width = ImGui::CalcTextSize(next_label).x + style.FramePadding.x * 2;
-    const float right = ImGui::GetItemRectMax().x + style.ItemSpacing.x + width;
-    if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
-}
-
 std::string decimal_of(const json& v, Language lang) { return v.is_number() ? decimal(v.get<double>(), lang) : "–"; }
 
 // A withheld cell is "<5", never its count.
@@ -54,13 +46,15 @@ void bars(const std::vector<std::pair<std::string, int>>& rows) {
         ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + w, at.y + h), ImGui::GetColorU32(theme::kAccent));
         ImGui::Dummy(ImVec2(full, h));
         ImGui::SameLine();
-        ui::label(text.c_str());
+        ui::paragraph(text.c_str());  // wraps on a phone instead of running past the edge
     }
 }
 
 void table(const char* id, const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows) {
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable(id, static_cast<int>(headers.size()), flags)) return;
+    const ui::WideTable wide = ui::wide_table(ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp,
+                                              ImGui::GetFontSize() * 7 * static_cast<float>(headers.size()));
+    const ImVec2 outer(0, wide.scrolls ? ui::table_height(static_cast<int>(rows.size())) : 0);
+    if (!ImGui::BeginTable(id, static_cast<int>(headers.size()), wide.flags, outer, wide.inner_width)) return;
     for (const auto& h : headers) ImGui::TableSetupColumn(h.c_str());
     ui::table_headers();
     for (const auto& row : rows) {
@@ -133,7 +127,7 @@ void OfficeEvaluationScreen::draw_presets(Context& ctx) {
     bool first = true;
     for (const auto& [preset, msg] : presets) {
         const auto w = sync::preset_window(preset, start, ctx.platform.today());
-        if (!first) beside_if_fits(tr(lang, msg));
+        if (!first) ui::same_line_if_fits(ui::button_width(tr(lang, msg)));
         first = false;
         ImGui::BeginDisabled(!w || loading_);
         if (ui::button(tr(lang, msg)) && w) {
@@ -162,7 +156,7 @@ void OfficeEvaluationScreen::draw(Context& ctx) {
     ImGui::BeginDisabled(loading_);
     const bool show = ui::primary_button(tr(lang, Msg::show_figures));
     ImGui::EndDisabled();
-    beside_if_fits(tr(lang, Msg::download_csv));
+    ui::same_line_if_fits(ui::button_width(tr(lang, Msg::download_csv)));
     ImGui::BeginDisabled(downloading_);
     const bool save = ui::button(tr(lang, Msg::download_csv));
     ImGui::EndDisabled();

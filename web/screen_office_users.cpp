@@ -175,10 +175,12 @@ void OfficeUsersScreen::draw_table(Context& ctx) {
     // Every row shows up to a dozen accounts; beyond that the table scrolls under a fixed header.
     constexpr std::size_t kRowsShown = 12;
     const bool scroll = accounts_.size() > kRowsShown;
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit |
-                                  (scroll ? ImGuiTableFlags_ScrollY : 0);
+    const ui::WideTable wide = ui::wide_table(ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit |
+                                                  (scroll ? ImGuiTableFlags_ScrollY : 0),
+                                              ImGui::GetFontSize() * 60);
     const float row = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2;
-    if (!ImGui::BeginTable("##accounts", 8, flags, ImVec2(0, scroll ? row * (kRowsShown + 1) : 0))) return;
+    const float rows_high = row * static_cast<float>(std::min(accounts_.size(), kRowsShown) + 1) + ImGui::GetStyle().ScrollbarSize;
+    if (!ImGui::BeginTable("##accounts", 8, wide.flags, ImVec2(0, scroll || wide.scrolls ? rows_high : 0), wide.inner_width)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     // Short columns fit their text; names, organisations and addresses share what is left.
     for (const Msg m : {Msg::username, Msg::name, Msg::role, Msg::organisation, Msg::email, Msg::status, Msg::created}) {
@@ -275,12 +277,15 @@ void OfficeUsersScreen::draw_form(Context& ctx) {
         if (!p && typed) p = ui::problem_for(local, field);
         ui::field_error(p, lang);
     };
-    // Fields side by side, three to a row, each with its message under it.
-    const float width = ImGui::GetFontSize() * 20;
+    // Fields side by side, three to a row where they fit (fewer on a phone), each with its message under it.
+    const float gap = ImGui::GetFontSize() * 1.5f;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float width = std::min(ImGui::GetFontSize() * 20, avail);
+    const int per_row = std::max(1, static_cast<int>((avail + gap) / (width + gap)));
     float row_y = 0;
     auto field = [&](int column, auto&& draw) {
-        if (column > 0) {
-            ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+        if (column > 0 && column < per_row) {
+            ImGui::SameLine(0, gap);
             ImGui::SetCursorPosY(row_y);  // every field of a row starts at the same height
         } else {
             row_y = ImGui::GetCursorPosY();

@@ -17,6 +17,17 @@ void same_line_if_fits(float width, float spacing) {
     if (ImGui::GetItemRectMax().x + gap + width <= right) ImGui::SameLine(0, gap);
 }
 
+WideTable wide_table(ImGuiTableFlags flags, float min_width) {
+    const bool narrow = ImGui::GetContentRegionAvail().x < min_width;
+    return {narrow ? flags | ImGuiTableFlags_ScrollX : flags, narrow ? min_width : 0.0f, narrow};
+}
+
+float table_height(int rows, bool controls) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float row = (controls ? ImGui::GetFrameHeight() : ImGui::GetTextLineHeight()) + style.CellPadding.y * 2;
+    return (ImGui::GetTextLineHeight() + style.CellPadding.y * 2) + row * static_cast<float>(rows) + style.ScrollbarSize + 2;
+}
+
 bool button(const char* label, const ImVec2& size) {
     ImVec2 at_least = size;
     // A one-letter button ("X", "+") is still a touch target.

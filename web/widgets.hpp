@@ -13,6 +13,19 @@ bool primary_button(const char* label, const ImVec2& size = ImVec2(0, 0));
 void same_line_if_fits(float width, float spacing = -1.0f);
 // The width a button labelled `label` takes.
 float button_width(const char* label);
+// A data table that needs `min_width` to be read: on a narrower screen it scrolls sideways in a
+// region of its own (WCAG 1.4.10 excepts data tables from reflow) instead of running past the page's
+// edge. Pass `flags` and `inner_width` to ImGui::BeginTable; a scrolling table needs an exact height
+// (table_height).
+struct WideTable {
+    ImGuiTableFlags flags;
+    float inner_width;
+    bool scrolls;
+};
+WideTable wide_table(ImGuiTableFlags flags, float min_width);
+// The height of a table of `rows` rows of one text line (or one control, with `controls`) under
+// its header, with room for a sideways scrollbar.
+float table_height(int rows, bool controls = false);
 // Text that wraps at the current wrap width; recorded under its whole text.
 void paragraph(const char* text);
 void heading(const char* text);

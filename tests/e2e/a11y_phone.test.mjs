@@ -23,14 +23,10 @@ const SIZES = [
   { name: '390x844', viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true },
 ];
 const TARGETS = ['button', 'tab', 'checkbox', 'textbox', 'combobox'];
-// Pages whose own layout still puts items past the right edge on a phone; each is laid out by a
-// screen file of its own (web/screen_office*.cpp), not by the shared frame, widgets or tab bar. Their
-// items past the edge are listed by a TODO subtest (reported, not failing) until those screens reflow.
-const OWN_LAYOUT = {
-  'office/Organisasjoner': 'the organisations table of web/screen_office.cpp (no horizontal scroll)',
-  'office/Evaluering': 'the evaluation tables and lines of web/screen_office_evaluation.cpp',
-  'office/Brukere': 'the accounts table and form of web/screen_office_users.cpp',
-};
+// Pages whose own layout still puts items past the right edge on a phone, each with why: their items
+// past the edge are listed by a TODO subtest (reported, not failing) until those screens reflow. None
+// now: the office's wide tables scroll sideways in their own region (ui::wide_table).
+const OWN_LAYOUT = {};
 const TOUCH_PX = 44;
 
 let server;

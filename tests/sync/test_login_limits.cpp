@@ -117,7 +117,7 @@ TEST_CASE("a full hashing pool answers 503 busy with Retry-After, and serves aga
     o.accounts.hash_threads = 1;
     o.accounts.hash_queue = 1;
     TestServer s(o);
-    std::promise<void> started, release;
+    std::promise<void> started, release, queued_done;
     std::shared_future<void> go = release.get_future().share();
     auto& pool = s.app().password_pool();
     REQUIRE(pool.try_submit([&started, go] {
@@ -125,7 +125,10 @@ TEST_CASE("a full hashing pool answers 503 busy with Retry-After, and serves aga
         go.wait();
     }));
     started.get_future().wait();          // the only thread is held
-    REQUIRE(pool.try_submit([go] { go.wait(); }));  // and the one queue place taken
+    REQUIRE(pool.try_submit([go, &queued_done] {  // and the one queue place taken
+        go.wait();
+        queued_done.set_value();
+    }));
     auto login = s.client().login("demo-lege", kDemo);
     CHECK(login.status == 503);
     CHECK(login.json()["error"]["rule"] == "busy");
@@ -134,6 +137,8 @@ TEST_CASE("a full hashing pool answers 503 busy with Retry-After, and serves aga
     CHECK(reg.status == 503);
     CHECK(s.client().get("/api/health").status == 200);  // other requests do not wait for the pool
     release.set_value();
+    // Free once the queued job has been taken and run (before that the queue may still be full).
+    queued_done.get_future().wait();
     CHECK(s.client().login("demo-lege", kDemo).status == 200);
     CHECK(s.client().post("/api/register", registration("kari.venter")).status == 201);
 }

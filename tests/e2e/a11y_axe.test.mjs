@@ -3,11 +3,11 @@
 // Content-Security-Policy refuses an injected inline <script> (page.addScriptTag), so axe's source is
 // evaluated through the DevTools protocol (Runtime.evaluate), which the policy does not govern, as an
 // auditing extension would; the first test checks that the policy did refuse the tag.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { startServer, launchBrowser, clickLabel, portalState, nextFrames, logIn, waitForFrame } from './lib/portal.mjs';
+import { usePortal, clickLabel, portalState, nextFrames, logIn, waitForFrame } from './lib/portal.mjs';
 import { fillProfile } from './lib/gp_steps.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -20,18 +20,7 @@ const TOURS = {
   office: { user: 'demo-kontor', pages: ['Organisasjoner', 'Regional liste', 'Matching', 'Tidslinje', 'Oversikt', 'Evaluering', 'Brukere'] },
 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(['--demo']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = usePortal(['--demo']);
 
 async function loadAxe(page) {
   const cdp = await page.context().newCDPSession(page);
@@ -64,9 +53,9 @@ async function openPage(page, name) {
 }
 
 test('the logged-out screens have no serious or critical axe-core violations', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(portal.server.url);
   await waitForFrame(page);
   // The policy refuses an inline script: axe comes in through the DevTools protocol instead.
   await page.addScriptTag({ path: axePath }).catch(() => {});
@@ -85,9 +74,9 @@ test('the logged-out screens have no serious or critical axe-core violations', a
 
 for (const [role, tour] of Object.entries(TOURS)) {
   test(`every page of the ${role} has no serious or critical axe-core violations`, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await logIn(page, server.url, tour.user, PASSWORD);
+    await logIn(page, portal.server.url, tour.user, PASSWORD);
     if (role === 'gp') await fillProfile(page);
     await loadAxe(page);
     const found = [];
@@ -101,9 +90,9 @@ for (const [role, tour] of Object.entries(TOURS)) {
 }
 
 test('the phone layout has no serious or critical axe-core violations, with its menu and page list open', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
+  const context = await portal.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
   const page = await context.newPage();
-  await logIn(page, server.url, 'demo-sykehus', PASSWORD);
+  await logIn(page, portal.server.url, 'demo-sykehus', PASSWORD);
   await loadAxe(page);
   const found = [];
   found.push(...await violations(page, 'phone'));

@@ -2,22 +2,11 @@
 // and then the app; a GP registers, fills in the profile and adds free time with getByRole/getByLabel
 // locators and key presses only (no coordinates, no mouse), opening and closing a list with Enter and
 // Escape; a focused control shows a focus ring.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, waitForFrame, nextFrames, waitForSync, portalState, screenshot, logIn } from './lib/portal.mjs';
+import { usePortal, waitForFrame, nextFrames, waitForSync, portalState, screenshot, logIn } from './lib/portal.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(['--demo']);  // the municipalities a profile chooses from
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = usePortal(['--demo']);  // the municipalities a profile chooses from
 
 const focusedName = (page) => page.evaluate(() => {
   const el = document.activeElement;
@@ -43,9 +32,9 @@ async function press(page, locator, key = 'Enter') {
 }
 
 test('Tab from the page reaches the skip link, then the main content; the focus ring shows', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(portal.server.url);
   await waitForFrame(page);
   await nextFrames(page);
   await page.keyboard.press('Tab');
@@ -75,11 +64,11 @@ test('Tab from the page reaches the skip link, then the main content; the focus 
 });
 
 test('a GP registers, fills in the profile and adds free time with the keyboard alone', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url);
+  await page.goto(portal.server.url);
   await waitForFrame(page);
   await nextFrames(page);
 
@@ -134,9 +123,9 @@ test('a GP registers, fills in the profile and adds free time with the keyboard 
 
 
 test('arrow keys, Home and End move between the tabs and open them; only the open tab is in the Tab order', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await logIn(page, server.url, 'demo-sykehus', 'demo-passord-2027');
+  await logIn(page, portal.server.url, 'demo-sykehus', 'demo-passord-2027');
   const selected = page.getByRole('tab', { selected: true });
   await page.getByRole('tab', { name: 'Perioder', selected: true }).waitFor({ state: 'attached' });
   const inTabOrder = () => page.evaluate(() => [...document.querySelectorAll('[role=tab]')].filter((t) => t.tabIndex === 0).map((t) => t.textContent));

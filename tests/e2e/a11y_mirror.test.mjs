@@ -2,11 +2,9 @@
 // start screen and on every tab of every role, each item the app's probe reports for the frame is
 // in the tree (CDP Accessibility.getFullAXTree) with its role and its name in the chosen language.
 // An item drawn without its mirror node fails the test, naming the item.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startServer, launchBrowser, clickLabel, portalState, nextFrames, logIn, typeInto, waitForSync, waitForFrame,
-} from './lib/portal.mjs';
+import { usePortal, clickLabel, portalState, nextFrames, logIn, typeInto, waitForSync, waitForFrame } from './lib/portal.mjs';
 
 const PASSWORD = 'demo-passord-2027';
 const TOURS = {
@@ -23,18 +21,7 @@ const AX_ROLE = {
   status: 'StaticText', alert: 'StaticText',
 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(['--demo']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = usePortal(['--demo']);
 
 const norm = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -72,11 +59,11 @@ async function checkScreen(page, cdp, where) {
 }
 
 test('the start screen is in the accessibility tree, in each language, and the page says which', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Accessibility.enable');
-  await page.goto(server.url);
+  await page.goto(portal.server.url);
   await waitForFrame(page);
   const state = await checkScreen(page, cdp, 'start');
   assert.ok(state.items.length >= 15, `the start screen's items: ${state.items.length}`);
@@ -92,11 +79,11 @@ test('the start screen is in the accessibility tree, in each language, and the p
 });
 
 test('the log-in and registration forms: fields are textboxes named by their labels, errors describe them', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Accessibility.enable');
-  await page.goto(server.url);
+  await page.goto(portal.server.url);
   await waitForFrame(page);
   await clickLabel(page, 'Registrer deg som fastlege');
   await nextFrames(page);
@@ -118,13 +105,13 @@ test('the log-in and registration forms: fields are textboxes named by their lab
 
 for (const [role, tour] of Object.entries(TOURS)) {
   test(`every tab of the ${role} is in the accessibility tree with roles and names`, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Accessibility.enable');
-    await logIn(page, server.url, tour.user, PASSWORD);
+    await logIn(page, portal.server.url, tour.user, PASSWORD);
     if (role === 'gp') {
       await typeInto(page, 'HPR-nummer', '9876543');
       await clickLabel(page, 'Kommune');

@@ -1,24 +1,11 @@
 // Each screen has an address and a title (WCAG 2.4.2), back and forward move between screens, a deep
 // link opens its screen, <html lang> follows the language, and changes are announced through live
 // regions (4.1.3): the sync state, "Lagret", a field's error.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startServer, launchBrowser, waitForFrame, nextFrames, portalState, logIn, typeInto, clickLabel, cutApi, restoreApi,
-} from './lib/portal.mjs';
+import { usePortal, waitForFrame, nextFrames, portalState, logIn, typeInto, clickLabel, cutApi, restoreApi } from './lib/portal.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(['--demo']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = usePortal(['--demo']);
 
 const screenIs = (page, s) => page.waitForFunction((x) => Module.alisTestState().screen === x, s);
 const announced = (page, kind, text) => page.waitForFunction(([k, t]) =>
@@ -30,9 +17,9 @@ const announced = (page, kind, text) => page.waitForFunction(([k, t]) =>
 });
 
 test('screens have addresses and titles; back, forward and a deep link land on the right screen', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(portal.server.url);
   await waitForFrame(page);
   await nextFrames(page);
   assert.equal(await page.evaluate(() => location.hash), '#/start');
@@ -56,7 +43,7 @@ test('screens have addresses and titles; back, forward and a deep link land on t
 
   // A deep link, opened in a new page, shows its screen from the start.
   const other = await context.newPage();
-  await other.goto(`${server.url}/#/log_in`);
+  await other.goto(`${portal.server.url}/#/log_in`);
   await waitForFrame(other);
   await screenIs(other, 'log_in');
   assert.equal((await portalState(other)).route, '#/log_in');
@@ -64,9 +51,9 @@ test('screens have addresses and titles; back, forward and a deep link land on t
 });
 
 test('<html lang>, the title and the skip link follow the language', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(portal.server.url);
   await waitForFrame(page);
   await page.getByRole('button', { name: 'English' }).press('Enter');
   await nextFrames(page);
@@ -85,9 +72,9 @@ test('<html lang>, the title and the skip link follow the language', async () =>
 });
 
 test('the sync state, "Lagret" and a field\'s error are announced', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(portal.server.url);
   await waitForFrame(page);
   // A field's error: said at once.
   await clickLabel(page, 'Registrer deg som fastlege');
@@ -97,7 +84,7 @@ test('the sync state, "Lagret" and a field\'s error are announced', async () => 
     document.getElementById(el.getAttribute('aria-describedby')).textContent);
   await announced(page, 'assertive', error);
 
-  await logIn(page, server.url, 'demo-lege', 'demo-passord-2027');
+  await logIn(page, portal.server.url, 'demo-lege', 'demo-passord-2027');
   // Everything said from now on, as a screen reader would hear it (the regions change often).
   await page.evaluate(() => {
     window.alisSaid = [];

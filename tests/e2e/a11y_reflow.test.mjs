@@ -2,22 +2,11 @@
 // logged-out screens put nothing past the right edge (from the probe's rectangles), the page never
 // scrolls sideways, and the language buttons do not cover the portal's name. Screenshots are saved in
 // artifacts/e2e/ to be looked at.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, waitForFrame, nextFrames, portalState, screenshot } from './lib/portal.mjs';
+import { usePortal, waitForFrame, nextFrames, portalState, screenshot } from './lib/portal.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = usePortal();
 
 const SIZES = [
   { name: '320x640', viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 },
@@ -40,9 +29,9 @@ function checkLayout(state, where) {
 for (const size of SIZES) {
   test(`the logged-out screens reflow at ${size.name}`, async () => {
     const { name, ...options } = size;
-    const context = await browser.newContext(options);
+    const context = await portal.browser.newContext(options);
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(portal.server.url);
     await waitForFrame(page);
     await nextFrames(page);
     // Each screen by its address (a phone's screen shows the start screen's buttons below the fold).

@@ -1,33 +1,19 @@
 // The browser shell as a web page should behave: no frames while nothing changes or while the tab
 // is hidden, no input lost when frames were skipped, Tab that leaves the canvas, a wheel that
 // scrolls a few lines a notch, and copy and paste between two fields through the browser.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  startServer, launchBrowser, waitForFrame, portalState, clickLabel, labels, screenshot, typeInto, nextFrames,
-  waitForSync, logIn,
-} from './lib/portal.mjs';
+import { usePortal, waitForFrame, portalState, clickLabel, labels, screenshot, typeInto, nextFrames, waitForSync, logIn } from './lib/portal.mjs';
 import { apiLogin, apiPull } from './lib/api.mjs';
 
 const PASSWORD = 'demo-passord-2027';
 const QUIET_MS = 1500;  // long enough for ~90 animation frames, had the app been drawing them
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(['--demo']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = usePortal(['--demo']);
 
 async function openStart(context) {
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(portal.server.url);
   await waitForFrame(page);
   await nextFrames(page);
   return page;
@@ -37,7 +23,7 @@ const frameOf = async (page) => (await portalState(page)).frame;
 const activeId = (page) => page.evaluate(() => document.activeElement && (document.activeElement.id || document.activeElement.tagName));
 
 test('an idle portal draws no frames, and draws again on a mouse move', async () => {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const context = await portal.browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await openStart(context);
   const settled = await portalState(page);
   assert.equal(settled.frame_wanted, false);
@@ -62,7 +48,7 @@ test('an idle portal draws no frames, and draws again on a mouse move', async ()
 // stopping requestAnimationFrame for hidden tabs (the shell schedules nothing else that draws).
 // What can be tested here: becoming visible again wakes the shell, which draws.
 test('the shell draws when the tab is shown again (visibilitychange)', async () => {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const context = await portal.browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await openStart(context);
   const other = await context.newPage();
   await other.bringToFront();
@@ -76,9 +62,9 @@ test('the shell draws when the tab is shown again (visibilitychange)', async () 
 });
 
 test('a logged-in portal left alone still syncs on time, drawing only a few frames for it', async () => {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const context = await portal.browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await context.newPage();
-  await logIn(page, server.url, 'demo-lege', PASSWORD);
+  await logIn(page, portal.server.url, 'demo-lege', PASSWORD);
   await nextFrames(page);
   const before = await frameOf(page);
   // The session pulls every 15 s; no input is sent meanwhile. The request itself is awaited (a pull
@@ -93,7 +79,7 @@ test('a logged-in portal left alone still syncs on time, drawing only a few fram
 });
 
 test('a click and typing straight after a long idle lose nothing', async () => {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const context = await portal.browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await openStart(context);
   await clickLabel(page, 'Logg inn');
   await nextFrames(page);
@@ -114,7 +100,7 @@ test('a click and typing straight after a long idle lose nothing', async () => {
 });
 
 test('Tab leaves the canvas unless a form field is being edited, and leaves a form past its last field', async () => {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const context = await portal.browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await openStart(context);
   // The rest of the page, as when the portal is embedded: one focusable element after the canvas.
   await page.evaluate(() => {
@@ -189,9 +175,9 @@ async function scrolledRows(page, table, action) {
 }
 
 test('the mouse wheel scrolls a list about three rows a notch, both ways', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await logIn(page, server.url, 'demo-kontor', PASSWORD);
+  await logIn(page, portal.server.url, 'demo-kontor', PASSWORD);
   await nextFrames(page);
   const table = await organisationTable(page);
   const rows = table.rows;
@@ -224,10 +210,10 @@ test('the mouse wheel scrolls a list about three rows a notch, both ways', async
 });
 
 test('text with æ, ø, å copied from one field is pasted into another and stored exactly', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const context = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: portal.server.url });
   const page = await context.newPage();
-  await logIn(page, server.url, 'demo-sykehus', PASSWORD);
+  await logIn(page, portal.server.url, 'demo-sykehus', PASSWORD);
   const supervisor = 'Overlege Åsmund Ærø Søgaard';
   await typeInto(page, 'Fra', '01.03.2028');
   await typeInto(page, 'Til og med', '31.08.2028');
@@ -243,8 +229,8 @@ test('text with æ, ø, å copied from one field is pasted into another and stor
   await clickLabel(page, 'Publiser');
   await waitForSync(page, () => Module.alisTestState().sync.pending === 0 && Module.alisTestState().sync.online, 'period sent');
 
-  const office = await apiLogin(server.url, 'demo-kontor', PASSWORD);
-  const period = (await apiPull(server.url, office)).changes
+  const office = await apiLogin(portal.server.url, 'demo-kontor', PASSWORD);
+  const period = (await apiPull(portal.server.url, office)).changes
     .find((c) => c.kind === 'period' && c.body.start === '2028-03-01').body;
   assert.equal(period.supervisor, supervisor);
   assert.equal(period.reason, supervisor, 'pasted once, exactly');

@@ -2,26 +2,15 @@
 // them would open them: the evaluation and a municipality's list as CSV for Norwegian Excel, and a
 // hospital's periods as an iCalendar file parsed by a real parser (Debian's python3-icalendar).
 // The real alis-sync with its demo, Debian's Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { startServer, launchBrowser, portalState, clickLabel, labels, logIn } from './lib/portal.mjs';
+import { usePortal, portalState, clickLabel, labels, logIn } from './lib/portal.mjs';
 
 const PASSWORD = 'demo-passord-2027';
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(['--demo']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = usePortal(['--demo']);
 
 async function waitForLabel(page, label) {
   await page.waitForFunction((l) => Module.alisTestState().items.some((i) => i.label === l), label, { timeout: 20000 })
@@ -35,9 +24,9 @@ async function download(page, label) {
 }
 
 async function loggedIn(user) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
+  const context = await portal.browser.newContext({ viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
   const page = await context.newPage();
-  await logIn(page, server.url, user, PASSWORD);
+  await logIn(page, portal.server.url, user, PASSWORD);
   return { context, page };
 }
 

@@ -1,30 +1,19 @@
 // The ALIS office's "Evaluering" tab: the figures of a window come from the server (the same function
 // as `alis-sync report`), a withheld count reads "<5", and a reversed window is refused by name.
 // The real alis-sync with its demo, Debian's Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, portalState, clickLabel, labels, screenshot, nextFrames, logIn } from './lib/portal.mjs';
+import { usePortal, portalState, clickLabel, labels, screenshot, nextFrames, logIn } from './lib/portal.mjs';
 import { apiLogin } from './lib/api.mjs';
 
 const PASSWORD = 'demo-passord-2027';
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(['--demo']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = usePortal(['--demo']);
 
 async function figures(from, to) {
-  const office = await apiLogin(server.url, 'demo-kontor', PASSWORD);
-  const res = await fetch(`${server.url}/api/evaluation`, {
+  const office = await apiLogin(portal.server.url, 'demo-kontor', PASSWORD);
+  const res = await fetch(`${portal.server.url}/api/evaluation`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: server.url, Cookie: office.cookie },
+    headers: { 'Content-Type': 'application/json', Origin: portal.server.url, Cookie: office.cookie },
     body: JSON.stringify({ from, to }),
   });
   assert.equal(res.status, 200);
@@ -48,9 +37,9 @@ async function waitForLabel(page, predicate, what) {
 }
 
 test('the office opens Evaluering, picks a window and reads the same figures the server reports', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const context = await portal.browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const page = await context.newPage();
-  await logIn(page, server.url, 'demo-kontor', PASSWORD);
+  await logIn(page, portal.server.url, 'demo-kontor', PASSWORD);
   await clickLabel(page, 'Evaluering');
   await waitForLabel(page, () => Module.alisTestState().items.some((i) => i.label === 'Perioder lyst ut i tidsrommet'),
     'the figures of this year shown on opening');

@@ -1,33 +1,19 @@
 // The issue's end-to-end scenarios, as people would do them: the real alis-sync (with its demo
 // organisations and accounts), the real WebAssembly app, Debian's Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startServer, launchBrowser, waitForFrame, portalState, clickLabel, labels, screenshot, typeInto, nextFrames,
-  waitForSync, cutApi, restoreApi, logIn,
-} from './lib/portal.mjs';
+import { usePortal, waitForFrame, portalState, clickLabel, labels, screenshot, typeInto, nextFrames, waitForSync, cutApi, restoreApi, logIn } from './lib/portal.mjs';
 import { apiLogin, apiPush, apiPull } from './lib/api.mjs';
 import { pick } from './lib/gp_steps.mjs';
 
 const PASSWORD = 'demo-passord-2027';
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(['--demo']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = usePortal(['--demo']);
 
 test('a GP registers, edits offline across a reload, syncs, and the hospital sees the GP as a candidate', async () => {
   // The hospital coordinator publishes a period first.
-  const hospitalContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const hospitalContext = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const hospital = await hospitalContext.newPage();
-  await logIn(hospital, server.url, 'demo-sykehus', PASSWORD);
+  await logIn(hospital, portal.server.url, 'demo-sykehus', PASSWORD);
   await pick(hospital, 'Avdeling', 'Medisinsk avdeling');
   await typeInto(hospital, 'Fra', '01.02.2027');
   await typeInto(hospital, 'Til og med', '31.07.2027');
@@ -36,9 +22,9 @@ test('a GP registers, edits offline across a reload, syncs, and the hospital see
   await waitForSync(hospital, () => Module.alisTestState().sync.pending === 0, 'period sent');
 
   // A GP registers online and fills in the profile.
-  const gpContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const gpContext = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const gp = await gpContext.newPage();
-  await gp.goto(server.url);
+  await gp.goto(portal.server.url);
   await waitForFrame(gp);
   await clickLabel(gp, 'Registrer deg som fastlege');
   await nextFrames(gp);
@@ -88,8 +74,8 @@ test('a GP registers, edits offline across a reload, syncs, and the hospital see
   await gpContext.setOffline(false);
   await clickLabel(gp, 'Synkroniser nå');
   await waitForSync(gp, () => Module.alisTestState().sync.pending === 0 && Module.alisTestState().sync.online, 'offline changes sent');
-  const office = await apiLogin(server.url, 'demo-kontor', PASSWORD);
-  const everything = await apiPull(server.url, office);
+  const office = await apiLogin(portal.server.url, 'demo-kontor', PASSWORD);
+  const everything = await apiPull(portal.server.url, office);
   const ase = everything.changes.find((c) => c.kind === 'doctor' && c.body.name === 'Åse Ødegård');
   assert.ok(ase, 'the profile typed with æ, ø, å is stored exactly');
   assert.equal(ase.body.hpr_number, '9876543');
@@ -113,12 +99,12 @@ test('a GP registers, edits offline across a reload, syncs, and the hospital see
 });
 
 test('two GPs accept the one place while offline: after sync one holds it, the other sees why not', async () => {
-  const office = await apiLogin(server.url, 'demo-kontor', PASSWORD);
-  const lege = await apiLogin(server.url, 'demo-lege', PASSWORD);
-  const lege2 = await apiLogin(server.url, 'demo-lege2', PASSWORD);
+  const office = await apiLogin(portal.server.url, 'demo-kontor', PASSWORD);
+  const lege = await apiLogin(portal.server.url, 'demo-lege', PASSWORD);
+  const lege2 = await apiLogin(portal.server.url, 'demo-lege2', PASSWORD);
   const doctor = (s, name) => ({ id: s.user.doctor_id, name, hpr_number: '1234567', municipality_id: 'bergen',
     general_practice_start: '2019-01-01' });
-  await apiPush(server.url, office, [
+  await apiPush(portal.server.url, office, [
     ['register_doctor', doctor(lege, 'Kari Nordmann (demo)')],
     ['register_doctor', doctor(lege2, 'Ola Nordmann (demo)')],
     ['publish_period', { id: 'p-one-place', hospital_id: 'haraldsplass', department_id: 'haraldsplass-indremedisin',
@@ -129,9 +115,9 @@ test('two GPs accept the one place while offline: after sync one holds it, the o
 
   const pages = [];
   for (const username of ['demo-lege', 'demo-lege2']) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await portal.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await logIn(page, server.url, username, PASSWORD);
+    await logIn(page, portal.server.url, username, PASSWORD);
     await clickLabel(page, 'Tilbud');
     await nextFrames(page);
     await cutApi(page);
@@ -152,7 +138,7 @@ test('two GPs accept the one place while offline: after sync one holds it, the o
   assert.ok(labels(second).includes('Alle plassene i perioden er tatt.'), 'and why');
   await screenshot(pages[1], 'gp-offer-refused');
 
-  const offers = (await apiPull(server.url, office)).changes.filter((c) => c.kind === 'offer').map((c) => c.body);
+  const offers = (await apiPull(portal.server.url, office)).changes.filter((c) => c.kind === 'offer').map((c) => c.body);
   assert.deepEqual(offers.filter((o) => o.status === 'accepted').map((o) => o.id), ['o-0']);
   for (const page of pages) await page.context().close();
 });

@@ -1,31 +1,18 @@
 // Notifications reach the portal: the server's job makes one for an offer, the GP's next sync round
 // brings the unread count to the Alerts tab, and opening the tab marks it read on the server.
 // The real alis-sync (with --test-clock, for running its jobs now) and Debian's Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startServer, launchBrowser, portalState, clickLabel, labels, screenshot, waitForSync, logIn,
-} from './lib/portal.mjs';
+import { usePortal, portalState, clickLabel, labels, screenshot, waitForSync, logIn } from './lib/portal.mjs';
 import { apiLogin, apiPush } from './lib/api.mjs';
 
 const PASSWORD = 'demo-passord-2027';
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(['--demo', '--test-clock']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = usePortal(['--demo', '--test-clock']);
 
 async function post(session, path, body = {}) {
-  const res = await fetch(`${server.url}${path}`, {
+  const res = await fetch(`${portal.server.url}${path}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: server.url, Cookie: session.cookie },
+    headers: { 'Content-Type': 'application/json', Origin: portal.server.url, Cookie: session.cookie },
     body: JSON.stringify(body),
   });
   assert.equal(res.status, 200, `${path}: ${res.status}`);
@@ -35,9 +22,9 @@ async function post(session, path, body = {}) {
 const alertsTab = (state) => labels(state).find((l) => /^Varsler( \(.*\))?$/.test(l));
 
 test('an offer made to a GP shows as "Varsler (1 ny)" after the next sync, and opening the tab marks it read', async () => {
-  const office = await apiLogin(server.url, 'demo-kontor', PASSWORD);
-  const gp = await apiLogin(server.url, 'demo-lege', PASSWORD);
-  await apiPush(server.url, office, [
+  const office = await apiLogin(portal.server.url, 'demo-kontor', PASSWORD);
+  const gp = await apiLogin(portal.server.url, 'demo-lege', PASSWORD);
+  await apiPush(portal.server.url, office, [
     ['register_doctor', { id: gp.user.doctor_id, name: 'Kari Nordmann (demo)', hpr_number: '1234567',
       municipality_id: 'bergen', general_practice_start: '2019-01-01' }],
     ['publish_period', { id: 'p-varsel', hospital_id: 'haraldsplass', department_id: 'haraldsplass-indremedisin',
@@ -46,9 +33,9 @@ test('an offer made to a GP shows as "Varsler (1 ny)" after the next sync, and o
       start: '2027-03-01', end: '2027-08-31' }],
   ]);
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await logIn(page, server.url, 'demo-lege', PASSWORD);
+  await logIn(page, portal.server.url, 'demo-lege', PASSWORD);
   assert.equal(alertsTab(await portalState(page)), 'Varsler', 'no notification before the job has run');
 
   // The server's job makes the notification; the portal learns of it with its next sync round.

@@ -1,27 +1,13 @@
 // The ALIS office's "Brukere" tab end to end: demo-kontor creates a hospital coordinator's account,
 // the coordinator logs in with the one-time password in another browser, is made to choose a password
 // before anything else, and then sees the hospital home; the office disables the account again.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startServer, launchBrowser, waitForFrame, portalState, clickLabel, labels, screenshot, typeInto, nextFrames,
-  waitForSync, cutApi, restoreApi, logIn,
-} from './lib/portal.mjs';
+import { usePortal, waitForFrame, portalState, clickLabel, labels, screenshot, typeInto, nextFrames, waitForSync, cutApi, restoreApi, logIn } from './lib/portal.mjs';
 
 const PASSWORD = 'demo-passord-2027';
 const ONE_TIME = /^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}$/;
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(['--demo']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = usePortal(['--demo']);
 
 async function shows(page, label) {
   return labels(await portalState(page)).includes(label);
@@ -48,10 +34,10 @@ async function clickInRow(page, row, button) {
 }
 
 test('the office creates a hospital account; its one-time password must be replaced before anything else', async () => {
-  const officeContext = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  await officeContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const officeContext = await portal.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  await officeContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: portal.server.url });
   const office = await officeContext.newPage();
-  await logIn(office, server.url, 'demo-kontor', PASSWORD);
+  await logIn(office, portal.server.url, 'demo-kontor', PASSWORD);
   await clickLabel(office, 'Brukere');
   await waitForLabel(office, 'demo-kontor (deg)');
   assert.ok(await shows(office, 'demo-sykehus'), 'the list shows the other accounts');
@@ -91,9 +77,9 @@ test('the office creates a hospital account; its one-time password must be repla
   await screenshot(office, 'office-users');
 
   // The coordinator logs in with it in another browser and is made to choose a password first.
-  const hospitalContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const hospitalContext = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const hospital = await hospitalContext.newPage();
-  await hospital.goto(server.url);
+  await hospital.goto(portal.server.url);
   await waitForFrame(hospital);
   await clickLabel(hospital, 'Logg inn');
   await nextFrames(hospital);

@@ -2,29 +2,18 @@
 // about them as JSON from the Profile tab, then deletes the account with the password; a hospital
 // coordinator's browser (another context) no longer lists the GP after its next pull, and the GP
 // cannot log in again.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
-  startServer, launchBrowser, portalState, clickLabel, labels, screenshot, typeInto, nextFrames, logIn,
+  usePortal, portalState, clickLabel, labels, screenshot, typeInto, nextFrames, logIn,
 } from './lib/portal.mjs';
 import { apiLogin, apiPush } from './lib/api.mjs';
 
 const PASSWORD = 'demo-passord-2027';
 const NAME = 'Eva Sletting (e2e)';
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(['--demo']);
-  browser = await launchBrowser();
-  await seedGp();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = usePortal(['--demo']);
+before(seedGp);  // after usePortal's own: the server is running
 
 async function waitForLabel(page, label, present = true, timeout = 20000) {
   await page.waitForFunction(([l, want]) => Module.alisTestState().items.some((i) => i.label === l) === want,
@@ -35,9 +24,9 @@ async function waitForLabel(page, label, present = true, timeout = 20000) {
 
 // The GP's profile, free time and a wish for Helse Bergen's medical department, set up over the API.
 async function seedGp() {
-  const gpApi = await apiLogin(server.url, 'demo-lege', PASSWORD);
+  const gpApi = await apiLogin(portal.server.url, 'demo-lege', PASSWORD);
   const doctorId = gpApi.user.doctor_id;
-  await apiPush(server.url, gpApi, [
+  await apiPush(portal.server.url, gpApi, [
     ['register_doctor', { id: doctorId, name: NAME, hpr_number: '1234567', municipality_id: 'bergen',
       general_practice_start: '2019-01-01' }],
     ['put_available_time', { id: 'a-e2e-gdpr', doctor_id: doctorId, start: '2026-12-01', end: '2028-12-31' }],
@@ -46,15 +35,10 @@ async function seedGp() {
   ]);
 }
 
-// todo until the browser host's WakingPlatform (shell/browser/main.cpp, the accessibility helper's
-// file) forwards save_download to the BrowserPlatform: without it the app's download never reaches
-// the browser. With that 3-line forward the test passes; then drop the todo.
-test('a GP downloads everything the portal holds about them as JSON', {
-  todo: 'needs WakingPlatform::save_download in shell/browser/main.cpp',
-}, async () => {
-  const gpContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+test('a GP downloads everything the portal holds about them as JSON', async () => {
+  const gpContext = await portal.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const gp = await gpContext.newPage();
-  await logIn(gp, server.url, 'demo-lege', PASSWORD);
+  await logIn(gp, portal.server.url, 'demo-lege', PASSWORD);
   await waitForLabel(gp, 'Dine opplysninger');
   // The browser's own download, a JSON file with the GP's free time in it.
   const [download] = await Promise.all([
@@ -73,16 +57,16 @@ test('a GP downloads everything the portal holds about them as JSON', {
 
 test('a GP deletes the account; the hospital no longer lists them and the GP cannot log in', async () => {
   // The hospital coordinator sees the GP among the candidates for its medical department's period.
-  const hospitalContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const hospitalContext = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const hospital = await hospitalContext.newPage();
-  await logIn(hospital, server.url, 'demo-sykehus', PASSWORD);
+  await logIn(hospital, portal.server.url, 'demo-sykehus', PASSWORD);
   await waitForLabel(hospital, 'Medisinsk avdeling');
   await clickLabel(hospital, 'Medisinsk avdeling');
   await waitForLabel(hospital, NAME);
 
-  const gpContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const gpContext = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const gp = await gpContext.newPage();
-  await logIn(gp, server.url, 'demo-lege', PASSWORD);
+  await logIn(gp, portal.server.url, 'demo-lege', PASSWORD);
   await waitForLabel(gp, 'Dine opplysninger');
 
   // Delete: a confirmation that asks for the password; then the start screen says it is done.
@@ -113,7 +97,7 @@ test('a GP deletes the account; the hospital no longer lists them and the GP can
   await typeInto(gp, 'Passord', PASSWORD);
   await clickLabel(gp, 'Logg inn');
   await waitForLabel(gp, 'Feil brukernavn eller passord.');
-  await assert.rejects(apiLogin(server.url, 'demo-lege', PASSWORD), /401/);
+  await assert.rejects(apiLogin(portal.server.url, 'demo-lege', PASSWORD), /401/);
   await hospitalContext.close();
   await gpContext.close();
 });

@@ -1,11 +1,9 @@
 // A tour of every screen for every role, as the demo accounts see them: each tab is opened by a
 // click on its label, must draw without a page error, and is saved as a screenshot in artifacts/e2e/
 // so a person can look at all of them.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startServer, launchBrowser, clickLabel, labels, portalState, screenshot, nextFrames, logIn, typeInto, waitForSync,
-} from './lib/portal.mjs';
+import { usePortal, clickLabel, labels, portalState, screenshot, nextFrames, logIn, typeInto, waitForSync } from './lib/portal.mjs';
 import { fillProfile } from './lib/gp_steps.mjs';
 
 const PASSWORD = 'demo-passord-2027';
@@ -31,26 +29,15 @@ const TOURS = {
   },
 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(['--demo']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = usePortal(['--demo']);
 
 for (const [role, tour] of Object.entries(TOURS)) {
   test(`every screen of the ${role} draws, and is saved as a screenshot`, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await logIn(page, server.url, tour.user, PASSWORD);
+    await logIn(page, portal.server.url, tour.user, PASSWORD);
     if (role === 'gp') await fillProfile(page, { hpr: '9876543', start: '15.08.2019' });  // the demo GP starts without one; the other tabs need it
     for (const [index, [tab, expected]] of tour.tabs.entries()) {
       const before = labels(await portalState(page));

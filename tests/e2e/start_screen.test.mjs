@@ -1,36 +1,23 @@
 // The portal as a newcomer first meets it: the real server, the real WebAssembly app, real Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startServer, launchBrowser, waitForFrame, portalState, clickLabel, labels, screenshot, nextFrames,
-} from './lib/portal.mjs';
+import { usePortal, waitForFrame, portalState, clickLabel, labels, screenshot, nextFrames } from './lib/portal.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = usePortal();
 
 test('the server reports its health as JSON, and only its status to a stranger', async () => {
-  const res = await fetch(`${server.url}/api/health`);
+  const res = await fetch(`${portal.server.url}/api/health`);
   assert.equal(res.status, 200);
   assert.deepEqual(await res.json(), { status: 'ok' });
-  const wasm = await fetch(`${server.url}/app.wasm`);
+  const wasm = await fetch(`${portal.server.url}/app.wasm`);
   assert.equal(wasm.headers.get('content-type'), 'application/wasm');
 });
 
 test('the start screen draws in bokmål and switches language on click', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  const page = await portal.browser.newPage({ viewport: { width: 1280, height: 860 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url);
+  await page.goto(portal.server.url);
   let state = await waitForFrame(page);
   assert.equal(state.screen, 'start');
   assert.equal(state.language, 'nb');
@@ -58,9 +45,9 @@ test('the start screen draws in bokmål and switches language on click', async (
 });
 
 test('the language choice survives a reload (IndexedDB)', async () => {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const context = await portal.browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(portal.server.url);
   await waitForFrame(page);
   await clickLabel(page, 'English');
   await page.waitForFunction(() => Module.alisTestState().language === 'en');
@@ -73,9 +60,9 @@ test('the language choice survives a reload (IndexedDB)', async () => {
 });
 
 test('at devicePixelRatio 2 the canvas backing store is twice its CSS size', async () => {
-  const context = await browser.newContext({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 });
+  const context = await portal.browser.newContext({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(portal.server.url);
   const state = await waitForFrame(page);
   assert.equal(state.canvas.width, 1600);
   assert.equal(state.canvas.height, 1200);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const artifactsDir = process.env.ALIS_ARTIFACTS ?? path.join(root, 'artifacts', 'e2e');
@@ -144,4 +145,19 @@ export async function screenshot(page, name) {
   const file = path.join(artifactsDir, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+// The real alis-sync (with `extraArgs`) and Chromium for the tests of one file: started before the
+// first test, stopped after the last. The returned object holds them once started.
+export function usePortal(extraArgs = []) {
+  const portal = { server: null, browser: null };
+  before(async () => {
+    portal.server = await startServer(extraArgs);
+    portal.browser = await launchBrowser();
+  });
+  after(async () => {
+    await portal.browser?.close();
+    await portal.server?.stop();
+  });
+  return portal;
 }

@@ -2,7 +2,7 @@
 // about them as JSON from the Profile tab, then deletes the account with the password; a hospital
 // coordinator's browser (another context) no longer lists the GP after its next pull, and the GP
 // cannot log in again.
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
@@ -12,8 +12,7 @@ import { apiLogin, apiPush } from './lib/api.mjs';
 
 const PASSWORD = 'demo-passord-2027';
 const NAME = 'Eva Sletting (e2e)';
-const portal = usePortal(['--demo']);
-before(seedGp);  // after usePortal's own: the server is running
+const portal = usePortal(['--demo'], () => seedGp());
 
 async function waitForLabel(page, label, present = true, timeout = 20000) {
   await page.waitForFunction(([l, want]) => Module.alisTestState().items.some((i) => i.label === l) === want,

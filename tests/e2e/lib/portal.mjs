@@ -148,12 +148,13 @@ export async function screenshot(page, name) {
 }
 
 // The real alis-sync (with `extraArgs`) and Chromium for the tests of one file: started before the
-// first test, stopped after the last. The returned object holds them once started.
-export function usePortal(extraArgs = []) {
+// first test, then `setUp()` (seed data) runs; stopped after the last. The returned object holds them.
+export function usePortal(extraArgs = [], setUp = async () => {}) {
   const portal = { server: null, browser: null };
   before(async () => {
     portal.server = await startServer(extraArgs);
     portal.browser = await launchBrowser();
+    await setUp();
   });
   after(async () => {
     await portal.browser?.close();

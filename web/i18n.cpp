@@ -318,6 +318,8 @@ const std::array<Text, static_cast<size_t>(Msg::count_)> kTable{{
     {"Utløpt: ikke besvart innen fristen", "Gått ut: ikkje svara på innan fristen", "Lapsed: not answered by the deadline"},
     {"Svarfristen for et tilbud til deg gikk ut", "Svarfristen for eit tilbod til deg gjekk ut", "The answer deadline of an offer to you passed"},
     {"Tilbudet ble ikke besvart innen svarfristen", "Tilbodet vart ikkje svara på innan svarfristen", "The offer was not answered by its deadline"},
+    {"Legg til ledig tid", "Legg til ledig tid", "Add free time"},
+    {"Legg til ønske om", "Legg til ønske om", "Add a wish for"},
 }};
 
 }  // namespace

@@ -262,6 +262,9 @@ enum class Msg {
     offer_lapsed,
     alert_offer_lapsed,
     alert_offer_lapsed_hospital,
+    // The GP makes the suggested change from the explanation (issue 12)
+    add_suggested_free_time,
+    add_suggested_wish,
     count_  // keep last
 };
 

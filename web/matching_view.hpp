@@ -5,14 +5,11 @@
 #include "alis/matching/derive.hpp"
 #include "alis/matching/explain.hpp"
 #include "alis/matching/input.hpp"
+#include "alis/sync/matching_input.hpp"
 #include "alis/sync/state.hpp"
 #include "app.hpp"
 
 namespace alis::web {
-
-// Struck candidates and doctors with an accepted offer are left out of the offer; the regional list
-// orders the candidates when the ALIS office has set one.
-matching::MatchingInput matching_input_from(const sync::PortalState& view, const Date& today);
 
 // The same, worked out once per change of the replica's view (or of the day) and shared by every
 // screen, not once per frame: deriving a region's lists takes milliseconds, a national run ~70 ms.

@@ -1,5 +1,6 @@
 // The periods that fit the GP's wishes and free time, best first, and why the others do not.
 #include <imgui.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
@@ -18,6 +19,32 @@ std::string period_line(const matching::PeriodPlace& place) {
     return place.hospital_name + " – " + place.department_name + ": " + to_norwegian(p.range.start) + "–" +
            to_norwegian(p.range.end);
 }
+
+// The suggestion as the GP would enter it on the free-time or wishes tab, one button away; the button
+// names the change, so a screen reader user hears what it does.
+void make_change_button(Context& ctx, SendResult& result, const matching::Suggestion& change, const matching::PeriodPlace& place) {
+    const Language lang = ctx.lang;
+    const bool free_time = change.kind == matching::Suggestion::Kind::free_time;
+    const std::string label = free_time ? std::string(tr(lang, Msg::add_suggested_free_time)) + " " + to_norwegian(change.free_time.start) +
+                                              "–" + to_norwegian(change.free_time.end)
+                                        : std::string(tr(lang, Msg::add_suggested_wish)) + " " + place.department_name + ", " +
+                                              place.hospital_name;
+    ImGui::PushID(place.period->id.c_str());
+    if (ui::button(label.c_str())) {
+        const std::string doctor_id = ctx.session.user().doctor_id;
+        if (free_time) {
+            AvailableTime span{new_id(ctx.platform, "a-"), doctor_id, change.free_time};
+            result.send(ctx, "put_available_time", nlohmann::json(span));
+        } else {
+            Wish wish = change.wish;
+            wish.id = new_id(ctx.platform, "w-");
+            wish.doctor_id = doctor_id;
+            result.send(ctx, "put_wish", nlohmann::json(wish));
+        }
+    }
+    ImGui::PopID();
+}
+
 }  // namespace
 
 void GpPeriodsScreen::draw(Context& ctx) {
@@ -58,9 +85,11 @@ void GpPeriodsScreen::draw(Context& ctx) {
         const matching::Suggestion change = matching::suggest(check, lists.doctors[me], lists.periods[p], input.today);
         if (change.kind != matching::Suggestion::Kind::none) line += " " + change.text.in(lang);
         ui::paragraph(line.c_str());
+        if (change.kind != matching::Suggestion::Kind::none) make_change_button(ctx, result_, change, lists.periods[p]);
         any = true;
     }
     if (!any) ui::muted(tr(lang, Msg::no_other_periods));
+    result_.draw(ctx);
 }
 
 }  // namespace alis::web

@@ -88,6 +88,9 @@ private:
 class GpPeriodsScreen {
 public:
     void draw(Context& ctx);
+
+private:
+    SendResult result_;  // a suggested change the GP made from here
 };
 
 class GpOffersScreen {

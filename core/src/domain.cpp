@@ -111,6 +111,7 @@ void to_json(json& j, const Period& p) {
          {"supervisor", p.supervisor},
          {"reason", p.reason},
          {"status", to_string(p.status)}};
+    put_optional_date(j, "released_on", p.released_on);
 }
 
 void to_json(json& j, const AvailableTime& a) {
@@ -200,6 +201,7 @@ std::optional<Period> parse_period(const json& j, Problems& out, const std::stri
     p.supervisor = f.text("supervisor", kNameBytes, false);
     p.reason = f.text("reason", kNoteBytes, false);
     if (auto s = read_enum(f, "status", kPeriodStatuses, PeriodStatus::published, false)) p.status = *s;
+    p.released_on = f.date("released_on", false);
     if (out.size() != before) return std::nullopt;
     return p;
 }

@@ -115,6 +115,8 @@ bool is_released(const Period& period, const Date& today) {
            (period.status == PeriodStatus::published && today >= release_date(period.published_on));
 }
 
+Date released_day(const Period& period) { return period.released_on.value_or(release_date(period.published_on)); }
+
 long days_until_release(const Period& period, const Date& today) {
     return days_between(today, release_date(period.published_on));
 }

@@ -203,12 +203,42 @@ TEST_CASE("a GP sees why each published period does not fit, also periods no wis
                    "Perioden (Helse Bergen, Medisinsk avdeling) er ikke blant ønskene dine. "
                    "Legg til et ønske om Medisinsk avdeling, Helse Bergen, så passer perioden."));
     CHECK_FALSE(ui.shows("Ingen andre perioder er lyst ut."));
-    // Made as suggested, the period fits.
-    portal.apply("put_wish", nlohmann::json{{"id", "w1"}, {"doctor_id", "d-kari"}, {"rank", 1}, {"hospital_id", "helse-bergen"},
-                                           {"department_id", "hb-med"}});
-    sync_round(ui, app, platform);
+    // Made as suggested, with the button beside it, the period fits, here and on the server.
+    ui.click(app, "Legg til ønske om Medisinsk avdeling, Helse Bergen");
     CHECK_FALSE(ui.shows("Ingen perioder passer ennå."));
     CHECK(ui.shows("Helse Bergen – Medisinsk avdeling: 01.02.2027–31.07.2027  (Rangering 1, 01.02.2027–31.07.2027)"));
+    sync_round(ui, app, platform);
+    const auto& wishes = portal.server.state().wishes;
+    REQUIRE(wishes.size() == 1);
+    const Wish& made = wishes.begin()->second;
+    CHECK(made.doctor_id == "d-kari");
+    CHECK(made.hospital_id == "helse-bergen");
+    CHECK(made.department_id == "hb-med");
+    CHECK(made.rank == 1);
+}
+
+TEST_CASE("a GP whose free time ends too soon adds the suggested free time with one button, and the period fits") {
+    Headless ui(1280, 1000);
+    TestPortal portal;
+    seed_region(portal);
+    portal.apply("register_doctor", doctor_json("d-kari", "Kari Nordmann"));
+    portal.apply("put_available_time", nlohmann::json{{"id", "a1"}, {"doctor_id", "d-kari"}, {"start", "2027-01-01"}, {"end", "2027-04-30"}});
+    portal.apply("put_wish", nlohmann::json{{"id", "w1"}, {"doctor_id", "d-kari"}, {"rank", 1}, {"department_id", "hb-med"}});
+    portal.apply("publish_period", nlohmann::json{{"id", "p1"}, {"hospital_id", "helse-bergen"}, {"department_id", "hb-med"},
+                                                {"start", "2027-02-01"}, {"end", "2027-07-31"}, {"places", 1},
+                                                {"published_on", "2026-11-23"}});
+    TestPlatform platform(portal);
+    App app(platform);
+    log_in(ui, app, platform, "kari");
+    ui.click(app, "Perioder");
+    CHECK(ui.shows("Ingen perioder passer ennå."));
+    CHECK(ui.shows_part("Hvis den ledige tiden din varer til 31.07.2027, passer perioden."));
+    ui.click(app, "Legg til ledig tid 01.02.2027–31.07.2027");
+    CHECK(ui.shows("Helse Bergen – Medisinsk avdeling: 01.02.2027–31.07.2027  (Rangering 1, 01.02.2027–31.07.2027)"));
+    sync_round(ui, app, platform);
+    CHECK(portal.server.state().available_times.size() == 2);
+    ui.click(app, "Ledig tid");
+    CHECK(ui.shows("Sammenhengende ledig tid, slik tildelingen leser den: 01.01.2027–31.07.2027."));
 }
 
 TEST_CASE("a GP with touching free time sees one stretch, and the period that needs it fits") {

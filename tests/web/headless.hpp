@@ -37,6 +37,13 @@ public:
     }
 
     bool shows(const std::string& label) const { return probe::find(label) != nullptr; }
+    // Whether an item in the last frame has a label containing `text` (a sentence inside a paragraph).
+    bool shows_part(const std::string& text) const {
+        for (const auto& item : probe::items()) {
+            if (item.label.find(text) != std::string::npos) return true;
+        }
+        return false;
+    }
 
     // Clicks the field and types, as a keyboard would (UTF-8, so æ ø å too).
     void type(App& app, const std::string& label, const std::string& text) {

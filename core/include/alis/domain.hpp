@@ -65,6 +65,9 @@ struct Period {
     std::string supervisor;
     std::string reason;  // e.g. parental leave; no personal detail about the absent resident
     PeriodStatus status = PeriodStatus::published;
+    // The day the two-month rule released it: set by the release job, which may run later than
+    // release_date(published_on) when an offer held the period (rules.hpp: released_day).
+    std::optional<Date> released_on;
 
     bool operator==(const Period&) const = default;
 };

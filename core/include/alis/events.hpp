@@ -57,8 +57,7 @@ struct Event {
 // (doctor id, period id) pairs where the period is feasible for the doctor and one of their wishes.
 using Fits = std::set<std::pair<std::string, std::string>>;
 Fits fits_from(const matching::MatchingInput& input, const matching::DerivedLists& lists);
-// The matching input for a state (what the matching reads), and the fits it derives.
-matching::MatchingInput matching_input_of(const sync::PortalState& state, const Date& today);
+// The fits the matching derives from a state (sync::matching_input_of).
 Fits compute_fits(const sync::PortalState& state, const Date& today);
 
 // The events concerning `user` that happened on or before `today`, newest first (ties by key).

@@ -50,6 +50,9 @@ Verdict minimum_service(const DateRange& service, Scheme scheme);
 constexpr int kReleaseAfterMonths = 2;
 Date release_date(const Date& published_on);
 bool is_released(const Period& period, const Date& today);
+// The day a released period went out as an ordinary substitute post: the day the job released it,
+// or for a record from before that was kept, its release date.
+Date released_day(const Period& period);
 long days_until_release(const Period& period, const Date& today);  // negative once past
 
 // Offers and rule 3: a pending offer is a match found, so it holds its period against the release

@@ -6,6 +6,7 @@
 
 #include "alis/matching/feasibility.hpp"
 #include "alis/rules.hpp"
+#include "alis/sync/matching_input.hpp"
 
 namespace alis::events {
 
@@ -43,28 +44,8 @@ Fits fits_from(const matching::MatchingInput& input, const matching::DerivedList
     return out;
 }
 
-matching::MatchingInput matching_input_of(const PortalState& view, const Date& today) {
-    matching::MatchingInput in;
-    in.today = today;
-    for (const auto& [id, o] : view.organisations) in.organisations.push_back(o);
-    for (const auto& [id, d] : view.doctors) in.doctors.push_back(d);
-    for (const auto& [id, a] : view.available_times) in.available_times.push_back(a);
-    for (const auto& [id, w] : view.wishes) in.wishes.push_back(w);
-    for (const auto& [id, p] : view.periods) in.periods.push_back(p);
-    for (const auto& [id, list] : view.regional_lists) {
-        in.priority_list.insert(in.priority_list.end(), list.doctor_ids.begin(), list.doctor_ids.end());
-    }
-    for (const auto& [id, c] : view.candidates) {
-        if (c.struck) in.struck.insert(c.doctor_id);
-    }
-    for (const auto& [id, offer] : view.offers) {
-        if (offer.status == OfferStatus::accepted) in.placed.insert(offer.doctor_id);
-    }
-    return in;
-}
-
 Fits compute_fits(const PortalState& state, const Date& today) {
-    const matching::MatchingInput input = matching_input_of(state, today);
+    const matching::MatchingInput input = sync::matching_input_of(state, today);
     return fits_from(input, matching::derive(input));
 }
 
@@ -166,7 +147,7 @@ void gp_events(const PortalState& s, const Fits& fits, const User& user, Collect
             const Asked sub = asked(s, user, {SubscriptionTopic::released_periods}, p.hospital_id, specialty);
             const bool wanted = !doctor.empty() && wished(s, doctor, p);
             if (wanted || sub.any()) {
-                Event& e = out.add(EventKind::period_released, release_date(p.published_on), id);
+                Event& e = out.add(EventKind::period_released, released_day(p), id);
                 e.period_id = id;
                 e.in_app = wanted || sub.in_app;
                 e.email = sub.email;
@@ -206,7 +187,7 @@ void hospital_events(const PortalState& s, const User& user, const Date& today, 
             e.period_id = id;
         }
         if (p.status == PeriodStatus::released) {
-            Event& e = out.add(EventKind::period_released, release_date(p.published_on), id);
+            Event& e = out.add(EventKind::period_released, released_day(p), id);
             e.period_id = id;
         }
     }

@@ -119,7 +119,8 @@ DerivedLists derive(const MatchingInput& in) {
         place.department_name = name_of(period.department_id);
         specialty_key[p] = normalise_specialty(place.specialty);
         period_key[p] = {names.add(period.hospital_id), names.add(period.department_id), names.add(specialty_key[p])};
-        if (!offered(period, in.today).ok) continue;
+        place.held = in.held.count(period.id) > 0;
+        if (!offered(period, in.today, place.held).ok) continue;
         out.offered[p] = true;
         ++out.offered_count;
         by_department[period.department_id].push_back(p);

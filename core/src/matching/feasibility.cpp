@@ -29,18 +29,18 @@ std::string rule_name(Outcome outcome) {
 namespace {
 
 // The cheap part of offered(), for the many pairs derivation checks.
-Outcome period_outcome(const Period& period, const Date& today) {
+Outcome period_outcome(const Period& period, const Date& today, bool held) {
     if (period.status == PeriodStatus::released) return Outcome::released;
     if (period.status != PeriodStatus::published) return Outcome::not_published;
-    if (is_released(period, today)) return Outcome::released;
+    if (!held && is_released(period, today)) return Outcome::released;
     if (period.range.end < today) return Outcome::period_over;
     return Outcome::feasible;
 }
 
 }  // namespace
 
-Verdict offered(const Period& period, const Date& today) {
-    const Outcome o = period_outcome(period, today);
+Verdict offered(const Period& period, const Date& today, bool held) {
+    const Outcome o = period_outcome(period, today, held);
     if (o == Outcome::not_published) {
         // The status in words of each language, never the wire name ("withdrawn").
         const bool filled = period.status == PeriodStatus::filled;
@@ -49,7 +49,9 @@ Verdict offered(const Period& period, const Date& today) {
                        : Text{"Perioden er trukket tilbake.", "Perioden er trekt tilbake.", "The period has been withdrawn."}};
     }
     if (o == Outcome::released) {
-        const std::string on = to_norwegian(release_date(period.published_on));
+        // Released by the job, or due today: the day it goes out, not a date long past.
+        const Date day = period.status == PeriodStatus::released ? released_day(period) : std::max(release_date(period.published_on), today);
+        const std::string on = to_norwegian(day);
         return {false, "released",
                 {"Perioden er lyst ut som ordinært vikariat " + on + ".", "Perioden er lyst ut som ordinært vikariat " + on + ".",
                  "The period was advertised as an ordinary substitute post on " + on + "."}};
@@ -172,7 +174,7 @@ PairCheck check_pair(const DoctorSituation& doctor, const PeriodPlace& place, co
     if (doctor.struck) return {Outcome::struck_from_list, 0, {}};  // as check_service, before any window
     if (doctor.placed) return {Outcome::already_placed, 0, {}};
     const Period& period = *place.period;
-    if (const Outcome o = period_outcome(period, today); o != Outcome::feasible) return {o, 0, {}};
+    if (const Outcome o = period_outcome(period, today, place.held); o != Outcome::feasible) return {o, 0, {}};
     std::vector<const Wish*> covering;
     for (const Wish* w : doctor.wishes)
         if (wish_covers(*w, place)) covering.push_back(w);
@@ -228,7 +230,7 @@ Text describe(const PairCheck& c, const DoctorSituation& doctor, const PeriodPla
         case Outcome::already_placed: return can_be_placed(doctor).reason;
         case Outcome::not_published:
         case Outcome::released:
-        case Outcome::period_over: return offered(*place.period, today).reason;
+        case Outcome::period_over: return offered(*place.period, today, place.held).reason;
         case Outcome::not_wished:
             return {"Perioden (" + where + ") er ikke blant ønskene dine.", "Perioden (" + where + ") er ikkje blant ønska dine.",
                     "The period (" + where + ") is not among your wishes."};

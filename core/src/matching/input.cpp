@@ -86,6 +86,7 @@ std::optional<MatchingInput> parse_matching_input(const json& j, Problems& out) 
     const auto priority = read_ids(j, "priority_list", out);
     const auto struck = read_ids(j, "struck", out);
     const auto placed = read_ids(j, "placed", out);
+    const auto held = read_ids(j, "held", out);
     if (const auto it = j.find("lottery_seed"); it != j.end() && !it->is_null()) {
         if (it->is_number_unsigned()) in.lottery_seed = it->get<uint64_t>();
         else out.push_back({"lottery_seed", "not_a_seed", {"Må være et heltall fra 0 og opp.", "Må vera eit heiltal frå 0 og opp.", "Must be a whole number from 0 up."}});
@@ -97,7 +98,7 @@ std::optional<MatchingInput> parse_matching_input(const json& j, Problems& out) 
     const auto doctors = index_unique(in.doctors, "doctors", out);
     index_unique(in.available_times, "available_times", out);
     index_unique(in.wishes, "wishes", out);
-    index_unique(in.periods, "periods", out);
+    const auto periods = index_unique(in.periods, "periods", out);
 
     const auto org_of_kind = [&](const std::string& id, OrganisationKind kind) -> const Organisation* {
         const auto it = orgs.find(id);
@@ -151,6 +152,11 @@ std::optional<MatchingInput> parse_matching_input(const json& j, Problems& out) 
     check_doctor_ids(struck, "struck", &in.struck);
     check_doctor_ids(placed, "placed", &in.placed);
     in.priority_list = priority;
+    for (size_t i = 0; i < held.size(); ++i) {
+        if (!periods.count(held[i]))
+            out.push_back({at("held", i), "unknown_period", unknown("Ukjent periode", "Ukjend periode", "Unknown period", held[i])});
+        else in.held.insert(held[i]);
+    }
     if (out.size() != before) return std::nullopt;
     return in;
 }
@@ -164,7 +170,7 @@ void to_json(json& j, const MatchingInput& in) {
     j = {{"today", to_iso(in.today)}, {"organisations", in.organisations}, {"doctors", in.doctors},
          {"available_times", in.available_times}, {"wishes", in.wishes}, {"periods", in.periods},
          {"priority_list", in.priority_list}, {"struck", sorted(in.struck)}, {"placed", sorted(in.placed)},
-         {"lottery_seed", in.lottery_seed}};
+         {"held", sorted(in.held)}, {"lottery_seed", in.lottery_seed}};
 }
 
 }  // namespace alis::matching

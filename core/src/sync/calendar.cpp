@@ -85,7 +85,7 @@ std::vector<CalendarEvent> hospital_calendar(const PortalState& state, const std
             e.description = pick(lang, "Ingen ALIS-lege ble tildelt innen to måneder; perioden ble lyst ut som ordinært vikariat ",
                                  "Ingen ALIS-lege vart tildelt innan to månader; perioden vart lyst ut som ordinært vikariat ",
                                  "No ALIS doctor was matched within two months; the period was advertised as an ordinary substitute post on ") +
-                            to_norwegian(release_date(period.published_on)) + ".";
+                            to_norwegian(released_day(period)) + ".";
         } else {
             e.summary = pick(lang, "ALIS-periode", "ALIS-periode", "ALIS period") + ": " + department + " (" + places_text(period.places, lang) + ")";
             e.description = placed.empty() ? pick(lang, "Ingen tildelt ennå.", "Ingen tildelt enno.", "Nobody matched yet.")

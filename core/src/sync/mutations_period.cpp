@@ -101,6 +101,7 @@ void publish_period(Ctx& c) {
     // The server's day is the publication day: the two-month rule counts from it.
     p->published_on = c.today;
     p->status = PeriodStatus::published;
+    p->released_on.reset();
     if (p->specialty.empty()) p->specialty = dept->specialty;
     c.s.periods[p->id] = *p;
     c.touch(RecordKind::period, p->id);
@@ -124,6 +125,7 @@ void edit_period(Ctx& c) {
     if (!c.ok()) return;
     p->published_on = old->published_on;
     p->status = old->status;
+    p->released_on = old->released_on;
     if (p->specialty.empty()) p->specialty = old->specialty;
     *old = *p;
     c.touch(RecordKind::period, p->id);
@@ -259,9 +261,13 @@ void decline_offer(Ctx& c) {
 
 }  // namespace detail
 
+bool holds_period(const Offer& offer, const Date& today) {
+    return offer.status == OfferStatus::pending && !answer_deadline_passed(offer.answer_by, today);
+}
+
 bool held_by_offer(const PortalState& state, const std::string& period_id, const Date& today) {
     for (const auto& [id, o] : state.offers) {
-        if (o.period_id == period_id && o.status == OfferStatus::pending && !answer_deadline_passed(o.answer_by, today)) return true;
+        if (o.period_id == period_id && holds_period(o, today)) return true;
     }
     return false;
 }
@@ -285,6 +291,7 @@ std::vector<RecordKey> release_unmatched_periods(PortalState& state, const Date&
         if (accepted_offer_count(state, id) > 0) continue;  // a match was made in time
         if (held_by_offer(state, id, today)) continue;      // a pending offer is a match found
         p.status = PeriodStatus::released;
+        p.released_on = today;
         changed.insert({RecordKind::period, id});
     }
     return {changed.begin(), changed.end()};

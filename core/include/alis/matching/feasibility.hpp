@@ -28,6 +28,7 @@ struct PeriodPlace {
     std::string specialty;
     std::string hospital_name;
     std::string department_name;
+    bool held = false;  // a pending offer holds it against the two-month release (MatchingInput::held)
 };
 
 // Why a pair is refused, in the order the checks run; later outcomes explain more.
@@ -75,8 +76,9 @@ PairCheck check_service(const DoctorSituation& doctor, const DateRange& service)
 // check_service with the sentence for its outcome, as a Verdict whose rule is rule_name(outcome).
 Verdict service_verdict(const DoctorSituation& doctor, const DateRange& service, Voice voice);
 
-// Offered: published, not yet released under the two-month rule, and not over by `today`.
-Verdict offered(const Period& period, const Date& today);
+// Offered: published, not yet released under the two-month rule (a period `held` by a pending offer
+// is not released on its release date), and not over by `today`.
+Verdict offered(const Period& period, const Date& today, bool held = false);
 // Struck from the municipal list or already placed: nothing can be offered.
 Verdict can_be_placed(const DoctorSituation& doctor);
 // The same refusal for hospital and office staff, naming the GP.

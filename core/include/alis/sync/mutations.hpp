@@ -65,6 +65,8 @@ const std::vector<MutationInfo>& mutation_catalogue();
 std::vector<RecordKey> release_unmatched_periods(PortalState& state, const Date& today);
 // Pending offers whose answer deadline is before `today` get status lapsed; returns them.
 std::vector<RecordKey> lapse_overdue_offers(PortalState& state, const Date& today);
+// Whether the offer holds its period against the release: pending and within its answer deadline.
+bool holds_period(const Offer& offer, const Date& today);
 // Whether a pending offer within its answer deadline holds the period against the release.
 bool held_by_offer(const PortalState& state, const std::string& period_id, const Date& today);
 

@@ -118,6 +118,15 @@ export async function waitForSync(page, predicate, what, timeout = 20000) {
   });
 }
 
+// Waits until an item in the portal's last frame has a label containing `text` (or, with
+// present: false, until none has). Names what was visible when it gives up.
+export async function waitForLabel(page, text, { present = true, timeout = 20000 } = {}) {
+  await page.waitForFunction(([t, want]) => Module.alisTestState().items.some((i) => i.label.includes(t)) === want,
+    [text, present], { timeout }).catch(async (e) => {
+    throw new Error(`waiting for "${text}" ${present ? '' : 'to go'}: ${e.message}; visible: ${labels(await portalState(page)).join(' | ')}`);
+  });
+}
+
 // The API unreachable (as offline for the app) while the page itself still loads.
 export async function cutApi(page) {
   await page.route('**/api/**', (route) => route.abort('internetdisconnected'));

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <optional>
 
+#include "alis/sync/municipal_order.hpp"
+
 namespace alis::web {
 
 matching::MatchingInput matching_input_from(const sync::PortalState& view, const Date& today) {
@@ -22,6 +24,8 @@ matching::MatchingInput matching_input_from(const sync::PortalState& view, const
     for (const auto& [id, offer] : view.offers) {
         if (offer.status == sync::OfferStatus::accepted) in.placed.insert(offer.doctor_id);
     }
+    in.weights = sync::stored_score_weights(view);
+    in.municipal_lists = sync::municipal_lists_of(view);
     return in;
 }
 

@@ -6,6 +6,7 @@
 
 #include "alis/matching/feasibility.hpp"
 #include "alis/rules.hpp"
+#include "alis/sync/municipal_order.hpp"
 
 namespace alis::events {
 
@@ -60,6 +61,8 @@ matching::MatchingInput matching_input_of(const PortalState& view, const Date& t
     for (const auto& [id, offer] : view.offers) {
         if (offer.status == OfferStatus::accepted) in.placed.insert(offer.doctor_id);
     }
+    in.weights = sync::stored_score_weights(view);
+    in.municipal_lists = sync::municipal_lists_of(view);
     return in;
 }
 

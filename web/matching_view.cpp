@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 
+
 namespace alis::web {
 
 namespace {

@@ -24,6 +24,8 @@ void MunicipalityScreen::draw(Context& ctx) {
     const Organisation* municipality = sync::find_organisation(view, municipality_id);
     const bool party = municipality && municipality->party_to_agreement;
     const Date today = ctx.platform.today();
+    // The office's stored weights, the same the matching uses, so the breakdown shows the points that rank.
+    const matching::ScoreWeights weights = sync::stored_score_weights(view);
 
     std::vector<const sync::Candidate*> list;
     for (const auto& [id, c] : view.candidates) {
@@ -41,7 +43,7 @@ void MunicipalityScreen::draw(Context& ctx) {
     for (const auto* c : list) {
         const DoctorProfile* d = sync::find_doctor(view, c->doctor_id);
         names.push_back(d ? d->name : c->doctor_id);
-        scores.push_back(d ? matching::priority_score(*d, party, today).total() : -1);
+        scores.push_back(d ? matching::priority_score(*d, party, today, weights).total() : -1);
         fingerprint.add(c->id).add(names.back()).add(scores.back()).add(c->wished_service).add(c->struck ? 1 : 0);
     }
     // The list as the municipality's own spreadsheet, from the replica: works offline too.
@@ -78,11 +80,11 @@ void MunicipalityScreen::draw(Context& ctx) {
             if (c.struck) ui::note((std::string(tr(lang, Msg::struck)) + ": " + c.struck_reason).c_str(), ui::kCaution);
             ImGui::TableNextColumn();
             if (d) {
-                const auto score = matching::priority_score(*d, party, today);
+                const auto score = matching::priority_score(*d, party, today, weights);
                 ImGui::Text("%d", score.total());
                 // Each criterion's points with its label on the page rather than in a hover; the rules
                 // behind the labels are said once under the table.
-                ImGui::TextWrapped("%s", matching::score_summary(score).in(lang).c_str());
+                ImGui::TextWrapped("%s", matching::score_summary(score, weights).in(lang).c_str());
             }
             ImGui::TableNextColumn();
             ImGui::TextWrapped("%s", c.wished_service.c_str());
@@ -120,7 +122,7 @@ void MunicipalityScreen::draw(Context& ctx) {
         ImGui::EndTable();
     }
     if (sort_.sorted()) ui::muted(tr(lang, Msg::sorted_view_note));
-    ui::muted(matching::score_rules().in(lang).c_str());
+    ui::muted(matching::score_rules(weights).in(lang).c_str());
     ui::text_input(tr(lang, Msg::strike_reason), strike_reason_, ImGui::GetFontSize() * 30);
     result_.draw(ctx);
     ImGui::Separator();

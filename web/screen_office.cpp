@@ -264,6 +264,9 @@ void OfficeScreen::draw_matching(Context& ctx) {
         ImGui::EndTable();
     }
     ui::muted(matching::lottery_note(result.lists.lottery_seed).in(lang).c_str());  // the run's seed, recorded
+    ui::muted(matching::weights_note(result.lists.weights).in(lang).c_str());      // the weights' version it used
+    ImGui::Separator();
+    weights_.draw(ctx);
 }
 
 }  // namespace alis::web

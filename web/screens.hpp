@@ -164,6 +164,19 @@ private:
     ui::TableSorter sort_;
 };
 
+// The office's "Vekter" section under the matching tab (screen_office_weights.cpp): the stored
+// score weights with their version, a field per weight, "Lagre" sends set_score_weights.
+class OfficeWeightsSection {
+public:
+    void draw(Context& ctx);
+
+private:
+    std::vector<int> values_;  // per matching::weight_fields(), as typed
+    int loaded_version_ = -1;  // the stored version the fields were filled from
+    bool edited_ = false;
+    SendResult result_;
+};
+
 class OfficeScreen {
 public:
     void draw_organisations(Context& ctx);
@@ -192,6 +205,7 @@ private:
 
     OfficeUsersScreen users_;
     OfficeEvaluationScreen evaluation_;
+    OfficeWeightsSection weights_;
     int kind_ = 0, parent_ = 0;
     std::string org_id_, org_name_, org_specialty_;
     bool party_ = true;

@@ -139,7 +139,7 @@ DerivedLists derive(const MatchingInput& in) {
     for (size_t d = 0; d < n_doctors; ++d) {
         const auto muni = orgs.find(in.doctors[d].municipality_id);
         const bool party = muni != orgs.end() && muni->second->party_to_agreement;
-        out.scores[d] = priority_score(in.doctors[d], party, in.today);
+        out.scores[d] = priority_score(in.doctors[d], party, in.today, in.weights);
         out.placeable[d] = can_be_placed(out.doctors[d]);
     }
 
@@ -153,6 +153,29 @@ DerivedLists derive(const MatchingInput& in) {
     for (size_t d = 0; d < n_doctors; ++d) {
         out.general_practice_months[d] = whole_months_between(in.doctors[d].general_practice_start, in.today);
         out.lottery[d] = lottery_draw(out.lottery_seed, in.doctors[d].id);
+    }
+    // The municipality's own order breaks ties before the lottery. Comparing "same municipality: list
+    // order, else lottery" is not transitive (std::sort needs it to be), so instead each list hands
+    // its GPs' draws out again in list order: the smallest draw to the highest-listed GP. Ordering by
+    // draw then agrees with every municipality's order and stays a lottery between municipalities.
+    out.weights = in.weights;
+    out.municipal_list.assign(n_doctors, -1);
+    std::vector<size_t> listed;
+    std::vector<uint64_t> draws;
+    for (size_t l = 0; l < in.municipal_lists.size(); ++l) {
+        const auto& list = in.municipal_lists[l];
+        listed.clear();
+        draws.clear();
+        for (const auto& id : list) {
+            // Inputs built without parse_matching_input may repeat a GP: the first list's place counts.
+            const auto it = doctor_index.find(id);
+            if (it == doctor_index.end() || out.municipal_list[it->second] >= 0) continue;
+            out.municipal_list[it->second] = static_cast<int>(l);
+            listed.push_back(it->second);
+            draws.push_back(out.lottery[it->second]);
+        }
+        std::sort(draws.begin(), draws.end());
+        for (size_t i = 0; i < listed.size(); ++i) out.lottery[listed[i]] = draws[i];
     }
     const std::vector<int> doctor_by_id = id_order(in.doctors);
     std::vector<size_t> visit(n_doctors);

@@ -77,6 +77,16 @@ ExplanationDetail filled_detail(const DerivedLists& lists, const ListPlaces& pla
                      where + ": " + filled.en + "; the last candidate admitted has an equal score (" + points +
                          " points), and on equal scores more time in general practice (in months) goes first."}};
         }
+        const int list = lists.municipal_list[doctor];
+        if (list >= 0 && lists.municipal_list[other] == list) {
+            return {id, "tie",
+                    {where + ": " + filled.nb + "; den sist tatt inn har lik poengsum med deg (" + points +
+                         " poeng) og like lang tid i allmennpraksis, og kommunen har satt den foran deg på sin liste.",
+                     where + ": " + filled.nn + "; den sist tekne inn har lik poengsum med deg (" + points +
+                         " poeng) og like lang tid i allmennpraksis, og kommunen har sett den framfor deg på lista si.",
+                     where + ": " + filled.en + "; the last candidate admitted has an equal score (" + points +
+                         " points) and as much time in general practice, and the municipality listed them before you."}};
+        }
         return {id, "tie",
                 {where + ": " + filled.nb + "; den sist tatt inn har lik poengsum med deg (" + points +
                      " poeng) og like lang tid i allmennpraksis; loddtrekningen for denne tildelingen satte den foran deg.",
@@ -231,6 +241,7 @@ void to_json(json& j, const DomainMatch& m) {
     }
     j["rank_lists"] = {{"residents", residents}, {"hospitals", hospitals}};
     j["lottery_seed"] = m.lists.lottery_seed;  // recorded, so the run can be repeated exactly
+    j["weights"] = m.lists.weights;            // with their version: which weights ranked the candidates
     j["explanations"] = m.explanations;
 }
 

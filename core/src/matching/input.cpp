@@ -91,6 +91,20 @@ std::optional<MatchingInput> parse_matching_input(const json& j, Problems& out) 
         if (it->is_number_unsigned()) in.lottery_seed = it->get<uint64_t>();
         else out.push_back({"lottery_seed", "not_a_seed", {"Må være et heltall fra 0 og opp.", "Må vera eit heiltal frå 0 og opp.", "Must be a whole number from 0 up."}});
     }
+    if (const auto it = j.find("weights"); it != j.end() && !it->is_null()) {
+        if (auto w = parse_score_weights(*it, out, "weights")) in.weights = *w;
+    }
+    std::vector<std::vector<std::string>> municipal;
+    if (const auto it = j.find("municipal_lists"); it != j.end() && !it->is_null()) {
+        if (!it->is_array()) {
+            out.push_back({"municipal_lists", "not_a_list", {"Må være en liste med lister.", "Må vera ei liste med lister.", "Must be a list of lists."}});
+        } else {
+            for (size_t i = 0; i < it->size(); ++i) {
+                const std::string name = at("municipal_lists", i);
+                municipal.push_back(read_ids(nlohmann::json{{name, (*it)[i]}}, name.c_str(), out));
+            }
+        }
+    }
     // Cross-record rules need every record read, and their indices below match the input only then.
     if (out.size() != before) return std::nullopt;
 
@@ -157,6 +171,22 @@ std::optional<MatchingInput> parse_matching_input(const json& j, Problems& out) 
             out.push_back({at("held", i), "unknown_period", unknown("Ukjent periode", "Ukjend periode", "Unknown period", held[i])});
         else in.held.insert(held[i]);
     }
+    // A GP on two municipalities' lists would get two places in the tie-break: refused.
+    std::unordered_set<std::string> on_a_list;
+    for (size_t l = 0; l < municipal.size(); ++l) {
+        const std::string name = at("municipal_lists", l);
+        for (size_t i = 0; i < municipal[l].size(); ++i) {
+            const std::string& id = municipal[l][i];
+            if (!doctors.count(id)) {
+                out.push_back({at(name.c_str(), i), "unknown_doctor", unknown("Ukjent lege", "Ukjend lege", "Unknown doctor", id)});
+            } else if (!on_a_list.insert(id).second) {
+                out.push_back({at(name.c_str(), i), "listed_twice",
+                               {"\"" + id + "\" står to ganger i listene.", "\"" + id + "\" står to gonger i listene.",
+                                "\"" + id + "\" is listed twice."}});
+            }
+        }
+    }
+    in.municipal_lists = std::move(municipal);
     if (out.size() != before) return std::nullopt;
     return in;
 }
@@ -170,7 +200,8 @@ void to_json(json& j, const MatchingInput& in) {
     j = {{"today", to_iso(in.today)}, {"organisations", in.organisations}, {"doctors", in.doctors},
          {"available_times", in.available_times}, {"wishes", in.wishes}, {"periods", in.periods},
          {"priority_list", in.priority_list}, {"struck", sorted(in.struck)}, {"placed", sorted(in.placed)},
-         {"held", sorted(in.held)}, {"lottery_seed", in.lottery_seed}};
+         {"held", sorted(in.held)}, {"lottery_seed", in.lottery_seed}, {"weights", in.weights},
+         {"municipal_lists", in.municipal_lists}};
 }
 
 }  // namespace alis::matching

@@ -97,6 +97,7 @@ bool may_see(const PortalState& s, const Actor& a, const RecordKey& key) {
             return a.role == Role::municipality && own_org && c.municipality_id == a.organisation_id;
         }
         case RecordKind::regional_list: return a.role == Role::hospital;
+        case RecordKind::setting: return true;  // not personal data; every replica runs the matching with it
         case RecordKind::offer: {
             const Offer& o = *get(s.offers, key.id);
             if (a.role == Role::gp) return !a.doctor_id.empty() && o.doctor_id == a.doctor_id;
@@ -152,6 +153,7 @@ std::set<std::string> audience(const PortalState& s, const RecordKey& key) {
         case K::user: add(out, "user:", key.id); break;
         case K::subscription: add(out, "user:", get(s.subscriptions, key.id)->user_id); break;
         case K::regional_list: out.insert("role:hospital"); break;
+        case K::setting: out.insert("*"); break;
         case K::doctor: {
             const DoctorProfile& d = *get(s.doctors, key.id);
             add(out, "doctor:", d.id);

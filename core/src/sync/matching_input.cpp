@@ -1,6 +1,8 @@
 #include "alis/sync/matching_input.hpp"
 
+#include "alis/sync/municipal_order.hpp"
 #include "alis/sync/mutations.hpp"
+#include "alis/sync/settings.hpp"
 
 namespace alis::sync {
 
@@ -22,6 +24,8 @@ matching::MatchingInput matching_input_of(const PortalState& state, const Date& 
         if (offer.status == OfferStatus::accepted) in.placed.insert(offer.doctor_id);
         if (holds_period(offer, today) && state.periods.count(offer.period_id)) in.held.insert(offer.period_id);
     }
+    in.weights = stored_score_weights(state);
+    in.municipal_lists = municipal_lists_of(state);
     return in;
 }
 

@@ -111,6 +111,7 @@ void set_candidate_order(Ctx& c);
 void strike_candidate(Ctx& c);
 void delete_candidate(Ctx& c);
 void set_regional_list(Ctx& c);
+void set_score_weights(Ctx& c);
 
 void put_subscription(Ctx& c);
 void delete_subscription(Ctx& c);

@@ -74,6 +74,7 @@ std::string to_string(RecordKind kind) {
         case RecordKind::regional_list: return "regional_list";
         case RecordKind::subscription: return "subscription";
         case RecordKind::offer: return "offer";
+        case RecordKind::setting: return "setting";
     }
     return "?";
 }
@@ -82,7 +83,7 @@ const std::vector<RecordKind>& all_record_kinds() {
     static const std::vector<RecordKind> kinds{RecordKind::organisation, RecordKind::user,         RecordKind::doctor,
                                                RecordKind::available_time, RecordKind::wish,       RecordKind::period,
                                                RecordKind::candidate,    RecordKind::regional_list, RecordKind::subscription,
-                                               RecordKind::offer};
+                                               RecordKind::offer,        RecordKind::setting};
     return kinds;
 }
 

@@ -91,25 +91,25 @@ TEST_CASE("ties: months in general practice break equal scores, then a seeded lo
 TEST_CASE("the score follows the agreement's criteria") {
     DoctorProfile d = doctor("d1", {2020, 1, 1});
     const Date today{2026, 11, 22};
-    auto s = priority_score(d, true, today);
+    auto s = priority_score(d, true, today, {});
     CHECK(s.general_practice == 100);  // 6 whole years, capped at 5
     CHECK(s.specialization == 0);
     CHECK(s.courses == 0);
     CHECK(s.agreement == 100);
     CHECK(s.sector == 50);
     d.general_practice_start = {2023, 11, 23};  // one day short of 3 years
-    CHECK(priority_score(d, true, today).general_practice == 40);
+    CHECK(priority_score(d, true, today, {}).general_practice == 40);
     d.learning_objectives_fulfilled = 30;
     d.alis_start = Date{2023, 11, 22};  // 36 months of 60
-    CHECK(priority_score(d, true, today).specialization == 60);
+    CHECK(priority_score(d, true, today, {}).specialization == 60);
     d.learning_objectives_fulfilled = 70;
-    CHECK(priority_score(d, true, today).specialization == 70);
+    CHECK(priority_score(d, true, today, {}).specialization == 70);
     d.mandatory_courses = 3;
     d.module_courses = 9;
     d.guidance_group = true;
-    CHECK(priority_score(d, true, today).courses == 15 + 25 + 40);
+    CHECK(priority_score(d, true, today, {}).courses == 15 + 25 + 40);
     d.sector = Sector::private_practice;
-    s = priority_score(d, false, today);
+    s = priority_score(d, false, today, {});
     CHECK(s.agreement == 0);
     CHECK(s.sector == 0);
     CHECK(s.total() == 40 + 70 + 80);
@@ -118,8 +118,8 @@ TEST_CASE("the score follows the agreement's criteria") {
 TEST_CASE("the score is explained part by part, with labels and rules, adding up to the total") {
     DoctorProfile d = doctor("d1", {2020, 1, 1});
     d.mandatory_courses = 2;
-    const auto s = priority_score(d, true, {2026, 11, 22});
-    const auto parts = score_parts(s);
+    const auto s = priority_score(d, true, {2026, 11, 22}, {});
+    const auto parts = score_parts(s, {});
     REQUIRE(parts.size() == 5);
     int sum = 0;
     for (const auto& p : parts) {
@@ -133,8 +133,8 @@ TEST_CASE("the score is explained part by part, with labels and rules, adding up
     CHECK(describe(parts[2]).en == "Courses and guidance: 10 of 100 points (5 per mandatory course (at most 7), 5 per module "
                                    "course (at most 5), 40 for the 2-year guidance group)");
     CHECK(describe(parts[4]).nb.rfind("Sektor: 50 av 50 poeng", 0) == 0);
-    CHECK(score_summary(s).nb == "Allmennpraksis 100, Spesialisering 0, Kurs og veiledning 10, Avtalekommune 100, Sektor 50");
-    CHECK(score_rules().nb.rfind("Poeng: Allmennpraksis: 20 poeng per hele år, høyst 5 år, høyst 100. Spesialisering:", 0) == 0);
+    CHECK(score_summary(s, {}).nb == "Allmennpraksis 100, Spesialisering 0, Kurs og veiledning 10, Avtalekommune 100, Sektor 50");
+    CHECK(score_rules({}).nb.rfind("Poeng: Allmennpraksis: 20 poeng per hele år, høyst 5 år, høyst 100. Spesialisering:", 0) == 0);
 }
 
 TEST_CASE("whole months count calendar months, with month ends clamped") {

@@ -50,6 +50,7 @@ std::map<std::string, Case> cases() {
     c["strike_candidate"] = {[](int k, const Actor&) { return json{{"candidate_id", side_id("c", k)}, {"reason", "Tjeneste i Helse Fonna"}}; }};
     c["delete_candidate"] = {[](int k, const Actor&) { return json{{"candidate_id", side_id("c", k)}}; }};
     c["set_regional_list"] = {[d](int k, const Actor&) { return json{{"doctor_ids", {d(k)}}}; }};
+    c["set_score_weights"] = {[](int k, const Actor&) { return json{{"weights", {{"municipal_sector", 10 * k}}}}; }};
     auto target_user = [](int k, const Actor& a) { return a.role == Role::alis_office ? side_id("u-gp", k) : actor_of(a.role, k).user_id; };
     c["put_subscription"] = {[target_user](int k, const Actor& a) {
         return json{{"id", "s-new"}, {"user_id", target_user(k, a)}, {"topic", "offers"}, {"channel", "email"}};
@@ -102,7 +103,7 @@ TEST_CASE("authorization matrix: every role x every mutation x own and another's
             }
         }
     }
-    CHECK(checked == 26 * 4 * 2);
+    CHECK(checked == 27 * 4 * 2);
 }
 
 TEST_CASE("visibility matrix: what each role sees of its own side and of the other") {

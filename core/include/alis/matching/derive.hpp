@@ -36,7 +36,9 @@ struct DerivedLists {
     std::vector<std::vector<size_t>> candidates;     // per period, the period's rank order of doctors
     std::vector<int> general_practice_months;        // per doctor: whole months in general practice (finer than years)
     uint64_t lottery_seed = 0;                       // the seed this run used (never 0)
-    std::vector<uint64_t> lottery;                   // per doctor: the draw, lower first
+    std::vector<uint64_t> lottery;                   // per doctor: the draw, lower first, in each municipal list's order
+    std::vector<int> municipal_list;                 // per doctor: index of the municipal list the GP is on, or -1
+    ScoreWeights weights;                            // the weights the scores used (their version is reported)
     size_t offered_count = 0;
     Instance instance;
 };
@@ -47,8 +49,9 @@ uint64_t lottery_seed_for(const MatchingInput& input);
 uint64_t lottery_draw(uint64_t seed, const std::string& doctor_id);
 
 // GP order: wish rank, then earlier start of service, then period id. Period order: place on the
-// regional priority list (listed candidates first), then priority score (higher first), then more
-// whole months in general practice, then the lottery draw, then doctor id. The returned lists point into `input`, which must outlive them.
+// regional priority list (listed candidates first), then priority score (higher first, by the
+// input's weights), then more whole months in general practice, then the municipality's own order
+// (for GPs on one municipal list), then the lottery draw, then doctor id. The returned lists point into `input`, which must outlive them.
 DerivedLists derive(const MatchingInput& input);
 
 }  // namespace alis::matching

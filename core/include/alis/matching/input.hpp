@@ -2,7 +2,8 @@
 // Everything the matching reads from the portal's records, and its JSON form for `alis-match domain`
 // (documented in docs/matching.md):
 //   {"today":"2026-11-22", "organisations":[...], "doctors":[...], "available_times":[...],
-//    "wishes":[...], "periods":[...], "priority_list":["d3","d1"], "struck":["d7"], "placed":["d9"], "held":["p2"]}
+//    "wishes":[...], "periods":[...], "priority_list":["d3","d1"], "struck":["d7"], "placed":["d9"],
+//    "held":["p2"], "weights":{...}, "municipal_lists":[["d2","d5"],["d1"]]}
 // Records use the project's own JSON (domain.hpp); this file adds only the lists around them and the
 // checks that span records (unknown or repeated ids).
 #include <nlohmann/json_fwd.hpp>
@@ -15,6 +16,7 @@
 
 #include "alis/date.hpp"
 #include "alis/domain.hpp"
+#include "alis/matching/weights.hpp"
 #include "alis/problem.hpp"
 
 namespace alis::matching {
@@ -35,6 +37,10 @@ struct MatchingInput {
     // Seeds the lottery that orders GPs whom every criterion leaves equal (docs/matching.md §2); 0
     // means the run's own seed, drawn from `today`. Recorded in the output, so a run can be re-run.
     uint64_t lottery_seed = 0;
+    ScoreWeights weights;  // the office's stored weights (JSON "weights", optional): absent = defaults, version 0
+    // Each municipality's own order of its candidates (doctor ids, best first; JSON "municipal_lists",
+    // optional): a GP is on one list at most. Breaks ties after whole months, before the lottery.
+    std::vector<std::vector<std::string>> municipal_lists;
 };
 
 // Every record through its own parse_* (problems prefixed "doctors[2].hpr_number" and so on), then

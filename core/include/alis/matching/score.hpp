@@ -6,11 +6,13 @@
 
 #include "alis/date.hpp"
 #include "alis/domain.hpp"
+#include "alis/matching/weights.hpp"
 #include "alis/text.hpp"
 
 namespace alis::matching {
 
 struct PriorityScore {
+    // The default weights' maxima in brackets; ScoreWeights sets them.
     int general_practice = 0;  // years in general practice: 20 per whole year, at most 5 years (100)
     int specialization = 0;    // learning objectives fulfilled or months in the specialization (100)
     int courses = 0;           // mandatory and module courses, 2-year guidance group (100)
@@ -23,7 +25,8 @@ struct PriorityScore {
 // Whole calendar months from `from` to `to` (0 when `to` is earlier).
 int whole_months_between(const Date& from, const Date& to);
 
-PriorityScore priority_score(const DoctorProfile& doctor, bool municipality_party_to_agreement, const Date& today);
+PriorityScore priority_score(const DoctorProfile& doctor, bool municipality_party_to_agreement, const Date& today,
+                             const ScoreWeights& weights);
 
 // One criterion of the score as the municipality reads it: its label, the points given, the most it
 // can give, and the rule behind it.
@@ -34,12 +37,12 @@ struct ScorePart {
     Text rule;
 };
 // The five parts in the agreement's order; their points add up to score.total().
-std::vector<ScorePart> score_parts(const PriorityScore& score);
+std::vector<ScorePart> score_parts(const PriorityScore& score, const ScoreWeights& weights);
 // "Allmennpraksis: 100 av 100 poeng (20 poeng per hele år, høyst 5 år)".
 Text describe(const ScorePart& part);
 // One line per GP for a table: "Allmennpraksis 100, Spesialisering 60, …" (labels and points).
-Text score_summary(const PriorityScore& score);
+Text score_summary(const PriorityScore& score, const ScoreWeights& weights);
 // The rule behind each label, said once under the table: "Allmennpraksis: 20 poeng per hele år, …".
-Text score_rules();
+Text score_rules(const ScoreWeights& weights);
 
 }  // namespace alis::matching

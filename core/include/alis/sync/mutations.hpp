@@ -7,7 +7,7 @@
 // rejection carries one Problem per broken rule, each naming the field (e.g. "period.places",
 // "args.offer_id") and a stable rule name, with the reason in bokmål, nynorsk and English.
 //
-// The catalogue (26 mutations: name, args, who may, rules) is documented in docs/sync-protocol.md
+// The catalogue (27 mutations: name, args, who may, rules) is documented in docs/sync-protocol.md
 // and listed by mutation_catalogue(). For put-like mutations (register_doctor, put_wish,
 // publish_period, make_offer ...) args are the record's own JSON body as in records.hpp/domain.hpp;
 // the others take named fields (offer_id, wish_ids ...). Values the server owns are set by apply,

@@ -25,6 +25,7 @@ enum class RecordKind {
     regional_list,
     subscription,
     offer,
+    setting,         // Setting (settings.hpp): the office's settings, such as the score's weights
 };
 
 std::string to_string(RecordKind kind);

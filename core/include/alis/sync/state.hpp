@@ -10,6 +10,7 @@
 
 #include "alis/domain.hpp"
 #include "alis/sync/records.hpp"
+#include "alis/sync/settings.hpp"
 
 namespace alis::sync {
 
@@ -24,6 +25,7 @@ struct PortalState {
     std::map<std::string, RegionalList> regional_lists;
     std::map<std::string, Subscription> subscriptions;
     std::map<std::string, Offer> offers;
+    std::map<std::string, Setting> settings;
 
     bool operator==(const PortalState&) const = default;
 };

@@ -1,0 +1,31 @@
+// The office's settings: set_score_weights.
+#include "alis/sync/settings.hpp"
+#include "mutation_context.hpp"
+
+namespace alis::sync::detail {
+
+using nlohmann::json;
+
+// args: {"weights": {...}}. The version, the day and the office user are the server's to set, so a
+// client cannot skip or reuse a version: the next version is the stored one plus one.
+void set_score_weights(Ctx& c) {
+    if (!c.office()) return c.not_allowed("name");
+    const auto it = c.args.find("weights");
+    if (it == c.args.end() || it->is_null()) {
+        return c.fail("args.weights", "required", {"Feltet må fylles ut.", "Feltet må fyllast ut.", "This field is required."});
+    }
+    auto weights = matching::parse_score_weights(*it, c.p, "args.weights");
+    if (!weights || !c.ok()) return;
+    const matching::ScoreWeights stored = stored_score_weights(c.s);
+    if (stored.version >= matching::kMaxWeightsVersion) {
+        return c.fail("args.weights.version", "out_of_range",
+                      {"Ingen flere versjoner.", "Ingen fleire versjonar.", "No more versions."});
+    }
+    weights->version = stored.version + 1;
+    weights->set_on = c.today;
+    weights->set_by = c.a.user_id;
+    c.s.settings[kScoreWeightsId] = Setting{kScoreWeightsId, json(*weights)};
+    c.touch(RecordKind::setting, kScoreWeightsId);
+}
+
+}  // namespace alis::sync::detail

@@ -48,15 +48,16 @@ std::vector<ScorePart> score_parts(const PriorityScore& s, const ScoreWeights& w
     const std::string per_year = n(w.general_practice_per_year), years = n(w.general_practice_years);
     const std::string spec = n(w.specialization), mand = n(w.mandatory_course), mod = n(w.module_course);
     const std::string guide = n(w.guidance_group), party = n(w.party_municipality), sector = n(w.municipal_sector);
+    // The measure is out of 100; only a weight other than 100 scales it, and only then is it said.
+    const auto scaled = [&](const char* times) { return w.specialization == 100 ? std::string() : times + spec + " / 100"; };
     return {
         {{"Allmennpraksis", "Allmennpraksis", "General practice"}, s.general_practice, general_practice_max(w),
          {per_year + " poeng per hele år, høyst " + years + " år", per_year + " poeng per heile år, høgst " + years + " år",
           per_year + " points per whole year, at most " + years + " years"}},
         {{"Spesialisering", "Spesialisering", "Specialization"}, s.specialization, w.specialization,
-         {"det største av oppfylte læringsmål (høyst 100) og måneder i spesialiseringen × 100 / 60, ganget med " + spec + " / 100",
-          "det største av oppfylte læringsmål (høgst 100) og månader i spesialiseringa × 100 / 60, gonga med " + spec + " / 100",
-          "the larger of learning objectives fulfilled (at most 100) and months in the specialization × 100 / 60, times " + spec +
-              " / 100"}},
+         {"det største av oppfylte læringsmål (høyst 100) og måneder i spesialiseringen × 100 / 60" + scaled(", ganget med "),
+          "det største av oppfylte læringsmål (høgst 100) og månader i spesialiseringa × 100 / 60" + scaled(", gonga med "),
+          "the larger of learning objectives fulfilled (at most 100) and months in the specialization × 100 / 60" + scaled(", times ")}},
         {{"Kurs og veiledning", "Kurs og rettleiing", "Courses and guidance"}, s.courses, courses_max(w),
          {mand + " per obligatorisk kurs (høyst 7), " + mod + " per emnekurs (høyst 5), " + guide + " for 2-årig veiledningsgruppe",
           mand + " per obligatorisk kurs (høgst 7), " + mod + " per emnekurs (høgst 5), " + guide + " for 2-årig rettleiingsgruppe",

@@ -4,7 +4,9 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <initializer_list>
 #include <string>
+#include <utility>
 
 #include "alis/sync/overview.hpp"
 #include "i18n.hpp"
@@ -15,22 +17,22 @@ namespace alis::web {
 
 namespace {
 
-// One row of figures: what is counted, and the number.
-void figure(Msg what, std::size_t count, Language lang) {
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ui::label(tr(lang, what));
-    ImGui::TableNextColumn();
-    ui::label(std::to_string(count).c_str());
-}
-
-bool begin_figures(const char* id) {
+// A table of figures under its heading: what is counted, and the number, a row each.
+void figures(const char* id, Msg heading, std::initializer_list<std::pair<Msg, std::size_t>> rows, Language lang) {
+    ui::heading(tr(lang, heading));
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
     // As wide as its two columns, not the window: the numbers stay next to what they count.
-    if (!ImGui::BeginTable(id, 2, flags, ImVec2(ImGui::GetFontSize() * 27.5f, 0))) return false;
+    if (!ImGui::BeginTable(id, 2, flags, ImVec2(ImGui::GetFontSize() * 27.5f, 0))) return;
     ImGui::TableSetupColumn("##what", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 22);
     ImGui::TableSetupColumn("##count", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
-    return true;
+    for (const auto& [what, count] : rows) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ui::label(tr(lang, what));
+        ImGui::TableNextColumn();
+        ui::label(std::to_string(count).c_str());
+    }
+    ImGui::EndTable();
 }
 
 }  // namespace
@@ -42,27 +44,16 @@ void draw_overview(Context& ctx) {
 
     const sync::OverviewFigures f = sync::overview_figures(view);
 
-    ui::heading(tr(lang, Msg::tab_periods));
-    if (begin_figures("##periods")) {
-        figure(Msg::overview_open, f.open, lang);
-        figure(Msg::overview_open_places, f.open_places, lang);
-        figure(Msg::overview_filled, f.filled, lang);
-        figure(Msg::overview_accepted, f.accepted, lang);
-        figure(Msg::overview_released, f.released, lang);
-        figure(Msg::overview_withdrawn, f.withdrawn, lang);
-        ImGui::EndTable();
-    }
+    figures("##periods", Msg::tab_periods,
+            {{Msg::overview_open, f.open}, {Msg::overview_open_places, f.open_places}, {Msg::overview_filled, f.filled},
+             {Msg::overview_accepted, f.accepted}, {Msg::overview_released, f.released}, {Msg::overview_withdrawn, f.withdrawn}},
+            lang);
     ImGui::Spacing();
-    ui::heading(tr(lang, Msg::overview_doctors));
-    if (begin_figures("##doctors")) {
-        figure(Msg::overview_profiles, f.profiles, lang);
-        figure(Msg::overview_with_free_time, f.with_free_time, lang);
-        figure(Msg::overview_with_wishes, f.with_wishes, lang);
-        figure(Msg::overview_on_regional_list, f.on_regional_list, lang);
-        figure(Msg::overview_placed, f.placed, lang);
-        figure(Msg::overview_struck, f.struck, lang);
-        ImGui::EndTable();
-    }
+    figures("##doctors", Msg::overview_doctors,
+            {{Msg::overview_profiles, f.profiles}, {Msg::overview_with_free_time, f.with_free_time},
+             {Msg::overview_with_wishes, f.with_wishes}, {Msg::overview_on_regional_list, f.on_regional_list},
+             {Msg::overview_placed, f.placed}, {Msg::overview_struck, f.struck}},
+            lang);
 
     // Open periods whose release is near, soonest first: the office can still find someone.
     ImGui::Spacing();

@@ -10,11 +10,17 @@ using namespace alis::sync;
 
 namespace {
 
-void candidate(PortalState& s, const std::string& id, const std::string& municipality, const std::string& doctor, int position,
-               bool struck = false) {
-    Candidate c;
-    c.id = id, c.municipality_id = municipality, c.doctor_id = doctor, c.position = position, c.struck = struck;
-    s.candidates[id] = c;
+// Each municipality's list, first priority first; a name starting with '-' is struck.
+void lists(PortalState& s, const std::map<std::string, std::vector<std::string>>& by_municipality) {
+    for (const auto& [municipality, doctors] : by_municipality) {
+        for (std::size_t i = 0; i < doctors.size(); ++i) {
+            Candidate c;
+            c.id = municipality + "-" + std::to_string(i + 1), c.municipality_id = municipality;
+            c.struck = doctors[i][0] == '-';
+            c.doctor_id = doctors[i].substr(c.struck ? 1 : 0), c.position = static_cast<int>(i) + 1;
+            s.candidates[c.id] = c;
+        }
+    }
 }
 
 void period(PortalState& s, const std::string& id, PeriodStatus status, int places, const Date& published_on) {
@@ -33,14 +39,7 @@ void offer(PortalState& s, const std::string& id, const std::string& doctor, Off
 
 TEST_CASE("the proposal takes each municipality's first priority, then each second; the higher score first within a round") {
     PortalState s;
-    // Bergen: a, b, c. Stavanger: d, e. Voss: f (struck), g.
-    candidate(s, "c1", "bergen", "a", 1);
-    candidate(s, "c2", "bergen", "b", 2);
-    candidate(s, "c3", "bergen", "c", 3);
-    candidate(s, "c4", "stavanger", "d", 1);
-    candidate(s, "c5", "stavanger", "e", 2);
-    candidate(s, "c6", "voss", "f", 1, true);
-    candidate(s, "c7", "voss", "g", 2);
+    lists(s, {{"bergen", {"a", "b", "c"}}, {"stavanger", {"d", "e"}}, {"voss", {"-f", "g"}}});
     const std::map<std::string, int> score{{"a", 10}, {"b", 5}, {"c", 1}, {"d", 20}, {"e", 5}, {"f", 99}, {"g", 7}};
     // Round 1: d (20), a (10); f is struck. Round 2: g (7), then b and e tie at 5, the lower id first.
     // Round 3: c.
@@ -49,10 +48,7 @@ TEST_CASE("the proposal takes each municipality's first priority, then each seco
 
 TEST_CASE("a doctor on two municipal lists stands once, at the first place; one without a score counts as 0") {
     PortalState s;
-    candidate(s, "c1", "bergen", "a", 1);
-    candidate(s, "c2", "bergen", "b", 2);
-    candidate(s, "c3", "stavanger", "b", 1);
-    candidate(s, "c4", "stavanger", "x", 2);
+    lists(s, {{"bergen", {"a", "b"}}, {"stavanger", {"b", "x"}}});
     const std::map<std::string, int> score{{"a", 3}, {"b", 4}};
     // Round 1: b (4), a (3). Round 2: b again (left out), x (no score: 0).
     CHECK(regional_list_proposal(s, score) == std::vector<std::string>{"b", "a", "x"});
@@ -78,9 +74,7 @@ TEST_CASE("overview figures: periods by status, open places, accepted offers, an
     offer(s, "o2", "d1", OfferStatus::accepted);  // two places for one GP: two offers, one placed GP
     offer(s, "o3", "d2", OfferStatus::pending);
     offer(s, "o4", "d3", OfferStatus::declined);
-    candidate(s, "c1", "bergen", "d2", 1, true);
-    candidate(s, "c2", "voss", "d2", 1, true);
-    candidate(s, "c3", "voss", "d4", 2);
+    lists(s, {{"bergen", {"-d2"}}, {"voss", {"-d2", "d4"}}});
     s.regional_lists["regional"].doctor_ids = {"d4", "d1"};
 
     OverviewFigures want;

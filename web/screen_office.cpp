@@ -9,6 +9,7 @@
 #include "alis/collation.hpp"
 #include "alis/matching/explain.hpp"
 #include "alis/sync/list_export.hpp"
+#include "alis/sync/regional_proposal.hpp"
 #include "forms.hpp"
 #include "i18n.hpp"
 #include "matching_view.hpp"
@@ -147,9 +148,8 @@ void OfficeScreen::draw_organisations(Context& ctx) {
     result_.draw(ctx);
 }
 
-// The regional list interleaves the municipal lists: every municipality's first priority, then
-// every second, and so on; within a round, the higher priority score goes first. Struck candidates
-// are left out. The office can save it as the list the hospitals see.
+// The proposed regional list (the rule is sync::regional_list_proposal) beside the saved one. The
+// office can save the proposal as the list the hospitals see.
 void OfficeScreen::draw_regional_list(Context& ctx) {
     const Language lang = ctx.lang;
     const auto& view = ctx.session.view();
@@ -157,19 +157,7 @@ void OfficeScreen::draw_regional_list(Context& ctx) {
     std::map<std::string, int> score;
     const matching::DerivedLists& lists = derived_lists(ctx);
     for (size_t i = 0; i < input.doctors.size(); ++i) score[input.doctors[i].id] = lists.scores[i].total();
-    std::vector<const sync::Candidate*> active;
-    for (const auto& [id, c] : view.candidates) {
-        if (!c.struck) active.push_back(&c);
-    }
-    std::sort(active.begin(), active.end(), [&](auto* a, auto* b) {
-        if (a->position != b->position) return a->position < b->position;
-        if (score[a->doctor_id] != score[b->doctor_id]) return score[a->doctor_id] > score[b->doctor_id];
-        return a->doctor_id < b->doctor_id;
-    });
-    std::vector<std::string> proposed;
-    for (const auto* c : active) {
-        if (std::find(proposed.begin(), proposed.end(), c->doctor_id) == proposed.end()) proposed.push_back(c->doctor_id);
-    }
+    const std::vector<std::string> proposed = sync::regional_list_proposal(view, score);
     const sync::RegionalList* saved = view.regional_lists.empty() ? nullptr : &view.regional_lists.begin()->second;
     ImGui::Columns(2, "##regional", false);
     ui::heading(tr(lang, Msg::proposal));

@@ -334,16 +334,12 @@ public:
 
     void delete_session(const std::string& token_hash) override {
         std::lock_guard lock(mutex_);
-        Statement s(db_, "DELETE FROM sessions WHERE token_hash = ?1");
-        s.bind(1, token_hash);
-        s.run();
+        run_with("DELETE FROM sessions WHERE token_hash = ?1", token_hash);
     }
 
     void delete_sessions_of(const std::string& user_id) override {
         std::lock_guard lock(mutex_);
-        Statement s(db_, "DELETE FROM sessions WHERE user_id = ?1");
-        s.bind(1, user_id);
-        s.run();
+        run_with("DELETE FROM sessions WHERE user_id = ?1", user_id);
     }
 
     void delete_sessions_before(std::int64_t idle_before, std::int64_t created_before) override {
@@ -597,12 +593,7 @@ public:
             Statement s(db_, dry_run ? "SELECT count(*) FROM notifications WHERE on_date < ?1"
                                      : "DELETE FROM notifications WHERE on_date < ?1 RETURNING id");
             s.bind(1, on_before);
-            if (dry_run) {
-                s.step();
-                out.notifications = static_cast<std::size_t>(s.integer(0));
-            } else {
-                while (s.step()) ++out.notifications;
-            }
+            out.notifications = counted_or_deleted(s, dry_run);
         }
         {
             Statement s(db_, dry_run ? "SELECT count(*) FROM outbox WHERE sent_at != 0 AND sent_at < ?1 AND NOT EXISTS "
@@ -611,12 +602,7 @@ public:
                                        "(SELECT 1 FROM notifications n WHERE n.key = outbox.key AND n.on_date >= ?2) RETURNING id");
             // A mail goes only with its notification (else the mail job would make it again).
             s.bind(1, sent_before).bind(2, on_before);
-            if (dry_run) {
-                s.step();
-                out.mails = static_cast<std::size_t>(s.integer(0));
-            } else {
-                while (s.step()) ++out.mails;
-            }
+            out.mails = counted_or_deleted(s, dry_run);
         }
         tx.commit();
         return out;
@@ -648,15 +634,8 @@ public:
             "DELETE FROM clients WHERE user_id = ?1",
             "UPDATE audit_log SET detail = '' WHERE user_id = ?1",
         };
-        for (const char* sql : steps) {
-            Statement s(db_, sql);
-            s.bind(1, user_id);
-            s.run();
-        }
-        Statement s(db_, "DELETE FROM users WHERE id = ?1");
-        s.bind(1, user_id);
-        s.run();
-        const bool existed = sqlite3_changes(db_) > 0;
+        for (const char* sql : steps) run_with(sql, user_id);
+        const bool existed = run_with("DELETE FROM users WHERE id = ?1", user_id) > 0;
         tx.commit();
         return existed;
     }
@@ -675,6 +654,22 @@ public:
     }
 
 private:
+    // Runs a statement whose one parameter ?1 is the given key; returns how many rows it changed.
+    std::size_t run_with(const char* sql, const std::string& key) {
+        Statement s(db_, sql);
+        s.bind(1, key);
+        s.run();
+        return static_cast<std::size_t>(sqlite3_changes(db_));
+    }
+
+    // A dry run's statement counts (one row, one column); a real one deletes RETURNING a row for each.
+    static std::size_t counted_or_deleted(Statement& s, bool dry_run) {
+        if (dry_run) return s.step() ? static_cast<std::size_t>(s.integer(0)) : 0;
+        std::size_t n = 0;
+        while (s.step()) ++n;
+        return n;
+    }
+
     void write_sync(const SyncWrite& w) {
         {
             Statement s(db_,

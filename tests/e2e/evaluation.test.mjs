@@ -4,20 +4,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { usePortal, portalState, clickLabel, labels, screenshot, nextFrames, logIn } from './lib/portal.mjs';
-import { apiLogin } from './lib/api.mjs';
+import { apiLogin, apiPost } from './lib/api.mjs';
 
 const PASSWORD = 'demo-passord-2027';
 const portal = usePortal(['--demo']);
 
 async function figures(from, to) {
   const office = await apiLogin(portal.server.url, 'demo-kontor', PASSWORD);
-  const res = await fetch(`${portal.server.url}/api/evaluation`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: portal.server.url, Cookie: office.cookie },
-    body: JSON.stringify({ from, to }),
-  });
-  assert.equal(res.status, 200);
-  return res.json();
+  return apiPost(portal.server.url, office, '/api/evaluation', { from, to });
 }
 
 // Empties a text field (the cursor lands where the click was) and types `text`.

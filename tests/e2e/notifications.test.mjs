@@ -4,20 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { usePortal, portalState, clickLabel, labels, screenshot, waitForSync, logIn } from './lib/portal.mjs';
-import { apiLogin, apiPush } from './lib/api.mjs';
+import { apiLogin, apiPost, apiPush } from './lib/api.mjs';
 
 const PASSWORD = 'demo-passord-2027';
 const portal = usePortal(['--demo', '--test-clock']);
-
-async function post(session, path, body = {}) {
-  const res = await fetch(`${portal.server.url}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: portal.server.url, Cookie: session.cookie },
-    body: JSON.stringify(body),
-  });
-  assert.equal(res.status, 200, `${path}: ${res.status}`);
-  return res.json();
-}
 
 const alertsTab = (state) => labels(state).find((l) => /^Varsler( \(.*\))?$/.test(l));
 
@@ -39,8 +29,8 @@ test('an offer made to a GP shows as "Varsler (1 ny)" after the next sync, and o
   assert.equal(alertsTab(await portalState(page)), 'Varsler', 'no notification before the job has run');
 
   // The server's job makes the notification; the portal learns of it with its next sync round.
-  await post(gp, '/api/test/run-jobs');
-  const listed = await post(gp, '/api/notifications');
+  await apiPost(portal.server.url, gp, '/api/test/run-jobs');
+  const listed = await apiPost(portal.server.url, gp, '/api/notifications');
   const offers = listed.notifications.filter((n) => n.kind === 'offer_made' && !n.read);
   assert.equal(offers.length, 1, JSON.stringify(listed));
   const unread = listed.notifications.filter((n) => !n.read && n.in_app).length;
@@ -64,7 +54,7 @@ test('an offer made to a GP shows as "Varsler (1 ny)" after the next sync, and o
   const fresh = labels(await portalState(page)).filter((l) => l.startsWith('Nytt: '));
   assert.ok(fresh.some((l) => l.includes('Haraldsplass')), `the offer is among the new ones: ${fresh.join(' | ')}`);
   await waitForSync(page, () => Module.alisTestState().items.some((i) => i.label === 'Varsler'), 'the count gone');
-  const after = await post(gp, '/api/notifications');
+  const after = await apiPost(portal.server.url, gp, '/api/notifications');
   assert.equal(after.notifications.filter((n) => !n.read && n.in_app).length, 0, JSON.stringify(after));
   await screenshot(page, 'alerts-read');
   await context.close();

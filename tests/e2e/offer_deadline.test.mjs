@@ -6,20 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { usePortal, portalState, clickLabel, labels, screenshot, logIn } from './lib/portal.mjs';
-import { apiLogin, apiPush, apiPull } from './lib/api.mjs';
+import { apiLogin, apiPost, apiPush, apiPull } from './lib/api.mjs';
 
 const PASSWORD = 'demo-passord-2027';
 const portal = usePortal(['--demo', '--test-clock']);
-
-async function post(session, path, body = {}) {
-  const res = await fetch(`${portal.server.url}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: portal.server.url, Cookie: session.cookie },
-    body: JSON.stringify(body),
-  });
-  assert.equal(res.status, 200, `${path}: ${res.status}`);
-  return res.json();
-}
 
 const norwegian = (iso) => iso.split('-').reverse().join('.');
 
@@ -34,7 +24,7 @@ async function waitForLabel(page, text) {
 test('the GP reads the deadline; after it the offer lapses, cannot be accepted, and both sides are told', async () => {
   let office = await apiLogin(portal.server.url, 'demo-kontor', PASSWORD);
   const gp = await apiLogin(portal.server.url, 'demo-lege', PASSWORD);
-  const { today } = await post(office, '/api/test/clock', {});
+  const { today } = await apiPost(portal.server.url, office, '/api/test/clock', {});
   const year = Number(today.slice(0, 4)) + 1;
   await apiPush(portal.server.url, office, [
     ['register_doctor', { id: gp.user.doctor_id, name: 'Kari Nordmann (demo)', hpr_number: '1234567',
@@ -62,14 +52,14 @@ test('the GP reads the deadline; after it the offer lapses, cannot be accepted, 
 
   // The deadline day itself is open: the job changes nothing. (Moving the clock two weeks ends the
   // sessions, so everyone logs in again, as they would.)
-  await post(office, '/api/test/clock', { today: offer.answer_by });
+  await apiPost(portal.server.url, office, '/api/test/clock', { today: offer.answer_by });
   office = await apiLogin(portal.server.url, 'demo-kontor', PASSWORD);
-  await post(office, '/api/test/run-jobs');
+  await apiPost(portal.server.url, office, '/api/test/run-jobs');
   assert.equal((await offerNow()).status, 'pending');
   // The day after: the job lapses it, and the GP's next sync brings that.
-  await post(office, '/api/test/clock', { advance_days: 1 });
+  await apiPost(portal.server.url, office, '/api/test/clock', { advance_days: 1 });
   office = await apiLogin(portal.server.url, 'demo-kontor', PASSWORD);
-  await post(office, '/api/test/run-jobs');
+  await apiPost(portal.server.url, office, '/api/test/run-jobs');
   assert.equal((await offerNow()).status, 'lapsed', 'a versioned change that reaches clients');
   // Two weeks later the session has ended: the GP opens the portal anew and logs in.
   await context.close();
@@ -99,7 +89,7 @@ test('the GP reads the deadline; after it the offer lapses, cannot be accepted, 
   // Both sides are told, through the notifications the job made.
   const hospital = await apiLogin(portal.server.url, 'demo-sykehus', PASSWORD);
   for (const session of [gpAgain, hospital]) {
-    const { notifications } = await post(session, '/api/notifications');
+    const { notifications } = await apiPost(portal.server.url, session, '/api/notifications');
     assert.ok(notifications.some((n) => n.kind === 'offer_lapsed'), `${session.user.id}: ${JSON.stringify(notifications)}`);
   }
   await context.close();

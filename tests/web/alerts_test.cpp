@@ -30,15 +30,9 @@ void publish(TestPortal& portal, const std::string& id, const std::string& depar
 
 }  // namespace
 
-TEST_CASE("a GP adds an e-mail subscription for one hospital and deletes it; both reach the server") {
-    Headless ui(1280, 1000);
-    TestPortal portal;
-    seed_region(portal);
+TEST_CASE_FIXTURE(PortalFixture, "a GP adds an e-mail subscription for one hospital and deletes it; both reach the server") {
     seed_kari_wishing_medicine(portal);
-    TestPlatform platform(portal);
-    App app(platform);
-    log_in(ui, app, platform, "kari");
-    REQUIRE(app.session().logged_in());
+    log_in_as("kari");
     ui.click(app, "Varsler");
     CHECK(ui.shows("Ingen abonnementer ennå."));
     CHECK(ui.shows("Varsler på e-post sendes av serveren til ALIS-kontor Vest når den har en e-posttjener; hver e-post har en lenke for å melde seg av."));
@@ -67,14 +61,9 @@ TEST_CASE("a GP adds an e-mail subscription for one hospital and deletes it; bot
     CHECK(ui.shows("Ingen abonnementer ennå."));
 }
 
-TEST_CASE("a fitting period published, an offer and a subscribed department's period appear as alerts, newest first") {
-    Headless ui(1280, 1000);
-    TestPortal portal;
-    seed_region(portal);
+TEST_CASE_FIXTURE(PortalFixture, "a fitting period published, an offer and a subscribed department's period appear as alerts, newest first") {
     seed_kari_wishing_medicine(portal);
-    TestPlatform platform(portal);
-    App app(platform);
-    log_in(ui, app, platform, "kari");
+    log_in_as("kari");
     ui.click(app, "Varsler");
     CHECK(ui.shows("Ingen varsler ennå."));
 
@@ -104,13 +93,8 @@ TEST_CASE("a fitting period published, an offer and a subscribed department's pe
     CHECK(row_y(offer) < row_y(fitting));
 }
 
-TEST_CASE("a hospital coordinator subscribes to new candidates") {
-    Headless ui(1280, 1000);
-    TestPortal portal;
-    seed_region(portal);
-    TestPlatform platform(portal);
-    App app(platform);
-    log_in(ui, app, platform, "hb");
+TEST_CASE_FIXTURE(PortalFixture, "a hospital coordinator subscribes to new candidates") {
+    log_in_as("hb");
     ui.click(app, "Varsler");
     ui.click(app, "Varsle om");
     ui.click(app, "Nye kandidater");
@@ -123,15 +107,10 @@ TEST_CASE("a hospital coordinator subscribes to new candidates") {
     CHECK(s.channel == sync::Channel::in_app);
 }
 
-TEST_CASE("the hospital sees the two-month warning 14 days ahead and the release; the GP offered it sees it gone") {
-    Headless ui(1280, 1000);
-    TestPortal portal;
-    seed_region(portal);
+TEST_CASE_FIXTURE(PortalFixture, "the hospital sees the two-month warning 14 days ahead and the release; the GP offered it sees it gone") {
     seed_kari_wishing_medicine(portal);
     publish(portal, "p-med", "hb-med");  // 23.11.2026: released 23.01.2027, warned 09.01.2027
-    TestPlatform platform(portal);
-    App app(platform);
-    log_in(ui, app, platform, "hb");
+    log_in_as("hb");
     ui.click(app, "Varsler");
     const std::string warning = "Lyses ut som vikariat om 14 dager uten sammenfall: Helse Bergen – Medisinsk avdeling, 01.02.2027–31.07.2027";
     const std::string released = "Ingen sammenfall på to måneder: dere kan nå lyse perioden ut som ordinært vikariat: Helse Bergen – "

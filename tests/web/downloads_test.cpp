@@ -15,8 +15,7 @@ using nlohmann::json;
 
 namespace {
 
-void seed_offer(TestPortal& portal) {
-    seed_region(portal);
+void seed_offer(TestPortal& portal) {  // on top of seed_region
     portal.apply("register_doctor", doctor_json("d-kari", "Kari Nordmann"));
     portal.apply("register_doctor", doctor_json("d-ola", "Ola Ås"));
     portal.apply("publish_period", json{{"id", "p1"}, {"hospital_id", "helse-bergen"}, {"department_id", "hb-med"},
@@ -30,13 +29,9 @@ void seed_offer(TestPortal& portal) {
 
 }  // namespace
 
-TEST_CASE("a GP with an offer adds it to a calendar; without one there is no button") {
-    Headless ui(1280, 1000);
-    TestPortal portal;
+TEST_CASE_FIXTURE(PortalFixture, "a GP with an offer adds it to a calendar; without one there is no button") {
     seed_offer(portal);
-    TestPlatform platform(portal);
-    App app(platform);
-    log_in(ui, app, platform, "kari");
+    log_in_as("kari");
     ui.click(app, "Tilbud");
     REQUIRE(ui.shows("Legg i kalenderen (.ics)"));
     ui.click(app, "Legg i kalenderen (.ics)");
@@ -55,13 +50,9 @@ TEST_CASE("a GP with an offer adds it to a calendar; without one there is no but
     CHECK_FALSE(ui.shows("Legg i kalenderen (.ics)"));
 }
 
-TEST_CASE("a municipality downloads its list: the CSV of the list it sees, in its order") {
-    Headless ui(1280, 1000);
-    TestPortal portal;
+TEST_CASE_FIXTURE(PortalFixture, "a municipality downloads its list: the CSV of the list it sees, in its order") {
     seed_offer(portal);
-    TestPlatform platform(portal);
-    App app(platform);
-    log_in(ui, app, platform, "bk");
+    log_in_as("bk");
     REQUIRE(ui.shows("Last ned listen som CSV (Excel)"));
     ui.click(app, "Last ned listen som CSV (Excel)");
     REQUIRE(platform.downloads.size() == 1);

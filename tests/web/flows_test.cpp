@@ -28,14 +28,8 @@ TEST_CASE("a wrong password is refused with the server's reason, in the user's l
     CHECK(ui.shows("Feil brukernavn eller passord."));
 }
 
-TEST_CASE("a GP's profile form names the wrong field and cannot be saved until it is valid") {
-    Headless ui(1280, 1000);
-    TestPortal portal;
-    seed_region(portal);
-    TestPlatform platform(portal);
-    App app(platform);
-    log_in(ui, app, platform, "kari");
-    REQUIRE(app.session().logged_in());
+TEST_CASE_FIXTURE(PortalFixture, "a GP's profile form names the wrong field and cannot be saved until it is valid") {
+    log_in_as("kari");
     CHECK(app.screen() == Screen::home);
     CHECK(ui.shows("Profil"));
 
@@ -96,17 +90,11 @@ TEST_CASE("a GP's profile, free time and wish typed while offline survive a relo
     CHECK(server.wishes.begin()->second.department_id == "hb-med");
 }
 
-TEST_CASE("a hospital coordinator publishes a period and sees the fitting GP among its candidates") {
-    Headless ui(1280, 1000);
-    TestPortal portal;
-    seed_region(portal);
+TEST_CASE_FIXTURE(PortalFixture, "a hospital coordinator publishes a period and sees the fitting GP among its candidates") {
     portal.apply("register_doctor", doctor_json("d-kari", "Kari Nordmann"));
     portal.apply("put_available_time", nlohmann::json{{"id", "a1"}, {"doctor_id", "d-kari"}, {"start", "2027-01-01"}, {"end", "2027-12-31"}});
     portal.apply("put_wish", nlohmann::json{{"id", "w1"}, {"doctor_id", "d-kari"}, {"rank", 1}, {"hospital_id", "helse-bergen"}, {"department_id", "hb-med"}});
-    TestPlatform platform(portal);
-    App app(platform);
-    log_in(ui, app, platform, "hb");
-    REQUIRE(app.session().logged_in());
+    log_in_as("hb");
     ui.type(app, "Fra", "01.02.2027");
     ui.type(app, "Til og med", "31.07.2027");
     ui.click(app, "Publiser");
@@ -163,13 +151,8 @@ TEST_CASE("two GPs offline accept the one place: the server keeps the first, the
     CHECK(kari.session().rejections().empty());
 }
 
-TEST_CASE("a change made while a sync is under way is sent when it ends, not at the next periodic pull") {
-    Headless ui(1280, 1000);
-    TestPortal portal;
-    seed_region(portal);
-    TestPlatform platform(portal);
-    App app(platform);
-    log_in(ui, app, platform, "kari");
+TEST_CASE_FIXTURE(PortalFixture, "a change made while a sync is under way is sent when it ends, not at the next periodic pull") {
+    log_in_as("kari");
     fill_profile(ui, app);
     ui.click(app, "Lagre");
     ui.frame(app);  // the push of the profile goes out now
@@ -184,18 +167,13 @@ TEST_CASE("a change made while a sync is under way is sent when it ends, not at 
     CHECK(portal.server.state().doctors.at("d-kari").phone == "55 55 55 55");
 }
 
-TEST_CASE("a GP sees why each published period does not fit, also periods no wish covers") {
-    Headless ui(1280, 1000);
-    TestPortal portal;
-    seed_region(portal);
+TEST_CASE_FIXTURE(PortalFixture, "a GP sees why each published period does not fit, also periods no wish covers") {
     portal.apply("register_doctor", doctor_json("d-kari", "Kari Nordmann"));
     portal.apply("put_available_time", nlohmann::json{{"id", "a1"}, {"doctor_id", "d-kari"}, {"start", "2027-01-01"}, {"end", "2027-12-31"}});
     portal.apply("publish_period", nlohmann::json{{"id", "p1"}, {"hospital_id", "helse-bergen"}, {"department_id", "hb-med"},
                                                 {"start", "2027-02-01"}, {"end", "2027-07-31"}, {"places", 1},
                                                 {"published_on", "2026-11-23"}});
-    TestPlatform platform(portal);
-    App app(platform);
-    log_in(ui, app, platform, "kari");
+    log_in_as("kari");
     ui.click(app, "Perioder");
     CHECK(ui.shows("Ingen perioder passer ennå."));
     // The one fixable cause comes with the smallest change that makes the period fit.
@@ -241,10 +219,7 @@ TEST_CASE("a GP whose free time ends too soon adds the suggested free time with 
     CHECK(ui.shows("Sammenhengende ledig tid, slik tildelingen leser den: 01.01.2027–31.07.2027."));
 }
 
-TEST_CASE("a GP with touching free time sees one stretch, and the period that needs it fits") {
-    Headless ui(1280, 1000);
-    TestPortal portal;
-    seed_region(portal);
+TEST_CASE_FIXTURE(PortalFixture, "a GP with touching free time sees one stretch, and the period that needs it fits") {
     portal.apply("register_doctor", doctor_json("d-kari", "Kari Nordmann"));
     portal.apply("put_available_time", nlohmann::json{{"id", "a1"}, {"doctor_id", "d-kari"}, {"start", "2027-01-01"}, {"end", "2027-04-30"}});
     portal.apply("put_available_time", nlohmann::json{{"id", "a2"}, {"doctor_id", "d-kari"}, {"start", "2027-05-01"}, {"end", "2027-12-31"}});
@@ -252,9 +227,7 @@ TEST_CASE("a GP with touching free time sees one stretch, and the period that ne
     portal.apply("publish_period", nlohmann::json{{"id", "p1"}, {"hospital_id", "helse-bergen"}, {"department_id", "hb-med"},
                                                 {"start", "2027-02-01"}, {"end", "2027-07-31"}, {"places", 1},
                                                 {"published_on", "2026-11-23"}});
-    TestPlatform platform(portal);
-    App app(platform);
-    log_in(ui, app, platform, "kari");
+    log_in_as("kari");
     ui.click(app, "Ledig tid");
     CHECK(ui.shows("Sammenhengende ledig tid, slik tildelingen leser den: 01.01.2027–31.12.2027."));
     ui.click(app, "Perioder");

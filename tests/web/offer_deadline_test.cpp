@@ -33,8 +33,7 @@ void press(Headless& ui, App& app, ImGuiKey key) {
     ui.frame(app);
 }
 
-void seed_fitting_gp(TestPortal& portal) {
-    seed_region(portal);
+void seed_fitting_gp(TestPortal& portal) {  // on top of seed_region
     portal.apply("register_doctor", doctor_json("d-kari", "Kari Nordmann"));
     portal.apply("put_available_time", nlohmann::json{{"id", "a1"}, {"doctor_id", "d-kari"}, {"start", "2027-01-01"}, {"end", "2027-12-31"}});
     portal.apply("put_wish", nlohmann::json{{"id", "w1"}, {"doctor_id", "d-kari"}, {"rank", 1}, {"hospital_id", "helse-bergen"}, {"department_id", "hb-med"}});
@@ -44,14 +43,10 @@ void seed_fitting_gp(TestPortal& portal) {
 }
 }  // namespace
 
-TEST_CASE("the hospital's deadline field is prefilled with the default; its chosen day is sent and shown beside the offer") {
-    Headless ui(1280, 1000);
-    TestPortal portal;  // today 23.11.2026
+TEST_CASE_FIXTURE(PortalFixture, "the hospital's deadline field is prefilled with the default; its chosen day is sent and shown beside the offer") {
+    // today 23.11.2026
     seed_fitting_gp(portal);
-    TestPlatform platform(portal);
-    App app(platform);
-    log_in(ui, app, platform, "hb");
-    REQUIRE(app.session().logged_in());
+    log_in_as("hb");
     ui.click(app, "Medisinsk avdeling");
     REQUIRE(ui.shows("Svarfrist for tilbudet"));
     const probe::Item* field = probe::find("Svarfrist for tilbudet");
@@ -73,15 +68,11 @@ TEST_CASE("the hospital's deadline field is prefilled with the default; its chos
     CHECK(ui.shows("Tilbud gitt · Svar innen 30.11.2026"));
 }
 
-TEST_CASE("the GP reads the deadline, and after it an expired offer without the answer buttons") {
-    Headless ui(1280, 1000);
-    TestPortal portal;
+TEST_CASE_FIXTURE(PortalFixture, "the GP reads the deadline, and after it an expired offer without the answer buttons") {
     seed_fitting_gp(portal);
     portal.apply("make_offer", nlohmann::json{{"id", "o1"}, {"period_id", "p1"}, {"hospital_id", "helse-bergen"},
                                            {"doctor_id", "d-kari"}, {"start", "2027-02-01"}, {"end", "2027-07-31"}});
-    TestPlatform platform(portal);
-    App app(platform);
-    log_in(ui, app, platform, "kari");
+    log_in_as("kari");
     ui.click(app, "Tilbud");
     CHECK(shows_part("Venter på svar · Svar innen 07.12.2026"));
     CHECK(ui.shows("Godta"));

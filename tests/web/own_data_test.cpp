@@ -17,8 +17,7 @@ using nlohmann::json;
 
 namespace {
 
-void seed_kari(TestPortal& portal) {
-    seed_region(portal);
+void seed_kari(TestPortal& portal) {  // on top of seed_region
     portal.server.apply_direct(sync::Actor{"u-kari", sync::Role::gp, "", "d-kari"}, "register_doctor",
                                doctor_json("d-kari", "Kari Nordmann"), portal.today);
     const sync::Actor kari{"u-kari", sync::Role::gp, "", "d-kari"};
@@ -30,6 +29,11 @@ void seed_kari(TestPortal& portal) {
                                        portal.today).outcome.accepted);
 }
 
+// Tall enough for the whole "Dine opplysninger" section.
+struct TallPortal : PortalFixture {
+    TallPortal() : PortalFixture(1600) {}
+};
+
 std::size_t files_starting(const TestPlatform& platform, const std::string& prefix) {
     std::size_t n = 0;
     for (const auto& [name, content] : platform.files) n += name.rfind(prefix, 0) == 0;
@@ -38,13 +42,9 @@ std::size_t files_starting(const TestPlatform& platform, const std::string& pref
 
 }  // namespace
 
-TEST_CASE("the GP downloads everything the portal holds about them as JSON") {
-    Headless ui(1280, 1600);
-    TestPortal portal;
+TEST_CASE_FIXTURE(TallPortal, "the GP downloads everything the portal holds about them as JSON") {
     seed_kari(portal);
-    TestPlatform platform(portal);
-    App app(platform);
-    log_in(ui, app, platform, "kari");
+    log_in_as("kari");
     ui.frame(app);
     REQUIRE(ui.shows("Dine opplysninger"));
     ui.click(app, "Last ned alt vi har om deg (JSON)");
@@ -60,9 +60,7 @@ TEST_CASE("the GP downloads everything the portal holds about them as JSON") {
     CHECK(ui.shows("Filen alis-mine-data.json er lagt i nedlastingene dine."));
 }
 
-TEST_CASE("deleting the account: a wrong password is refused; the right one clears this machine and the hospital's replica") {
-    Headless ui(1280, 1600);
-    TestPortal portal;
+TEST_CASE_FIXTURE(TallPortal, "deleting the account: a wrong password is refused; the right one clears this machine and the hospital's replica") {
     seed_kari(portal);
     // The hospital coordinator's browser (its own profile) sees Kari through her wish.
     TestPlatform hospital_platform(portal);
@@ -70,9 +68,7 @@ TEST_CASE("deleting the account: a wrong password is refused; the right one clea
     log_in(ui, hospital, hospital_platform, "hb");
     REQUIRE(hospital.session().view().doctors.count("d-kari"));
 
-    TestPlatform platform(portal);
-    App app(platform);
-    log_in(ui, app, platform, "kari");
+    log_in_as("kari");
     ui.click(app, "Profil");  // the shared ImGui context remembers the hospital's open tab
     REQUIRE(files_starting(platform, "client-u-kari-") == 1);
 

@@ -1,6 +1,12 @@
 #pragma once
 // A small region for screen tests: Helse Bergen with a medical department, Bergen municipality, and
 // accounts for two GPs, a hospital coordinator, Bergen's municipality and the ALIS office.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "flow_steps.hpp"
+#include "headless.hpp"
 #include "test_platform.hpp"
 
 namespace alis::web::testing {
@@ -22,5 +28,23 @@ inline nlohmann::json doctor_json(const std::string& id, const std::string& name
     return {{"id", id}, {"name", name}, {"hpr_number", "1234567"}, {"municipality_id", "bergen"},
             {"general_practice_start", "2019-08-01"}, {"learning_objectives_fulfilled", 30}};
 }
+
+// The screen tests' common set-up (TEST_CASE_FIXTURE): a headless frame, the seeded region, and one
+// browser's app on it. A test adds its own records to `portal`, then logs a user in with log_in_as.
+// Nothing here touches the server until then, so the records may come after the app is made.
+struct PortalFixture {
+    explicit PortalFixture(float height = 1000) : ui(1280, height) { seed_region(portal); }
+
+    // Logs `username` in from the start screen; the test stops if the portal did not let them in.
+    void log_in_as(const std::string& username) {
+        log_in(ui, app, platform, username);
+        REQUIRE(app.session().logged_in());
+    }
+
+    Headless ui;
+    TestPortal portal;
+    TestPlatform platform{portal};
+    App app{platform};
+};
 
 }  // namespace alis::web::testing

@@ -296,34 +296,26 @@ ServerChanges SyncServer::apply_direct(const Actor& actor, const std::string& na
     return out;
 }
 
-ServerChanges SyncServer::release_unmatched(const Date& today) {
+ServerChanges SyncServer::system_changes(std::vector<RecordKey> changed) {
     ServerChanges out;
     out.outcome.accepted = true;
-    out.outcome.changed = release_unmatched_periods(state_, today);
+    out.outcome.changed = std::move(changed);
     out.changes = stamp(out.outcome.changed);
     out.version = version_;
     out.reset_version = reset_version_;
     return out;
+}
+
+ServerChanges SyncServer::release_unmatched(const Date& today) {
+    return system_changes(release_unmatched_periods(state_, today));
 }
 
 ServerChanges SyncServer::expire_outdated(const Date& today, const RetentionPolicy& policy) {
-    ServerChanges out;
-    out.outcome.accepted = true;
-    out.outcome.changed = sync::expire_outdated(state_, today, policy);
-    out.changes = stamp(out.outcome.changed);
-    out.version = version_;
-    out.reset_version = reset_version_;
-    return out;
+    return system_changes(sync::expire_outdated(state_, today, policy));
 }
 
 ServerChanges SyncServer::erase_personal_data(const DataSubject& who, const Date& today) {
-    ServerChanges out;
-    out.outcome.accepted = true;
-    out.outcome.changed = sync::erase_personal_data(state_, who, today);
-    out.changes = stamp(out.outcome.changed);
-    out.version = version_;
-    out.reset_version = reset_version_;
-    return out;
+    return system_changes(sync::erase_personal_data(state_, who, today));
 }
 
 std::vector<RecordKey> SyncServer::purge_tombstones(std::int64_t through) {

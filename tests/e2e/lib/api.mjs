@@ -16,11 +16,7 @@ export async function apiLogin(baseUrl, username, password) {
 // Pushes the mutations in order; throws when the server refuses or rejects any of them.
 export async function apiPush(baseUrl, session, mutations) {
   const numbered = mutations.map(([name, args]) => ({ id: session.nextId++, name, args }));
-  const res = await fetch(`${baseUrl}/api/push`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: baseUrl, Cookie: session.cookie },
-    body: JSON.stringify({ client_id: session.clientId, mutations: numbered }),
-  });
+  const res = await send(baseUrl, session, '/api/push', { client_id: session.clientId, mutations: numbered });
   const body = await res.json();
   if (res.status !== 200 || body.status !== 'ok') throw new Error(`push: ${res.status} ${JSON.stringify(body)}`);
   const pulled = await apiPull(baseUrl, session);
@@ -29,11 +25,22 @@ export async function apiPush(baseUrl, session, mutations) {
 }
 
 export async function apiPull(baseUrl, session, cookie = 0) {
-  const res = await fetch(`${baseUrl}/api/pull`, {
+  return apiPost(baseUrl, session, '/api/pull', { client_id: session.clientId, cookie });
+}
+
+// POSTs `body` as JSON as the logged-in session (from apiLogin) and returns the parsed answer;
+// throws, naming the path and status, on any answer but 200.
+export async function apiPost(baseUrl, session, path, body = {}) {
+  const res = await send(baseUrl, session, path, body);
+  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+// The one request shape: JSON, same origin, the session's cookie.
+function send(baseUrl, session, path, body) {
+  return fetch(`${baseUrl}${path}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Origin: baseUrl, Cookie: session.cookie },
-    body: JSON.stringify({ client_id: session.clientId, cookie }),
+    body: JSON.stringify(body),
   });
-  if (res.status !== 200) throw new Error(`pull: ${res.status} ${await res.text()}`);
-  return res.json();
 }

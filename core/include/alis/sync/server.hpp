@@ -110,6 +110,8 @@ private:
     // Gives each changed key the next version and returns the rows to persist.
     std::vector<RecordChange> stamp(const std::vector<RecordKey>& changed);
     RecordChange change_row(const RecordKey& key, const RecordMeta& meta) const;
+    // Versions the records a system job (not a client's mutation) changed; the jobs share it.
+    ServerChanges system_changes(std::vector<RecordKey> changed);
     // Adds who may see each live record now to its audience.
     void refresh_audiences();
 

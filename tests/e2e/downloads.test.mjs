@@ -6,16 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { usePortal, portalState, clickLabel, labels, logIn } from './lib/portal.mjs';
+import { usePortal, clickLabel, logIn, waitForLabel } from './lib/portal.mjs';
 
 const PASSWORD = 'demo-passord-2027';
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const portal = usePortal(['--demo']);
-
-async function waitForLabel(page, label) {
-  await page.waitForFunction((l) => Module.alisTestState().items.some((i) => i.label === l), label, { timeout: 20000 })
-    .catch(async (e) => { throw new Error(`${label}: ${e.message}; visible: ${labels(await portalState(page)).join(' | ')}`); });
-}
 
 // Clicks the button and returns the downloaded file's name and bytes.
 async function download(page, label) {
@@ -33,7 +28,7 @@ async function loggedIn(user) {
 test('the office downloads the evaluation as CSV, the bytes the server reports', async () => {
   const { context, page } = await loggedIn('demo-kontor');
   await clickLabel(page, 'Evaluering');
-  await waitForLabel(page, 'Perioder lyst ut i tidsrommet');
+  await waitForLabel(page, 'Perioder lyst ut i tidsrommet', { exact: true });
   await clickLabel(page, 'I år');  // a preset window: 1 January to today
   const year = new Date().getFullYear();
   const file = await download(page, 'Last ned som CSV (Excel)');
@@ -43,13 +38,13 @@ test('the office downloads the evaluation as CSV, the bytes the server reports',
   assert.ok(text.startsWith('Del;Nøkkel;Mål;Verdi\r\n'), text.slice(0, 80));
   assert.ok(text.includes(`Vindu;;Fra;01.01.${year}\r\n`), text);
   assert.match(text, /\r\nTotalt;;Perioder;3\r\n/, 'the demo\'s three periods were published today');
-  await waitForLabel(page, `Lastet ned: ${file.name}`);
+  await waitForLabel(page, `Lastet ned: ${file.name}`, { exact: true });
   await context.close();
 });
 
 test('a municipality downloads its list as CSV in its own order', async () => {
   const { context, page } = await loggedIn('demo-kommune');
-  await waitForLabel(page, 'Last ned listen som CSV (Excel)');
+  await waitForLabel(page, 'Last ned listen som CSV (Excel)', { exact: true });
   const file = await download(page, 'Last ned listen som CSV (Excel)');
   assert.equal(file.name, 'alis-kandidater-bergen.csv');
   assert.ok(file.bytes.subarray(0, 3).equals(BOM));
@@ -63,7 +58,7 @@ test('a municipality downloads its list as CSV in its own order', async () => {
 
 test('a hospital adds its periods to a calendar: an .ics a real parser reads', async () => {
   const { context, page } = await loggedIn('demo-sykehus');
-  await waitForLabel(page, 'Legg i kalenderen (.ics)');
+  await waitForLabel(page, 'Legg i kalenderen (.ics)', { exact: true });
   const file = await download(page, 'Legg i kalenderen (.ics)');
   assert.equal(file.name, 'alis-perioder.ics');
   const parsed = JSON.parse(execFileSync('/usr/bin/python3', ['-c', `

@@ -5,21 +5,13 @@
 // and Debian's Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { usePortal, portalState, clickLabel, labels, screenshot, logIn } from './lib/portal.mjs';
+import { usePortal, portalState, clickLabel, labels, screenshot, logIn, waitForLabel } from './lib/portal.mjs';
 import { apiLogin, apiPost, apiPush, apiPull } from './lib/api.mjs';
 
 const PASSWORD = 'demo-passord-2027';
 const portal = usePortal(['--demo', '--test-clock']);
 
 const norwegian = (iso) => iso.split('-').reverse().join('.');
-
-// Waits until some label in the portal's last frame contains `text`.
-async function waitForLabel(page, text) {
-  await page.waitForFunction((t) => Module.alisTestState().items.some((i) => i.label.includes(t)), text,
-    { timeout: 20000 }).catch(async (e) => {
-    throw new Error(`waiting for "${text}": ${e.message}; visible: ${labels(await portalState(page)).join(' | ')}`);
-  });
-}
 
 test('the GP reads the deadline; after it the offer lapses, cannot be accepted, and both sides are told', async () => {
   let office = await apiLogin(portal.server.url, 'demo-kontor', PASSWORD);

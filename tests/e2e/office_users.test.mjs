@@ -3,7 +3,7 @@
 // before anything else, and then sees the hospital home; the office disables the account again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { usePortal, waitForFrame, portalState, clickLabel, labels, screenshot, typeInto, nextFrames, waitForSync, cutApi, restoreApi, logIn } from './lib/portal.mjs';
+import { usePortal, waitForFrame, portalState, clickLabel, labels, screenshot, typeInto, nextFrames, waitForSync, cutApi, restoreApi, logIn, waitForLabel } from './lib/portal.mjs';
 
 const PASSWORD = 'demo-passord-2027';
 const ONE_TIME = /^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}$/;
@@ -11,13 +11,6 @@ const portal = usePortal(['--demo']);
 
 async function shows(page, label) {
   return labels(await portalState(page)).includes(label);
-}
-
-async function waitForLabel(page, label, timeout = 15000) {
-  await page.waitForFunction((l) => Module.alisTestState().items.some((i) => i.label === l), label, { timeout })
-    .catch(async (e) => {
-      throw new Error(`waiting for "${label}": ${e.message}; visible: ${labels(await portalState(page)).join(' | ')}`);
-    });
 }
 
 // Clicks the button `button` in the table row whose first cell reads `row`.
@@ -39,7 +32,7 @@ test('the office creates a hospital account; its one-time password must be repla
   const office = await officeContext.newPage();
   await logIn(office, portal.server.url, 'demo-kontor', PASSWORD);
   await clickLabel(office, 'Brukere');
-  await waitForLabel(office, 'demo-kontor (deg)');
+  await waitForLabel(office, 'demo-kontor (deg)', { exact: true, timeout: 15000 });
   assert.ok(await shows(office, 'demo-sykehus'), 'the list shows the other accounts');
 
   // Create stays disabled, and each field says what is wrong, until the form is valid.
@@ -69,10 +62,10 @@ test('the office creates a hospital account; its one-time password must be repla
   const oneTime = labels(await portalState(office)).find((l) => ONE_TIME.test(l));
   assert.ok(await shows(office, 'Engangspassord for kari.koordinator:'));
   assert.ok(labels(await portalState(office)).some((l) => l.startsWith('Gi passordet til personen på en trygg måte')));
-  await waitForLabel(office, 'kari.koordinator');
+  await waitForLabel(office, 'kari.koordinator', { exact: true, timeout: 15000 });
   assert.ok(await shows(office, 'Må velge passord'));
   await clickLabel(office, 'Kopier');
-  await waitForLabel(office, 'Kopiert.');
+  await waitForLabel(office, 'Kopiert.', { exact: true, timeout: 15000 });
   assert.equal(await office.evaluate(() => navigator.clipboard.readText()), oneTime);
   await screenshot(office, 'office-users');
 
@@ -124,7 +117,7 @@ test('the office creates a hospital account; its one-time password must be repla
   // Offline, the tab says that accounts need a connection rather than showing a stale list as current.
   await cutApi(office);
   await clickLabel(office, 'Oppdater');
-  await waitForLabel(office, 'Brukerkontoene ligger på serveren: å se og endre dem krever nett.');
+  await waitForLabel(office, 'Brukerkontoene ligger på serveren: å se og endre dem krever nett.', { exact: true, timeout: 15000 });
   await restoreApi(office);
   await clickLabel(office, 'Oppdater');
   await office.waitForFunction(() => !Module.alisTestState().items.some((i) => i.label.startsWith('Brukerkontoene ligger')),

@@ -5,21 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import {
-  usePortal, portalState, clickLabel, labels, screenshot, typeInto, nextFrames, logIn,
-} from './lib/portal.mjs';
+import { usePortal, portalState, clickLabel, screenshot, typeInto, nextFrames, logIn, waitForLabel } from './lib/portal.mjs';
 import { apiLogin, apiPush } from './lib/api.mjs';
 
 const PASSWORD = 'demo-passord-2027';
 const NAME = 'Eva Sletting (e2e)';
 const portal = usePortal(['--demo'], () => seedGp());
-
-async function waitForLabel(page, label, present = true, timeout = 20000) {
-  await page.waitForFunction(([l, want]) => Module.alisTestState().items.some((i) => i.label === l) === want,
-    [label, present], { timeout }).catch(async (e) => {
-    throw new Error(`waiting for "${label}" ${present ? 'to show' : 'to go'}: ${e.message}; visible: ${labels(await portalState(page)).join(' | ')}`);
-  });
-}
 
 // The GP's profile, free time and a wish for Helse Bergen's medical department, set up over the API.
 async function seedGp() {
@@ -38,7 +29,7 @@ test('a GP downloads everything the portal holds about them as JSON', async () =
   const gpContext = await portal.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const gp = await gpContext.newPage();
   await logIn(gp, portal.server.url, 'demo-lege', PASSWORD);
-  await waitForLabel(gp, 'Dine opplysninger');
+  await waitForLabel(gp, 'Dine opplysninger', { exact: true });
   // The browser's own download, a JSON file with the GP's free time in it.
   const [download] = await Promise.all([
     gp.waitForEvent('download', { timeout: 20000 }),
@@ -50,7 +41,7 @@ test('a GP downloads everything the portal holds about them as JSON', async () =
   assert.equal(data.records.doctor.name, NAME);
   assert.deepEqual(data.records.available_times.map((a) => [a.id, a.start, a.end]), [['a-e2e-gdpr', '2026-12-01', '2028-12-31']]);
   assert.ok(!JSON.stringify(data).includes('argon2'), 'no password hash in the export');
-  await waitForLabel(gp, 'Filen alis-mine-data.json er lagt i nedlastingene dine.');
+  await waitForLabel(gp, 'Filen alis-mine-data.json er lagt i nedlastingene dine.', { exact: true });
   await gpContext.close();
 });
 
@@ -59,14 +50,14 @@ test('a GP deletes the account; the hospital no longer lists them and the GP can
   const hospitalContext = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const hospital = await hospitalContext.newPage();
   await logIn(hospital, portal.server.url, 'demo-sykehus', PASSWORD);
-  await waitForLabel(hospital, 'Medisinsk avdeling');
+  await waitForLabel(hospital, 'Medisinsk avdeling', { exact: true });
   await clickLabel(hospital, 'Medisinsk avdeling');
-  await waitForLabel(hospital, NAME);
+  await waitForLabel(hospital, NAME, { exact: true });
 
   const gpContext = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const gp = await gpContext.newPage();
   await logIn(gp, portal.server.url, 'demo-lege', PASSWORD);
-  await waitForLabel(gp, 'Dine opplysninger');
+  await waitForLabel(gp, 'Dine opplysninger', { exact: true });
 
   // Delete: a confirmation that asks for the password; then the start screen says it is done.
   await clickLabel(gp, 'Slett kontoen min');
@@ -74,7 +65,7 @@ test('a GP deletes the account; the hospital no longer lists them and the GP can
   await typeInto(gp, 'Passordet ditt (for å bekrefte)', PASSWORD);
   await clickLabel(gp, 'Slett alt');
   await gp.waitForFunction(() => Module.alisTestState().screen === 'start', null, { timeout: 20000 });
-  await waitForLabel(gp, 'Kontoen og opplysningene dine er slettet.');
+  await waitForLabel(gp, 'Kontoen og opplysningene dine er slettet.', { exact: true });
   await screenshot(gp, 'own-data-deleted');
   assert.equal((await portalState(gp)).user, '');
   // Nothing of the user is left in the browser's storage: a reload opens the start screen.
@@ -86,7 +77,7 @@ test('a GP deletes the account; the hospital no longer lists them and the GP can
   // The hospital's next pull drops the GP.
   await hospital.bringToFront();
   await clickLabel(hospital, 'Synkroniser nå');
-  await waitForLabel(hospital, NAME, false);
+  await waitForLabel(hospital, NAME, { exact: true, present: false });
 
   // Logging in again fails, in the portal and over the API.
   await gp.bringToFront();
@@ -95,7 +86,7 @@ test('a GP deletes the account; the hospital no longer lists them and the GP can
   await typeInto(gp, 'Brukernavn', 'demo-lege');
   await typeInto(gp, 'Passord', PASSWORD);
   await clickLabel(gp, 'Logg inn');
-  await waitForLabel(gp, 'Feil brukernavn eller passord.');
+  await waitForLabel(gp, 'Feil brukernavn eller passord.', { exact: true });
   await assert.rejects(apiLogin(portal.server.url, 'demo-lege', PASSWORD), /401/);
   await hospitalContext.close();
   await gpContext.close();

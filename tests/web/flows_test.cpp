@@ -195,19 +195,14 @@ TEST_CASE_FIXTURE(PortalFixture, "a GP sees why each published period does not f
     CHECK(made.rank == 1);
 }
 
-TEST_CASE("a GP whose free time ends too soon adds the suggested free time with one button, and the period fits") {
-    Headless ui(1280, 1000);
-    TestPortal portal;
-    seed_region(portal);
+TEST_CASE_FIXTURE(PortalFixture, "a GP whose free time ends too soon adds the suggested free time with one button, and the period fits") {
     portal.apply("register_doctor", doctor_json("d-kari", "Kari Nordmann"));
     portal.apply("put_available_time", nlohmann::json{{"id", "a1"}, {"doctor_id", "d-kari"}, {"start", "2027-01-01"}, {"end", "2027-04-30"}});
     portal.apply("put_wish", nlohmann::json{{"id", "w1"}, {"doctor_id", "d-kari"}, {"rank", 1}, {"department_id", "hb-med"}});
     portal.apply("publish_period", nlohmann::json{{"id", "p1"}, {"hospital_id", "helse-bergen"}, {"department_id", "hb-med"},
                                                 {"start", "2027-02-01"}, {"end", "2027-07-31"}, {"places", 1},
                                                 {"published_on", "2026-11-23"}});
-    TestPlatform platform(portal);
-    App app(platform);
-    log_in(ui, app, platform, "kari");
+    log_in_as("kari");
     ui.click(app, "Perioder");
     CHECK(ui.shows("Ingen perioder passer ennå."));
     CHECK(ui.shows_part("Hvis den ledige tiden din varer til 31.07.2027, passer perioden."));

@@ -14,14 +14,6 @@ using namespace alis::web;
 using namespace alis::web::testing;
 
 namespace {
-// Whether an item in the last frame has a label containing `text`.
-bool shows_part(const std::string& text) {
-    for (const auto& item : probe::items()) {
-        if (item.label.find(text) != std::string::npos) return true;
-    }
-    return false;
-}
-
 // A key pressed and released, through ImGui 1.86's key map (the headless context sets none).
 void press(Headless& ui, App& app, ImGuiKey key) {
     ImGuiIO& io = ImGui::GetIO();
@@ -74,13 +66,13 @@ TEST_CASE_FIXTURE(PortalFixture, "the GP reads the deadline, and after it an exp
                                            {"doctor_id", "d-kari"}, {"start", "2027-02-01"}, {"end", "2027-07-31"}});
     log_in_as("kari");
     ui.click(app, "Tilbud");
-    CHECK(shows_part("Venter på svar · Svar innen 07.12.2026"));
+    CHECK(ui.shows_part("Venter på svar · Svar innen 07.12.2026"));
     CHECK(ui.shows("Godta"));
     // The day after the deadline the daily job lapses the offer; the GP's next pull brings it.
     portal.today = {2026, 12, 8};
     portal.server.release_unmatched(portal.today);
     sync_round(ui, app, platform);
     ui.frame(app);
-    CHECK(shows_part("Utløpt: ikke besvart innen fristen · Svar innen 07.12.2026"));
+    CHECK(ui.shows_part("Utløpt: ikke besvart innen fristen · Svar innen 07.12.2026"));
     CHECK_FALSE(ui.shows("Godta"));
 }

@@ -118,12 +118,12 @@ export async function waitForSync(page, predicate, what, timeout = 20000) {
   });
 }
 
-// Waits until an item in the portal's last frame has a label containing `text` (or, with
-// present: false, until none has). Names what was visible when it gives up.
-export async function waitForLabel(page, text, { present = true, timeout = 20000 } = {}) {
-  await page.waitForFunction(([t, want]) => Module.alisTestState().items.some((i) => i.label.includes(t)) === want,
-    [text, present], { timeout }).catch(async (e) => {
-    throw new Error(`waiting for "${text}" ${present ? '' : 'to go'}: ${e.message}; visible: ${labels(await portalState(page)).join(' | ')}`);
+// Waits until an item in the portal's last frame has a label containing `text` (with exact: true,
+// a label equal to it), or with present: false until none has. Names what was visible on giving up.
+export async function waitForLabel(page, text, { present = true, exact = false, timeout = 20000 } = {}) {
+  await page.waitForFunction(([t, want, whole]) => Module.alisTestState().items.some(
+    (i) => (whole ? i.label === t : i.label.includes(t))) === want, [text, present, exact], { timeout }).catch(async (e) => {
+    throw new Error(`waiting for "${text}" ${present ? 'to show' : 'to go'}: ${e.message}; visible: ${labels(await portalState(page)).join(' | ')}`);
   });
 }
 

@@ -100,6 +100,15 @@ inline bool has_problem(const Outcome& o, const std::string& field, const std::s
     return alis::testing::has_problem(o.problems, field, rule);
 }
 
+// p9 at Helse Bergen's dep1 (01.03–31.08.2027, published 22.11.2026, so released from 22.01.2027)
+// with a pending offer o9 to d1 made on `made` that the GP may answer until `answer_by`.
+inline void held_period(PortalState& s, const Date& made, const std::string& answer_by) {
+    must(s, hospital(1), "publish_period", period_json("p9", 1, "2027-03-01", "2027-08-31"));
+    json offer = offer_json("o9", "p9", "d1", "2027-03-01", "2027-08-31");
+    offer["answer_by"] = answer_by;
+    REQUIRE(run(s, hospital(1), "make_offer", offer, made).accepted);
+}
+
 // A server holding the fixture region, loaded the way the host loads it from storage.
 inline SyncServer region_server() {
     SyncServer server;

@@ -15,14 +15,11 @@ namespace {
 const Date kRelease{2027, 1, 22};
 const Date kHeld{2027, 1, 25};  // past p9's release date, within o9's deadline
 
-// p9 (Helse Bergen, dep1, published 22.11.2026) with a pending offer to d1 that d1 may answer until
-// 31.01.2027, made 10.01.2027; the other offers have lapsed and p1/p2 were released on 22.01.2027.
+// held_period's p9 with an offer d1 may answer until 31.01.2027, made 10.01.2027; the other offers
+// have lapsed and p1/p2 were released on 22.01.2027.
 PortalState held_region() {
     PortalState s = region();
-    must(s, hospital(1), "publish_period", period_json("p9", 1, "2027-03-01", "2027-08-31"));
-    json offer = offer_json("o9", "p9", "d1", "2027-03-01", "2027-08-31");
-    offer["answer_by"] = "2027-01-31";
-    REQUIRE(run(s, hospital(1), "make_offer", offer, {2027, 1, 10}).accepted);
+    held_period(s, {2027, 1, 10}, "2027-01-31");
     release_unmatched_periods(s, kRelease);
     return s;
 }

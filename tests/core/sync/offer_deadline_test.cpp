@@ -11,15 +11,6 @@ const Date kRelease{2027, 1, 22};
 
 Outcome accept_on(PortalState& s, const Date& day) { return run(s, gp(1), "accept_offer", {{"offer_id", "o1"}}, day); }
 
-// A period published on 22.11.2026 (so released from 22.01.2027) with an offer to d1 made on
-// `made` that the GP may answer until `answer_by`.
-void held_period(PortalState& s, const Date& made, const std::string& answer_by) {
-    must(s, hospital(1), "publish_period", period_json("p9", 1, "2027-03-01", "2027-08-31"));
-    json offer = offer_json("o9", "p9", "d1", "2027-03-01", "2027-08-31");
-    offer["answer_by"] = answer_by;
-    const Outcome o = run(s, hospital(1), "make_offer", offer, made);
-    REQUIRE(o.accepted);
-}
 }  // namespace
 
 TEST_CASE("an offer's deadline is 14 days after it is made unless the hospital chooses a day from tomorrow to the first day") {

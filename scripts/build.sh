@@ -27,7 +27,6 @@ if [[ $what == sanitize ]]; then
   flags="-O1 -g1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined"
   cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="$flags" \
     -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
-  (( ${#targets[@]} )) || targets=(--target core_tests --target matching_tests --target sync_core_tests
-                                   --target web_tests --target sync_tests --target events_tests)
+  (( ${#targets[@]} )) || targets=(--target sanitizer_suites)  # tests/CMakeLists.txt
   cmake --build build/asan -j "$jobs" "${targets[@]}"
 fi

@@ -8,11 +8,12 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-30}
 targets=("$@")
-(( ${#targets[@]} )) || targets=(fuzz_json fuzz_push fuzz_pull fuzz_mutations fuzz_http)
+build=("$@")
+(( ${#targets[@]} )) || { targets=(fuzz_json fuzz_push fuzz_pull fuzz_mutations fuzz_http); build=(fuzz_targets); }
 jobs=${ALIS_JOBS:-$(nproc)}
 
 CXX=clang++-14 CC=clang-14 cmake -S . -B build/fuzz -DALIS_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null || exit 1
-cmake --build build/fuzz -j "$jobs" $(printf -- '--target %s ' "${targets[@]}") || exit 1
+cmake --build build/fuzz -j "$jobs" $(printf -- '--target %s ' "${build[@]}") || exit 1
 
 mkdir -p artifacts/fuzz
 passed=0

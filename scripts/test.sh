@@ -2,7 +2,7 @@
 # Installs what is missing, builds both trees, and runs every test: the native doctest suites and
 # process tests (ctest), the core suites compiled to WebAssembly under Node, and the end-to-end tests
 # in Debian's Chromium; then the native suites again under AddressSanitizer and UBSan, and every
-# libFuzzer target for FUZZ_SECONDS (default 45) each. Screenshots go to artifacts/e2e/, fuzzer logs
+# libFuzzer target for FUZZ_SECONDS (default 30) each. Screenshots go to artifacts/e2e/, fuzzer logs
 # and crashing inputs to artifacts/fuzz/. Ends with one summary line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -55,8 +55,8 @@ else
   failed=$((failed + 1))
 fi
 
-echo "== libFuzzer targets, ${FUZZ_SECONDS:-45} s each =="
-FUZZ_SECONDS=${FUZZ_SECONDS:-45} scripts/fuzz.sh 2>&1 | tee "$logs/fuzz.log"
+echo "== libFuzzer targets, ${FUZZ_SECONDS:-30} s each =="
+FUZZ_SECONDS=${FUZZ_SECONDS:-30} scripts/fuzz.sh 2>&1 | tee "$logs/fuzz.log"
 fuzz_rc=${PIPESTATUS[0]}
 fuzz_line=$(grep -E '^fuzz: [0-9]+ passed, [0-9]+ failed' "$logs/fuzz.log" | tail -n1)
 if [[ -n "$fuzz_line" ]]; then

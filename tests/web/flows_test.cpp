@@ -195,13 +195,21 @@ TEST_CASE_FIXTURE(PortalFixture, "a GP sees why each published period does not f
     CHECK(made.rank == 1);
 }
 
-TEST_CASE_FIXTURE(PortalFixture, "a GP whose free time ends too soon adds the suggested free time with one button, and the period fits") {
+namespace {
+// Kari, free 01.01–30.04.2027, wishing Helse Bergen's medical department, and its period
+// 01.02–31.07.2027 published 23.11.2026 (the six months need free time to 31.07.2027).
+void seed_kari_short_of_time(TestPortal& portal) {
     portal.apply("register_doctor", doctor_json("d-kari", "Kari Nordmann"));
     portal.apply("put_available_time", nlohmann::json{{"id", "a1"}, {"doctor_id", "d-kari"}, {"start", "2027-01-01"}, {"end", "2027-04-30"}});
     portal.apply("put_wish", nlohmann::json{{"id", "w1"}, {"doctor_id", "d-kari"}, {"rank", 1}, {"department_id", "hb-med"}});
     portal.apply("publish_period", nlohmann::json{{"id", "p1"}, {"hospital_id", "helse-bergen"}, {"department_id", "hb-med"},
                                                 {"start", "2027-02-01"}, {"end", "2027-07-31"}, {"places", 1},
                                                 {"published_on", "2026-11-23"}});
+}
+}  // namespace
+
+TEST_CASE_FIXTURE(PortalFixture, "a GP whose free time ends too soon adds the suggested free time with one button, and the period fits") {
+    seed_kari_short_of_time(portal);
     log_in_as("kari");
     ui.click(app, "Perioder");
     CHECK(ui.shows("Ingen perioder passer ennå."));
@@ -215,13 +223,8 @@ TEST_CASE_FIXTURE(PortalFixture, "a GP whose free time ends too soon adds the su
 }
 
 TEST_CASE_FIXTURE(PortalFixture, "a GP with touching free time sees one stretch, and the period that needs it fits") {
-    portal.apply("register_doctor", doctor_json("d-kari", "Kari Nordmann"));
-    portal.apply("put_available_time", nlohmann::json{{"id", "a1"}, {"doctor_id", "d-kari"}, {"start", "2027-01-01"}, {"end", "2027-04-30"}});
+    seed_kari_short_of_time(portal);
     portal.apply("put_available_time", nlohmann::json{{"id", "a2"}, {"doctor_id", "d-kari"}, {"start", "2027-05-01"}, {"end", "2027-12-31"}});
-    portal.apply("put_wish", nlohmann::json{{"id", "w1"}, {"doctor_id", "d-kari"}, {"rank", 1}, {"department_id", "hb-med"}});
-    portal.apply("publish_period", nlohmann::json{{"id", "p1"}, {"hospital_id", "helse-bergen"}, {"department_id", "hb-med"},
-                                                {"start", "2027-02-01"}, {"end", "2027-07-31"}, {"places", 1},
-                                                {"published_on", "2026-11-23"}});
     log_in_as("kari");
     ui.click(app, "Ledig tid");
     CHECK(ui.shows("Sammenhengende ledig tid, slik tildelingen leser den: 01.01.2027–31.12.2027."));

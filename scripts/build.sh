@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the native tree (build/native: core, alis-sync, tools, tests, benchmarks) and the WebAssembly
 # tree (build/web: app.js + app.wasm in build/web/site, and the core test suites for Node).
-# `sanitize` builds the native test suites with AddressSanitizer and UBSan in build/asan.
+# `sanitize` builds the native test suites and the fuzz targets with AddressSanitizer and UBSan in
+# build/sanitize.
 # Usage: scripts/build.sh [native|web|all|sanitize] [cmake --build target...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,11 +23,9 @@ if [[ $what == web || $what == all ]]; then
   cmake --build build/web -j "$jobs" "${targets[@]}"
 fi
 if [[ $what == sanitize ]]; then
-  # -O1 keeps the suites fast enough; every undefined behaviour stops the test (no recovery). -g1
-  # (line tables) is all a sanitizer's stack trace needs, and compiles and links much faster than -g.
-  flags="-O1 -g1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined"
-  cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="$flags" \
-    -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
-  (( ${#targets[@]} )) || targets=(--target sanitizer_suites)  # tests/CMakeLists.txt
-  cmake --build build/asan -j "$jobs" "${targets[@]}"
+  # The checking tree (CMakeLists.txt, ALIS_SANITIZE): the native suites and the libFuzzer targets,
+  # all under AddressSanitizer and UBSan with clang++-14, every undefined behaviour fatal.
+  CXX=clang++-14 CC=clang-14 cmake -S . -B build/sanitize -DALIS_SANITIZE=ON -DCMAKE_BUILD_TYPE=None >/dev/null
+  (( ${#targets[@]} )) || targets=(--target sanitized_checks)  # tests/CMakeLists.txt
+  cmake --build build/sanitize -j "$jobs" "${targets[@]}"
 fi

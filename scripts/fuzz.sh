@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (tests/fuzz, clang++-14 with AddressSanitizer and UBSan) in build/fuzz
-# and runs each for FUZZ_SECONDS (default 30) from the committed seed corpus. New inputs go to a
+# Builds the libFuzzer targets (tests/fuzz) in the checking tree build/sanitize (scripts/build.sh
+# sanitize: clang++-14 with AddressSanitizer and UBSan) and runs each for FUZZ_SECONDS (default 30)
+# from the committed seed corpus. New inputs go to a
 # temporary folder, never into the repository; a crash leaves its input in artifacts/fuzz/.
 # Prints one line per target and "fuzz: N passed, N failed"; exits non-zero when a target failed.
 # Usage: scripts/fuzz.sh [TARGET...]
@@ -10,10 +11,8 @@ seconds=${FUZZ_SECONDS:-30}
 targets=("$@")
 build=("$@")
 (( ${#targets[@]} )) || { targets=(fuzz_json fuzz_push fuzz_pull fuzz_mutations fuzz_http); build=(fuzz_targets); }
-jobs=${ALIS_JOBS:-$(nproc)}
 
-CXX=clang++-14 CC=clang-14 cmake -S . -B build/fuzz -DALIS_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null || exit 1
-cmake --build build/fuzz -j "$jobs" $(printf -- '--target %s ' "${build[@]}") || exit 1
+scripts/build.sh sanitize "${build[@]}" || exit 1
 
 mkdir -p artifacts/fuzz
 passed=0
@@ -23,7 +22,7 @@ for t in "${targets[@]}"; do
   log="artifacts/fuzz/$t.log"
   # -rss_limit_mb: a target that needs more than this on one input has a memory bug of its own.
   if ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-     "build/fuzz/tests/fuzz/$t" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
+     "build/sanitize/tests/fuzz/$t" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
        -artifact_prefix="artifacts/fuzz/$t-" "$work" "tests/fuzz/corpus/$t" >"$log" 2>&1; then
     runs=$(grep -oE '#[0-9]+' "$log" | tail -n1)
     echo "fuzz $t: ok, ${runs#\#} runs in ${seconds}s"

@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds both trees, and runs every test: the native doctest suites and
-# process tests (ctest), the core suites compiled to WebAssembly under Node, and the end-to-end tests
-# in Debian's Chromium; then the native suites again under AddressSanitizer and UBSan, and every
-# libFuzzer target for FUZZ_SECONDS (default 30) each. Screenshots go to artifacts/e2e/, fuzzer logs
-# and crashing inputs to artifacts/fuzz/. Ends with one summary line.
+# Installs what is missing, builds the three trees, and runs every test: the native doctest suites
+# under AddressSanitizer and UBSan (build/sanitize), the process tests of the release programs
+# (build/native), the core suites compiled to WebAssembly under Node (build/web), the end-to-end tests
+# in Debian's Chromium, and every libFuzzer target for FUZZ_SECONDS (default 30) each. Each suite is
+# compiled once: the release tree builds the programs, the checking tree the suites and the fuzz
+# targets. Screenshots go to artifacts/e2e/, fuzzer logs and crashing inputs to artifacts/fuzz/.
+# Ends with one summary line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --for-tests || exit 1
-scripts/build.sh all || exit 1
+scripts/build.sh native programs || exit 1
+scripts/build.sh web || exit 1
+sanitize_built=1
+scripts/build.sh sanitize || sanitize_built=0
 
 passed=0
 failed=0
@@ -22,8 +27,19 @@ count_ctest() {  # "N% tests passed, F tests failed out of T"
   failed=$((failed + ${bad:-0}))
 }
 
-echo "== native tests (ctest) =="
-ctest --test-dir build/native --timeout 900 --output-on-failure 2>&1 | tee "$logs/native.log"
+echo "== native suites under AddressSanitizer and UBSan (ctest) =="
+if (( sanitize_built )); then
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    ctest --test-dir build/sanitize --timeout 900 -L suite --output-on-failure 2>&1 | tee "$logs/suites.log"
+  suites_rc=${PIPESTATUS[0]}
+  count_ctest "$logs/suites.log"
+else
+  suites_rc=1
+  failed=$((failed + 1))
+fi
+
+echo "== the release programs: alis-match's fixtures, alis-sync as a process (ctest) =="
+ctest --test-dir build/native --timeout 900 -LE suite --output-on-failure 2>&1 | tee "$logs/native.log"
 native_rc=${PIPESTATUS[0]}
 count_ctest "$logs/native.log"
 
@@ -42,19 +58,6 @@ e2e_fail=$(grep -E '^# fail [0-9]+' "$logs/e2e.log" | awk '{print $3}')
 passed=$((passed + ${e2e_pass:-0}))
 failed=$((failed + ${e2e_fail:-0}))
 
-echo "== native suites under AddressSanitizer and UBSan (ctest) =="
-asan_rc=0
-if scripts/build.sh sanitize; then
-  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-    ctest --test-dir build/asan --timeout 900 -R '^(core_tests|matching_tests|sync_core_tests|events_tests|web_tests|sync_tests)$' \
-    --output-on-failure 2>&1 | tee "$logs/asan.log"
-  asan_rc=${PIPESTATUS[0]}
-  count_ctest "$logs/asan.log"
-else
-  asan_rc=1
-  failed=$((failed + 1))
-fi
-
 echo "== libFuzzer targets, ${FUZZ_SECONDS:-30} s each =="
 FUZZ_SECONDS=${FUZZ_SECONDS:-30} scripts/fuzz.sh 2>&1 | tee "$logs/fuzz.log"
 fuzz_rc=${PIPESTATUS[0]}
@@ -65,7 +68,7 @@ if [[ -n "$fuzz_line" ]]; then
 fi
 
 rc=0
-for r in $native_rc $wasm_rc $e2e_rc $asan_rc $fuzz_rc; do (( r != 0 )) && rc=1; done
+for r in $suites_rc $native_rc $wasm_rc $e2e_rc $fuzz_rc; do (( r != 0 )) && rc=1; done
 (( rc != 0 && failed == 0 )) && failed=1  # a runner that crashed before counting still fails
 echo "screenshots: artifacts/e2e/"
 echo "tests: $passed passed, $failed failed"

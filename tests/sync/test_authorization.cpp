@@ -122,7 +122,8 @@ TEST_CASE("authorization matrix: role x mutation x own/another's record") {
         for (auto& rej : pull["rejections"]) {
             rejected[rej["mutation_id"].get<std::int64_t>()] = rej["problems"][0]["rule"].get<std::string>();
         }
-        for (auto& [id, allowed] : expected) {
+        for (auto& [mutation_id, allowed] : expected) {
+            const auto id = mutation_id;  // clang 14 cannot capture a structured binding (CAPTURE does)
             CAPTURE(label[id]);
             if (allowed) {
                 // Past authorization; a domain rule may still refuse (e.g. already_on_list when the

@@ -82,8 +82,8 @@ struct TestProfile {
 // default); until then only this tab sees them, and crash() loses them, as a killed browser would.
 class TestPlatform : public Platform {
 public:
-    explicit TestPlatform(TestPortal& portal) : TestPlatform(portal, own_profile_) {}
-    TestPlatform(TestPortal& portal, TestProfile& profile) : profile_(profile), files(profile.files), portal_(portal) {}
+    explicit TestPlatform(TestPortal& portal) : TestPlatform(portal, nullptr) {}
+    TestPlatform(TestPortal& portal, TestProfile& profile) : TestPlatform(portal, &profile) {}
     ~TestPlatform() override { profile_.end(this); }
 
     bool offline = false;
@@ -287,6 +287,12 @@ private:
         profile_.logged_in = {};
         return {200, R"({"deleted":true})"};
     }
+
+    // A tab of its own profile, or one of several sharing `shared`. own_profile_ is named only once
+    // the constructor runs (it is built before profile_): naming it in a delegating constructor's
+    // argument, before construction begins, is undefined behaviour (UBSan's vptr check finds it).
+    TestPlatform(TestPortal& portal, TestProfile* shared)
+        : profile_(shared ? *shared : own_profile_), files(profile_.files), portal_(portal) {}
 
     TestProfile own_profile_;
     TestProfile& profile_;

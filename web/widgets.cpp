@@ -1,5 +1,9 @@
 #include "widgets.hpp"
 
+#include <algorithm>
+
+#include <imgui_internal.h>  // ButtonBehavior, RenderFrame, RenderTextWrapped: ImGui's own button, wrapped
+
 #include "theme.hpp"
 #include "ui_probe.hpp"
 
@@ -28,7 +32,52 @@ float table_height(int rows, bool controls) {
     return (ImGui::GetTextLineHeight() + style.CellPadding.y * 2) + row * static_cast<float>(rows) + style.ScrollbarSize + 2;
 }
 
+namespace {
+
+// ImGui's button with its label wrapped to `width`: a label longer than the row is broken over
+// lines inside the frame, as text is, instead of running past the screen's edge (WCAG 1.4.10 at
+// 320 CSS px, and text at 200%). The same id, behaviour and colours as ImGui::Button.
+bool wrapped_button(const char* label, float width) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return false;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImGuiID id = window->GetID(label);
+    const char* end = ImGui::FindRenderedTextEnd(label);
+    const float wrap = width - style.FramePadding.x * 2;
+    const ImVec2 text = ImGui::CalcTextSize(label, end, false, wrap);
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImVec2 size(width, text.y + style.FramePadding.y * 2);
+    const ImRect box(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+    ImGui::ItemSize(size, style.FramePadding.y);
+    if (!ImGui::ItemAdd(box, id)) return false;
+    bool hovered = false;
+    bool held = false;
+    const bool pressed = ImGui::ButtonBehavior(box, id, &hovered, &held);
+    const ImGuiCol colour = held && hovered ? ImGuiCol_ButtonActive : hovered ? ImGuiCol_ButtonHovered : ImGuiCol_Button;
+    ImGui::RenderNavHighlight(box, id);
+    ImGui::RenderFrame(box.Min, box.Max, ImGui::GetColorU32(colour), true, style.FrameRounding);
+    ImGui::RenderTextWrapped(ImVec2(box.Min.x + style.FramePadding.x, box.Min.y + style.FramePadding.y), label, end, wrap);
+    return pressed;
+}
+
+// A table's column or an auto-sized window (a popup) takes its width from its content: a button
+// wrapped to that width would keep it from ever growing, so there the label stays on one line.
+bool width_is_the_screens() {
+    const ImGuiWindow* window = ImGui::GetCurrentWindowRead();
+    return ImGui::GetCurrentTable() == nullptr && (window->Flags & ImGuiWindowFlags_AlwaysAutoResize) == 0 &&
+           window->AutoFitFramesX <= 0;
+}
+
+}  // namespace
+
 bool button(const char* label, const ImVec2& size) {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float narrowest = std::max(theme::min_target(), ImGui::GetFontSize() * 4);
+    if (size.x == 0 && avail >= narrowest && button_width(label) > avail && width_is_the_screens()) {
+        const bool clicked = wrapped_button(label, avail);
+        probe::record_last_item(label, probe::Role::button);
+        return clicked;
+    }
     ImVec2 at_least = size;
     // A one-letter button ("X", "+") is still a touch target.
     if (at_least.x == 0 && ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2 < theme::min_target()) {

@@ -5,7 +5,8 @@
 
 namespace alis::web::ui {
 
-// A button at least theme::min_target() wide (44 CSS px on touch screens).
+// A button at least theme::min_target() wide (44 CSS px on touch screens). A label wider than the
+// rest of the row wraps inside the button, which then takes the row's width.
 bool button(const char* label, const ImVec2& size = ImVec2(0, 0));
 bool primary_button(const char* label, const ImVec2& size = ImVec2(0, 0));
 // Before an item `width` wide that follows another on the same row: stays on the row when the item

@@ -232,3 +232,38 @@ TEST_CASE_FIXTURE(PortalFixture, "a GP with touching free time sees one stretch,
     CHECK_FALSE(ui.shows("Ingen perioder passer ennå."));
     CHECK(ui.shows("Helse Bergen – Medisinsk avdeling: 01.02.2027–31.07.2027  (Rangering 1, 01.02.2027–31.07.2027)"));
 }
+
+namespace {
+// A phone's screen, 320 CSS px wide (WCAG 1.4.10: reflow without sideways scrolling).
+struct PhonePortal : PortalFixture {
+    PhonePortal() : PortalFixture(640, 320) {}
+};
+
+// The items of the last frame that run past the screen's right edge, named for the failure message.
+std::string past_right_edge(float width) {
+    std::string past;
+    for (const auto& item : probe::items()) {
+        if (item.w > 0 && item.x + item.w > width + 1 && !item.scrolls_x) past += "\"" + item.label + "\" ";
+    }
+    return past;
+}
+}  // namespace
+
+TEST_CASE_FIXTURE(PhonePortal, "on a 320 px screen the button for a suggested wish wraps its name inside the screen, and works") {
+    portal.apply("register_doctor", doctor_json("d-kari", "Kari Nordmann"));
+    portal.apply("put_available_time", nlohmann::json{{"id", "a1"}, {"doctor_id", "d-kari"}, {"start", "2027-01-01"}, {"end", "2027-12-31"}});
+    portal.apply("publish_period", nlohmann::json{{"id", "p1"}, {"hospital_id", "helse-bergen"}, {"department_id", "hb-med"},
+                                                {"start", "2027-02-01"}, {"end", "2027-07-31"}, {"places", 1},
+                                                {"published_on", "2026-11-23"}});
+    log_in_as("kari");
+    ui.click(app, "Skjerm");
+    ui.click(app, "Perioder");
+    const std::string name = "Legg til ønske om Medisinsk avdeling, Helse Bergen";
+    const probe::Item* button = probe::find(name);
+    REQUIRE(button != nullptr);
+    CHECK(button->x + button->w <= 320);
+    CHECK(button->h >= ImGui::GetFrameHeight() + ImGui::GetFontSize() - 1);  // its name takes two lines
+    CHECK(past_right_edge(320) == "");
+    ui.click(app, name);
+    CHECK(ui.shows("Helse Bergen – Medisinsk avdeling: 01.02.2027–31.07.2027  (Rangering 1, 01.02.2027–31.07.2027)"));
+}

@@ -33,7 +33,7 @@ inline nlohmann::json doctor_json(const std::string& id, const std::string& name
 // browser's app on it. A test adds its own records to `portal`, then logs a user in with log_in_as.
 // Nothing here touches the server until then, so the records may come after the app is made.
 struct PortalFixture {
-    explicit PortalFixture(float height = 1000) : ui(1280, height) { seed_region(portal); }
+    explicit PortalFixture(float height = 1000, float width = 1280) : ui(width, height) { seed_region(portal); }
 
     // Logs `username` in from the start screen; the test stops if the portal did not let them in.
     void log_in_as(const std::string& username) {

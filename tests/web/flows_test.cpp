@@ -167,12 +167,19 @@ TEST_CASE_FIXTURE(PortalFixture, "a change made while a sync is under way is sen
     CHECK(portal.server.state().doctors.at("d-kari").phone == "55 55 55 55");
 }
 
-TEST_CASE_FIXTURE(PortalFixture, "a GP sees why each published period does not fit, also periods no wish covers") {
+namespace {
+// Kari, free all of 2027 with no wishes, and Helse Bergen's medical period 01.02–31.07.2027.
+void seed_kari_without_wishes(TestPortal& portal) {
     portal.apply("register_doctor", doctor_json("d-kari", "Kari Nordmann"));
     portal.apply("put_available_time", nlohmann::json{{"id", "a1"}, {"doctor_id", "d-kari"}, {"start", "2027-01-01"}, {"end", "2027-12-31"}});
     portal.apply("publish_period", nlohmann::json{{"id", "p1"}, {"hospital_id", "helse-bergen"}, {"department_id", "hb-med"},
                                                 {"start", "2027-02-01"}, {"end", "2027-07-31"}, {"places", 1},
                                                 {"published_on", "2026-11-23"}});
+}
+}  // namespace
+
+TEST_CASE_FIXTURE(PortalFixture, "a GP sees why each published period does not fit, also periods no wish covers") {
+    seed_kari_without_wishes(portal);
     log_in_as("kari");
     ui.click(app, "Perioder");
     CHECK(ui.shows("Ingen perioder passer ennå."));
@@ -250,11 +257,7 @@ std::string past_right_edge(float width) {
 }  // namespace
 
 TEST_CASE_FIXTURE(PhonePortal, "on a 320 px screen the button for a suggested wish wraps its name inside the screen, and works") {
-    portal.apply("register_doctor", doctor_json("d-kari", "Kari Nordmann"));
-    portal.apply("put_available_time", nlohmann::json{{"id", "a1"}, {"doctor_id", "d-kari"}, {"start", "2027-01-01"}, {"end", "2027-12-31"}});
-    portal.apply("publish_period", nlohmann::json{{"id", "p1"}, {"hospital_id", "helse-bergen"}, {"department_id", "hb-med"},
-                                                {"start", "2027-02-01"}, {"end", "2027-07-31"}, {"places", 1},
-                                                {"published_on", "2026-11-23"}});
+    seed_kari_without_wishes(portal);
     log_in_as("kari");
     ui.click(app, "Skjerm");
     ui.click(app, "Perioder");

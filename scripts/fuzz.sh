@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (tests/fuzz) in the checking tree build/sanitize (scripts/build.sh
 # sanitize: clang++-14 with AddressSanitizer and UBSan) and runs each for FUZZ_SECONDS (default 30)
-# from the committed seed corpus. New inputs go to a
-# temporary folder, never into the repository; a crash leaves its input in artifacts/fuzz/.
+# from the committed seed corpus. New inputs go to a temporary folder, never into the repository; a
+# crash leaves its input in artifacts/fuzz/.
 # Prints one line per target and "fuzz: N passed, N failed"; exits non-zero when a target failed.
 # Usage: scripts/fuzz.sh [TARGET...]
 set -uo pipefail

@@ -39,7 +39,7 @@ void GpOffersScreen::draw(Context& ctx) {
         if (offer.status == sync::OfferStatus::pending || offer.status == sync::OfferStatus::lapsed) {
             line += std::string(" · ") + tr(lang, Msg::answer_by) + " " + to_norwegian(offer.answer_by);
         }
-        ui::label(line.c_str());
+        ui::paragraph(line.c_str());
         if (!offer.message.empty()) ui::muted(offer.message.c_str());
         // Past the deadline the server refuses an answer; the daily job then marks the offer lapsed.
         if (offer.status == sync::OfferStatus::pending && !answer_deadline_passed(offer.answer_by, ctx.platform.today())) {

@@ -67,7 +67,7 @@ void GpPeriodsScreen::draw(Context& ctx) {
         const auto& place = lists.periods[option.period];
         const std::string line = period_line(place) + "  (" + tr(lang, Msg::rank) + " " + std::to_string(option.wish_rank) +
                                  ", " + to_norwegian(option.service.start) + "–" + to_norwegian(option.service.end) + ")";
-        ui::label(line.c_str());
+        ui::paragraph(line.c_str());
     }
     ImGui::Spacing();
     ui::heading(tr(lang, Msg::why_not));

@@ -53,19 +53,24 @@ void GpWishesScreen::draw(Context& ctx) {
         const Wish& w = *wishes[i];
         ImGui::PushID(w.id.c_str());
         const std::string line = std::to_string(i + 1) + ". " + describe(view, w, lang);
-        ui::label(line.c_str());
-        ImGui::SameLine();
+        // The wish wraps on a narrow screen, and its buttons then go on the row below it.
+        ui::paragraph(line.c_str());
         std::vector<std::string> moved = order;
-        if (i > 0 && ui::button(tr(lang, Msg::move_up))) {
-            std::swap(moved[i], moved[i - 1]);
-            result_.send(ctx, "rank_wishes", {{"doctor_id", doctor_id}, {"wish_ids", moved}});
+        if (i > 0) {
+            ui::same_line_if_fits(ui::button_width(tr(lang, Msg::move_up)));
+            if (ui::button(tr(lang, Msg::move_up))) {
+                std::swap(moved[i], moved[i - 1]);
+                result_.send(ctx, "rank_wishes", {{"doctor_id", doctor_id}, {"wish_ids", moved}});
+            }
         }
-        ImGui::SameLine();
-        if (i + 1 < wishes.size() && ui::button(tr(lang, Msg::move_down))) {
-            std::swap(moved[i], moved[i + 1]);
-            result_.send(ctx, "rank_wishes", {{"doctor_id", doctor_id}, {"wish_ids", moved}});
+        if (i + 1 < wishes.size()) {
+            ui::same_line_if_fits(ui::button_width(tr(lang, Msg::move_down)));
+            if (ui::button(tr(lang, Msg::move_down))) {
+                std::swap(moved[i], moved[i + 1]);
+                result_.send(ctx, "rank_wishes", {{"doctor_id", doctor_id}, {"wish_ids", moved}});
+            }
         }
-        ImGui::SameLine();
+        ui::same_line_if_fits(ui::button_width(tr(lang, Msg::delete_)));
         if (ui::button(tr(lang, Msg::delete_))) result_.send(ctx, "delete_wish", {{"id", w.id}});
         ImGui::PopID();
     }

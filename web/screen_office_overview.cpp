@@ -64,7 +64,7 @@ void draw_overview(Context& ctx) {
         const std::string line = organisation_name(view, p->department_id) + " – " + organisation_name(view, p->hospital_id) + ", " +
                                  to_norwegian(p->range.start) + "–" + to_norwegian(p->range.end) + ": " +
                                  std::to_string(std::max(0L, days)) + " " + tr(lang, Msg::days_to_release);
-        ui::label(line.c_str());
+        ui::paragraph(line.c_str());
     }
 }
 

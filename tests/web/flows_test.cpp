@@ -270,3 +270,22 @@ TEST_CASE_FIXTURE(PhonePortal, "on a 320 px screen the button for a suggested wi
     ui.click(app, name);
     CHECK(ui.shows("Helse Bergen – Medisinsk avdeling: 01.02.2027–31.07.2027  (Rangering 1, 01.02.2027–31.07.2027)"));
 }
+
+TEST_CASE_FIXTURE(PhonePortal, "on a 320 px screen the GP's fitting period, wish and offer wrap inside the screen") {
+    seed_kari_without_wishes(portal);
+    portal.apply("put_wish", nlohmann::json{{"id", "w1"}, {"doctor_id", "d-kari"}, {"rank", 1}, {"hospital_id", "helse-bergen"},
+                                            {"department_id", "hb-med"}});
+    portal.apply("make_offer", nlohmann::json{{"id", "o1"}, {"period_id", "p1"}, {"hospital_id", "helse-bergen"},
+                                              {"doctor_id", "d-kari"}, {"start", "2027-02-01"}, {"end", "2027-07-31"}});
+    log_in_as("kari");
+    for (const std::string page : {"Perioder", "Tilbud", "Ønsker"}) {
+        CAPTURE(page);
+        ui.click(app, "Skjerm");
+        ui.click(app, page);
+        CHECK(past_right_edge(320) == "");
+    }
+    // The wish's buttons stay inside the screen, on its row or the row below.
+    const probe::Item* remove = probe::find("Slett");
+    REQUIRE(remove != nullptr);
+    CHECK(remove->x + remove->w <= 320);
+}

@@ -110,6 +110,7 @@ void put_candidate(Ctx& c);
 void set_candidate_order(Ctx& c);
 void strike_candidate(Ctx& c);
 void delete_candidate(Ctx& c);
+void import_candidate_list(Ctx& c);
 void set_regional_list(Ctx& c);
 void set_score_weights(Ctx& c);
 

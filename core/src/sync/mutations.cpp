@@ -67,6 +67,7 @@ const std::vector<Entry>& entries() {
         {{"set_candidate_order", {R::municipality, R::alis_office}, "Set the priority order of a municipal list (args: municipality_id, candidate_ids)."}, detail::set_candidate_order},
         {{"strike_candidate", {R::municipality, R::alis_office}, "Strike a candidate from the list, with the reason (args: candidate_id, reason)."}, detail::strike_candidate},
         {{"delete_candidate", {R::municipality, R::alis_office}, "Remove an entry from the municipal list (args: candidate_id)."}, detail::delete_candidate},
+        {{"import_candidate_list", {R::municipality, R::alis_office}, "Replace a municipal list with an imported one, whole or not at all (args: municipality_id, candidates in order)."}, detail::import_candidate_list},
         {{"set_regional_list", {R::alis_office}, "Set the regional prioritized list (args: doctor_ids)."}, detail::set_regional_list},
         {{"set_score_weights", {R::alis_office}, "Set the priority score's weights as the next version (args: weights)."}, detail::set_score_weights},
         {{"put_subscription", {R::gp, R::hospital, R::municipality, R::alis_office}, "Add or replace an alert subscription (args: subscription)."}, detail::put_subscription},

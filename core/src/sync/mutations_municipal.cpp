@@ -134,6 +134,85 @@ void delete_candidate(Ctx& c) {
     renumber(c, municipality_id);
 }
 
+// The list read from a file (list_import.hpp) becomes the list: entries in the given order, their
+// texts as given, a newly struck one struck today; entries it leaves out are removed. Everything is
+// checked before anything is written, so a bad entry changes nothing.
+void import_candidate_list(Ctx& c) {
+    const std::string municipality_id = c.arg_id("municipality_id");
+    if (!c.ok()) return;
+    if (!c.own_municipality(municipality_id)) return c.not_allowed("args.municipality_id");
+    const Organisation* m = c.lookup(c.s.organisations, RecordKind::organisation, municipality_id, "args.municipality_id");
+    if (!m) return;
+    if (m->kind != OrganisationKind::municipality) {
+        return c.fail("args.municipality_id", "not_a_municipality",
+                      {"Er ikke en kommune.", "Er ikkje ein kommune.", "Is not a municipality."});
+    }
+    const auto it = c.args.find("candidates");
+    if (it == c.args.end() || !it->is_array()) {
+        return c.fail("args.candidates", "required", {"Mangler lista.", "Manglar lista.", "The list is missing."});
+    }
+    if (it->size() > kMaxListLength) {
+        const std::string n = std::to_string(kMaxListLength);
+        return c.fail("args.candidates", "list_full", {"Høyst " + n + ".", "Høgst " + n + ".", "At most " + n + "."});
+    }
+    std::map<std::string, Candidate*> entry_of_doctor;
+    for (Candidate* cand : list_of(c, municipality_id)) entry_of_doctor[cand->doctor_id] = cand;
+    std::vector<Candidate> imported;
+    std::set<std::string> ids, doctors;
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const std::string at = "args.candidates[" + std::to_string(i) + "]";
+        nlohmann::json entry = (*it)[i];
+        if (entry.is_object()) entry["municipality_id"] = municipality_id, entry["position"] = static_cast<int>(i) + 1;
+        auto cand = parse_candidate(entry, c.p, at);
+        if (!cand) continue;
+        if (!ids.insert(cand->id).second || !doctors.insert(cand->doctor_id).second) {
+            c.fail(at, "duplicate_entry", {"Legen eller oppføringen står to ganger.", "Legen eller oppføringa står to gonger.",
+                                           "The GP or the entry appears twice."});
+            continue;
+        }
+        const DoctorProfile* d = c.lookup(c.s.doctors, RecordKind::doctor, cand->doctor_id, at + ".doctor_id");
+        if (!d) continue;
+        const auto old = entry_of_doctor.find(cand->doctor_id);
+        if (old != entry_of_doctor.end()) {
+            if (old->second->id != cand->id) c.immutable(at + ".id");
+            if (old->second->struck && !cand->struck) {
+                c.fail(at + ".struck", "cannot_unstrike", {"En strøket kandidat kan ikke settes tilbake på lista.",
+                                                           "Ein stroken kandidat kan ikkje setjast tilbake på lista.",
+                                                           "A struck candidate cannot be put back on the list."});
+            }
+        } else {
+            if (c.s.candidates.count(cand->id)) c.already_exists(RecordKind::candidate, cand->id, at + ".id");
+            if (d->municipality_id != municipality_id) {
+                c.fail(at + ".doctor_id", "not_own_doctor",
+                       {"Legen arbeider ikke i kommunen.", "Legen arbeider ikkje i kommunen.", "The GP does not work in the municipality."});
+            }
+        }
+        if (cand->struck && cand->struck_reason.empty()) {
+            c.fail(at + ".struck_reason", "required", {"En strøket kandidat må ha en grunn.", "Ein stroken kandidat må ha ein grunn.",
+                                                       "A struck candidate needs a reason."});
+        }
+        imported.push_back(std::move(*cand));
+    }
+    if (!c.ok()) return;
+
+    for (const auto& [doctor_id, old] : entry_of_doctor) {
+        if (doctors.count(doctor_id)) continue;
+        c.touch(RecordKind::doctor, doctor_id);
+        c.touch(RecordKind::candidate, old->id);
+        c.s.candidates.erase(old->id);
+    }
+    for (Candidate& cand : imported) {
+        const auto old = entry_of_doctor.find(cand.doctor_id);
+        const Candidate* before = old != entry_of_doctor.end() ? old->second : nullptr;
+        if (cand.struck) cand.struck_on = before && before->struck ? before->struck_on : std::optional<Date>(c.today);
+        else cand.struck_on.reset();
+        if (before && *before == cand) continue;
+        c.touch(RecordKind::candidate, cand.id);
+        c.touch(RecordKind::doctor, cand.doctor_id);
+        c.s.candidates[cand.id] = cand;
+    }
+}
+
 void set_regional_list(Ctx& c) {
     const auto ids = read_id_list(c.args, "doctor_ids", "args", c.p, true);
     if (!c.ok()) return;

@@ -49,6 +49,9 @@ std::map<std::string, Case> cases() {
     }};
     c["strike_candidate"] = {[](int k, const Actor&) { return json{{"candidate_id", side_id("c", k)}, {"reason", "Tjeneste i Helse Fonna"}}; }};
     c["delete_candidate"] = {[](int k, const Actor&) { return json{{"candidate_id", side_id("c", k)}}; }};
+    c["import_candidate_list"] = {[](int k, const Actor&) {
+        return json{{"municipality_id", side_id("mun", k)}, {"candidates", {{{"id", side_id("c", k)}, {"doctor_id", side_id("d", k)}, {"wished_service", "Indremedisin"}}}}};
+    }};
     c["set_regional_list"] = {[d](int k, const Actor&) { return json{{"doctor_ids", {d(k)}}}; }};
     c["set_score_weights"] = {[](int k, const Actor&) { return json{{"weights", {{"municipal_sector", 10 * k}}}}; }};
     auto target_user = [](int k, const Actor& a) { return a.role == Role::alis_office ? side_id("u-gp", k) : actor_of(a.role, k).user_id; };
@@ -103,7 +106,7 @@ TEST_CASE("authorization matrix: every role x every mutation x own and another's
             }
         }
     }
-    CHECK(checked == 27 * 4 * 2);
+    CHECK(checked == 28 * 4 * 2);
 }
 
 TEST_CASE("visibility matrix: what each role sees of its own side and of the other") {

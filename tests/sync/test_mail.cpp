@@ -244,10 +244,17 @@ TEST_CASE("mail: a row a crash left \"sending\" is sent again at once, with the 
 
     // After the restart (no clock advance: it is due at once) the cut-off mail goes again, with the
     // same Message-ID, then the one never tried; the first, marked sent, does not.
+    // The relay's acceptance (send_mail calls on_accepted before curl's QUIT) marks the row sent
+    // at once, before the send returns.
     std::vector<std::string> ids;
     alis::server::Outbox restarted(s.app().storage(), s.app().clock(), config, "http://portal.example/", {},
                                    [&](const alis::server::MailConfig&, const alis::server::MailMessage& m) {
                                        ids.push_back(m.message_id);
+                                       REQUIRE(m.on_accepted);
+                                       m.on_accepted();
+                                       for (const auto& row : s.app().storage().mail_of(user_id, 10)) {
+                                           if (row.message_id == m.message_id) CHECK(row.sent_at != 0);
+                                       }
                                        return std::string();
                                    });
     const auto run = restarted.run();

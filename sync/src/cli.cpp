@@ -291,7 +291,9 @@ int serve(const ServeArgs& a) {
         outbox = std::make_unique<Outbox>(app->storage(), app->clock(), mail, portal);
         jobs.add("mail", std::chrono::seconds(a.job_interval), [&] {
             if (auto r = outbox->run(); r.sent + r.failed > 0) {
-                std::cout << "mail: sent " << r.sent << ", failed " << r.failed << " (retried later)" << std::endl;
+                std::cout << "mail: sent " << r.sent << ", failed " << r.failed << " (retried later)";
+                if (r.resent) std::cout << "; " << r.resent << " cut off by a crash tried again with the same Message-ID";
+                std::cout << std::endl;
             }
         });
         std::cout << "mail: through " << mail.smtp_url << " from " << mail.from << "\n";

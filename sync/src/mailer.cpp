@@ -88,6 +88,8 @@ std::string send_mail(const MailConfig& config, const MailMessage& m) {
         curl_easy_setopt(curl, CURLOPT_PASSWORD, config.password.c_str());
     }
     const CURLcode rc = curl_easy_perform(curl);
+    // The relay answered 250 to the message; curl_easy_cleanup still sends QUIT and waits for it.
+    if (rc == CURLE_OK && m.on_accepted) m.on_accepted();
     curl_slist_free_all(rcpt);
     curl_easy_cleanup(curl);
     return rc == CURLE_OK ? "" : curl_easy_strerror(rc);

@@ -2,6 +2,7 @@
 // E-mail through libcurl's SMTP (STARTTLS or implicit TLS, AUTH), never a hand-written SMTP client.
 // build_message makes the RFC 5322 text: UTF-8 plain text, the subject as RFC 2047 encoded-words,
 // a stable Message-ID (the sink can tell a resent mail from a new one).
+#include <functional>
 #include <string>
 
 namespace alis::server {
@@ -22,6 +23,10 @@ struct MailMessage {
     std::string message_id;  // without angle brackets
     std::string date;        // RFC 5322 date, e.g. "Thu, 04 Mar 2027 12:00:00 +0000"
     std::string unsubscribe_url;  // RFC 8058 one-click (List-Unsubscribe + List-Unsubscribe-Post); none when empty
+    // Called the moment the relay has accepted the message, before the connection is closed (curl
+    // keeps it open after the transfer; its cleanup sends QUIT and waits for the answer), so the
+    // outbox marks the mail sent as early as it can (outbox.hpp).
+    std::function<void()> on_accepted;
 };
 
 // "=?UTF-8?B?...?=" words of at most 75 characters, split on character boundaries, joined by CRLF SP.

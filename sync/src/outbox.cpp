@@ -109,10 +109,22 @@ OutboxRun Outbox::run() {
     out.queued = queue();
     const std::int64_t now = clock_.now();
     for (const auto& r : storage_.mail_due(now, policy_.batch)) {
-        MailMessage m{r.to, r.subject, r.body, r.message_id, rfc5322_date(now), r.unsubscribe_url};
+        // A row still marked "sending" was cut off by a crash: the relay may or may not have taken
+        // it. It goes again, at once and with the same Message-ID: a mail is never lost, and a copy
+        // the relay had taken is recognisably the same mail (docs/sync-server.md, Mail).
+        if (r.last_error == kSending) ++out.resent;
+        // Each step its own short write: "sending" before the relay is asked, "sent" the moment it
+        // answers (before the connection's QUIT), so only a crash between its answer and that one
+        // UPDATE can send a mail twice.
+        storage_.mail_failed(r.id, r.attempts, r.next_attempt_at, kSending);
+        bool marked = false;
+        MailMessage m{r.to, r.subject, r.body, r.message_id, rfc5322_date(now), r.unsubscribe_url, [&] {
+                          storage_.mail_sent(r.id, clock_.now());
+                          marked = true;
+                      }};
         const std::string error = send_(config_, m);
         if (error.empty()) {
-            storage_.mail_sent(r.id, clock_.now());
+            if (!marked) storage_.mail_sent(r.id, clock_.now());  // a SendFn that does not call on_accepted
             ++out.sent;
             continue;
         }

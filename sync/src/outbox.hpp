@@ -4,7 +4,8 @@
 // them. A relay that is down or refuses delays a mail (backoff doubling from `first_retry` up to
 // `max_retry`); none is lost. Each mail has a stable Message-ID made from its key, so should the
 // process die between the relay's acceptance and the row's update, the resent copy is recognisably
-// the same mail.
+// the same mail. A row is marked "sending" (last_error) just before the relay is asked and "sent"
+// just after it answers, each in its own short write; a row found "sending" is resent at once.
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -23,7 +24,11 @@ struct OutboxPolicy {
 
 struct OutboxRun {
     std::size_t queued = 0, sent = 0, failed = 0;
+    std::size_t resent = 0;  // of `sent + failed`: mails a crash left "sending", tried again
 };
+
+// The last_error of a row while the relay is being asked; found on a due row, it means a crash.
+inline constexpr const char* kSending = "sending";
 
 using SendFn = std::function<std::string(const MailConfig&, const MailMessage&)>;
 

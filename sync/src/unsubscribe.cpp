@@ -35,14 +35,27 @@ std::string mac(const std::string& key, const std::string& user_id) {
     return b64url(tag, sizeof tag);
 }
 
-Response page(int status, const std::string& title, const std::string& inner) {
+Response page(int status, const std::string& lang, const std::string& title, const std::string& inner) {
     Response r;
     r.status = status;
     r.headers.emplace_back("Content-Type", "text/html; charset=utf-8");
-    r.body = "<!doctype html><html lang=\"nb\"><meta charset=\"utf-8\"><title>" + title + "</title><body><h1>" + title +
+    r.body = "<!doctype html><html lang=\"" + lang + "\"><meta charset=\"utf-8\"><title>" + title + "</title><body><h1>" + title +
              "</h1>" + inner + "</body></html>\n";
     return r;
 }
+
+// The page's words in the language the mail was written in (the account's; others: nb).
+struct Words {
+    const char* nb;
+    const char* nn;
+    const char* en;
+    std::string in(const std::string& lang) const { return lang == "nn" ? nn : lang == "en" ? en : nb; }
+};
+const Words kConfirmTitle{"Meld av e-postvarsler", "Meld av e-postvarsel", "Unsubscribe from e-mail alerts"};
+const Words kConfirmButton{"Meld av alle e-postvarsler", "Meld av alle e-postvarsel", "Unsubscribe from all e-mail alerts"};
+const Words kDoneTitle{"Avmeldt", "Avmeld", "Unsubscribed"};
+const Words kDoneText{"Du får ikke flere varsler på e-post. Abonnementer slettet: ", "Du får ikkje fleire varsel på e-post. Abonnement sletta: ",
+                      "You will get no more e-mail alerts. Subscriptions deleted: "};
 
 }  // namespace
 
@@ -66,22 +79,22 @@ std::optional<std::string> verify_unsubscribe(const std::string& key, const std:
 Response unsubscribe_request(Storage& storage, SyncService& sync, const std::string& method, const std::string& token) {
     const auto user_id = verify_unsubscribe(unsubscribe_key(storage), token);
     if (!user_id) {
-        return page(400, "Ugyldig lenke / Invalid link",
+        return page(400, "nb", "Ugyldig lenke / Invalid link",
                     "<p>Lenken for å melde seg av er ugyldig. / Lenkja for å melde seg av er ugyldig. / The unsubscribe link is invalid.</p>");
     }
+    const auto user = storage.user_by_id(*user_id);
+    const std::string lang = user && (user->language == "nn" || user->language == "en") ? user->language : "nb";
     if (method == "GET") {
         // The token is base64url and a dot: safe inside the attribute as it is.
-        return page(200, "Meld av e-postvarsler / Unsubscribe",
-                    "<form method=\"post\" action=\"/api/unsubscribe?token=" + token +
-                        "\"><button type=\"submit\">Meld av alle e-postvarsler / Meld av alle e-postvarsel / Unsubscribe from all e-mail alerts</button></form>");
+        return page(200, lang, kConfirmTitle.in(lang),
+                    "<form method=\"post\" action=\"/api/unsubscribe?token=" + token + "\"><button type=\"submit\">" +
+                        kConfirmButton.in(lang) + "</button></form>");
     }
     std::size_t removed = 0;
     for (const std::string& id : sync.email_subscriptions(*user_id)) {
         if (sync.apply_direct("delete_subscription", {{"subscription_id", id}}).empty()) ++removed;
     }
-    return page(200, "Avmeldt / Unsubscribed",
-                "<p>Du får ikke flere varsler på e-post (" + std::to_string(removed) +
-                    " abonnement slettet). / Du får ikkje fleire varsel på e-post. / You will get no more e-mail alerts.</p>");
+    return page(200, lang, kDoneTitle.in(lang), "<p>" + kDoneText.in(lang) + std::to_string(removed) + ".</p>");
 }
 
 }  // namespace alis::server

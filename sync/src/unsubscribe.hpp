@@ -19,7 +19,8 @@ std::string unsubscribe_token(const std::string& key, const std::string& user_id
 // The user id when the token is genuine.
 std::optional<std::string> verify_unsubscribe(const std::string& key, const std::string& token);
 
-// GET: the confirmation page; POST: unsubscribes. `token` is the query parameter as sent.
+// GET: the confirmation page; POST: unsubscribes; both in the account's language. `token` is the
+// query parameter as sent.
 Response unsubscribe_request(Storage& storage, SyncService& sync, const std::string& method, const std::string& token);
 
 }  // namespace alis::server

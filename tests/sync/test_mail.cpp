@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <stdexcept>
 #include <thread>
 
 #include "notifications.hpp"
@@ -208,4 +209,63 @@ TEST_CASE("mail: a long subject becomes several encoded-words of at most 75 char
     }
     CHECK(encoded.find("\r\n ") != std::string::npos);
     CHECK(decode_subject(encoded) == subject);
+}
+
+TEST_CASE("mail: a row a crash left \"sending\" is sent again at once, with the same Message-ID, and counted") {
+    TestServer s;  // demo: three published periods
+    auto kari = s.client();
+    auto reg = kari.post("/api/register", {{"username", "kari.lege"}, {"password", "et-langt-passord"}, {"name", "Kari Lege"},
+                                           {"email", "kari@example.no"}, {"language", "nb"}});
+    REQUIRE(reg.status == 201);
+    const std::string user_id = reg.json()["user"]["id"];
+    json push = {{"client_id", "laptop"},
+                 {"mutations", {{{"id", 1}, {"name", "put_subscription"},
+                                 {"args", {{"id", "s-mail"}, {"user_id", user_id}, {"topic", "new_periods"}, {"channel", "email"}}}}}}};
+    REQUIRE(kari.post("/api/push", push).json()["applied"].size() == 1);
+    REQUIRE(alis::server::collect_notifications(s.app().storage(), s.app().sync(), s.app().clock()) >= 3);
+    alis::server::MailConfig config;
+    config.smtp_url = "smtp://127.0.0.1:9";
+    config.from = "varsel@alis-vest.no";
+
+    // The second mail's sending never returns: the process dies while the relay is asked. While it
+    // is asked, its row says "sending".
+    std::vector<std::string> first_ids;
+    alis::server::Outbox dying(s.app().storage(), s.app().clock(), config, "http://portal.example/", {},
+                               [&](const alis::server::MailConfig&, const alis::server::MailMessage& m) -> std::string {
+                                   for (const auto& row : s.app().storage().mail_of(user_id, 10)) {
+                                       if (row.message_id == m.message_id) CHECK(row.last_error == alis::server::kSending);
+                                   }
+                                   first_ids.push_back(m.message_id);
+                                   if (first_ids.size() == 2) throw std::runtime_error("SIGKILL");
+                                   return "";
+                               });
+    CHECK_THROWS(dying.run());
+    REQUIRE(first_ids.size() == 2);
+
+    // After the restart (no clock advance: it is due at once) the cut-off mail goes again, with the
+    // same Message-ID, then the one never tried; the first, marked sent, does not.
+    // The relay's acceptance (send_mail calls on_accepted before curl's QUIT) marks the row sent
+    // at once, before the send returns.
+    std::vector<std::string> ids;
+    alis::server::Outbox restarted(s.app().storage(), s.app().clock(), config, "http://portal.example/", {},
+                                   [&](const alis::server::MailConfig&, const alis::server::MailMessage& m) {
+                                       ids.push_back(m.message_id);
+                                       REQUIRE(m.on_accepted);
+                                       m.on_accepted();
+                                       for (const auto& row : s.app().storage().mail_of(user_id, 10)) {
+                                           if (row.message_id == m.message_id) CHECK(row.sent_at != 0);
+                                       }
+                                       return std::string();
+                                   });
+    const auto run = restarted.run();
+    CHECK(run.sent == 2);
+    CHECK(run.resent == 1);
+    REQUIRE(ids.size() == 2);
+    CHECK(ids[0] == first_ids[1]);
+    CHECK(ids[1] != first_ids[0]);
+    CHECK(restarted.run().sent == 0);
+    for (const auto& row : s.app().storage().mail_of(user_id, 10)) {
+        CHECK(row.sent_at != 0);
+        CHECK(row.last_error == "");
+    }
 }

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <utility>
 #include <nlohmann/json.hpp>
 
 #include "i18n.hpp"
@@ -63,7 +64,11 @@ void App::set_language(Language lang) {
     platform_.write_file(kSettingsFile, json{{"language", std::string(language_code(lang))}}.dump());
 }
 
-std::string App::route() const { return std::string("#/") + screen_name(screen()); }
+std::string App::route() const {
+    std::string route = std::string("#/") + screen_name(screen());
+    if (screen() == Screen::home && !home_->open_page().empty()) route += "/" + home_->open_page();
+    return route;
+}
 
 std::string App::page_title() const {
     const char* portal = tr(language_, Msg::portal_name);
@@ -85,7 +90,17 @@ bool App::open_route(const std::string& route) {
     const std::string prefix = "#/";
     const std::string name = route.rfind(prefix, 0) == 0 ? route.substr(prefix.size()) : route;
     if (name.empty()) return open_route("#/start");
-    if (session_.logged_in()) return name == screen_name(screen());
+    const std::string home = std::string(screen_name(Screen::home)) + "/";
+    const std::string page = name.rfind(home, 0) == 0 ? name.substr(home.size()) : "";
+    if (session_.logged_in()) {
+        if (screen() == Screen::home && !page.empty()) return home_->open_page(session_.user().role, page);
+        return name == screen_name(screen());
+    }
+    if (!page.empty()) {
+        wanted_page_ = page;
+        go(Screen::log_in);
+        return true;
+    }
     for (Screen s : {Screen::start, Screen::log_in, Screen::register_gp}) {
         if (name == screen_name(s)) {
             go(s);
@@ -122,6 +137,8 @@ void App::frame() {
         const bool forced = session_.user().must_change_password;
         if (password_->draw(ctx, forced) != PasswordScreen::Next::stay) changing_password_ = false;
     } else if (session_.logged_in()) {
+        // The page a link asked for before log-in, if this role has it.
+        if (!wanted_page_.empty()) home_->open_page(session_.user().role, std::exchange(wanted_page_, std::string()));
         draw_status_bar(ctx);
         home_->draw(ctx);
     } else {

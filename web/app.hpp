@@ -52,12 +52,15 @@ public:
     // rectangles, and the sync status. The browser shell hands this to JavaScript for tests.
     nlohmann::json test_state() const;
 
-    // The screen's address ("#/start", "#/log_in", "#/register_gp", "#/home", "#/change_password")
-    // and the page title naming it (the open tab, when logged in), both as of the last frame.
+    // The screen's address ("#/start", "#/log_in", "#/register_gp", "#/home/varsler",
+    // "#/change_password") and the page title naming it (the open tab, when logged in), both as of
+    // the last frame.
     std::string route() const;
     std::string page_title() const;
     // Back, forward or a typed address: opens that screen when it can be shown now (the log-in
-    // and registration screens only while logged out). False: it cannot, the address is stale.
+    // and registration screens only while logged out). A logged-in page's address (a link in an
+    // alert mail) opened while logged out shows the log-in and opens that page after it. False: it
+    // cannot, the address is stale.
     bool open_route(const std::string& route);
 
 private:
@@ -77,6 +80,7 @@ private:
     std::unique_ptr<RoleHome> home_;
     std::unique_ptr<PasswordScreen> password_;
     bool changing_password_ = false;  // "Bytt passord" chosen in the top bar
+    std::string wanted_page_;         // a page's address opened before log-in ("varsler")
 };
 
 }  // namespace alis::web

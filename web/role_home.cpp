@@ -24,8 +24,42 @@ std::vector<Msg> pages_of(sync::Role role) {
     return {};
 }
 
+// Each page's part of the address (#/home/varsler): ASCII, one language, stable, so a link in a
+// mail or a bookmark opens the same page whatever language the reader has chosen.
+const char* page_name(Msg msg) {
+    switch (msg) {
+        case Msg::tab_profile: return "profil";
+        case Msg::tab_available: return "ledig-tid";
+        case Msg::tab_wishes: return "onsker";
+        case Msg::tab_periods: return "perioder";
+        case Msg::tab_offers: return "tilbud";
+        case Msg::alerts: return "varsler";
+        case Msg::tab_timeline: return "tidslinje";
+        case Msg::tab_candidates: return "kandidater";
+        case Msg::tab_organisations: return "organisasjoner";
+        case Msg::tab_regional_list: return "regional-liste";
+        case Msg::tab_matching: return "matching";
+        case Msg::tab_overview: return "oversikt";
+        case Msg::tab_evaluation: return "evaluering";
+        case Msg::tab_users: return "brukere";
+        default: return "";
+    }
+}
+
 const Text kScreen{"Skjerm", "Skjerm", "Screen"};
 }  // namespace
+
+std::string RoleHome::open_page() const { return current_ == Msg::portal_name ? "" : page_name(current_); }
+
+bool RoleHome::open_page(sync::Role role, const std::string& page) {
+    for (const Msg msg : pages_of(role)) {
+        if (page != page_name(msg)) continue;
+        current_ = msg;
+        tabs_follow_ = true;  // the tab bar selects it at its next frame
+        return true;
+    }
+    return false;
+}
 
 std::string RoleHome::label(Context& ctx, Msg msg) const {
     std::string text = tr(ctx.lang, msg);
@@ -54,11 +88,13 @@ void RoleHome::draw(Context& ctx) {
 
 void RoleHome::draw_tabs(Context& ctx, const std::vector<Msg>& pages) {
     if (!ImGui::BeginTabBar("##role")) return;
+    // The page to select, taken before the loop: the tab shown this frame sets current_ as it goes.
+    const Msg follow = tabs_follow_ ? current_ : Msg::portal_name;
     for (const Msg msg : pages) {
         const std::string text = label(ctx, msg);
         // The id stays the same across languages and counts, so switching language keeps the open tab.
         const std::string id = text + "###tab" + std::to_string(static_cast<int>(msg));
-        const ImGuiTabItemFlags flags = tabs_follow_ && msg == current_ ? ImGuiTabItemFlags_SetSelected : 0;
+        const ImGuiTabItemFlags flags = msg == follow ? ImGuiTabItemFlags_SetSelected : 0;
         const bool open = ImGui::BeginTabItem(id.c_str(), nullptr, flags);
         probe::record_last_item(text.c_str(), probe::Role::tab, {}, open ? probe::kSelected : 0);
         seen(ctx, msg, open);

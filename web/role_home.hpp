@@ -15,6 +15,10 @@ public:
     void draw(Context& ctx);
     // The open page's name as shown ("Varsler (2 nye)"), for the page title; empty before a frame.
     const std::string& open_label() const { return open_label_; }
+    // The open page's address name ("varsler"), the same in every language; empty before a frame.
+    std::string open_page() const;
+    // Opens the page named `page` ("varsler") at the next frame when `role` has it; false if not.
+    bool open_page(sync::Role role, const std::string& page);
 
 private:
     std::string label(Context& ctx, Msg msg) const;

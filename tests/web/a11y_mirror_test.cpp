@@ -7,6 +7,7 @@
 
 #include "a11y_mirror.hpp"
 #include "headless.hpp"
+#include "portal_fixture.hpp"
 #include "test_platform.hpp"
 
 using namespace alis;
@@ -126,4 +127,36 @@ TEST_CASE("an address opens its screen while logged out, and back returns") {
     CHECK_FALSE(app.open_route("#/nowhere"));
     CHECK_FALSE(app.open_route("#/home"));  // needs a log-in
     CHECK(app.screen() == Screen::start);
+}
+
+TEST_CASE_FIXTURE(alis::web::testing::PortalFixture, "each page has its address: it follows the open tab, opens the tab, and a link opened before log-in opens its page after it") {
+    // A link in an alert mail, opened while logged out: the log-in comes first, then the page.
+    ui.frame(app);
+    CHECK(app.open_route("#/home/varsler"));
+    ui.frame(app);
+    CHECK(app.screen() == Screen::log_in);
+    ui.type(app, "Brukernavn", "kari");
+    ui.type(app, "Passord", "hemmelig-passord");
+    ui.click(app, "Logg inn");
+    platform.deliver();
+    ui.frame(app);
+    platform.deliver();
+    ui.frame(app);
+    ui.frame(app);
+    REQUIRE(app.session().logged_in());
+    CHECK(app.route() == "#/home/varsler");
+    CHECK(app.page_title() == "Varsler – ALIS-portalen Vest");
+    // The tab chosen by hand changes the address; back (an older address) opens its tab again.
+    ui.click(app, "Ønsker");
+    ui.frame(app);
+    CHECK(app.route() == "#/home/onsker");
+    CHECK(app.open_route("#/home/ledig-tid"));
+    ui.frame(app);
+    ui.frame(app);
+    CHECK(app.route() == "#/home/ledig-tid");
+    CHECK(app.page_title() == "Ledig tid – ALIS-portalen Vest");
+    // A page another role has, or none has, is not opened.
+    CHECK_FALSE(app.open_route("#/home/brukere"));
+    CHECK_FALSE(app.open_route("#/home/nowhere"));
+    CHECK(app.route() == "#/home/ledig-tid");
 }

@@ -112,6 +112,7 @@ void strike_candidate(Ctx& c);
 void delete_candidate(Ctx& c);
 void set_regional_list(Ctx& c);
 void set_score_weights(Ctx& c);
+void set_retention(Ctx& c);
 
 void put_subscription(Ctx& c);
 void delete_subscription(Ctx& c);

@@ -51,6 +51,7 @@ std::map<std::string, Case> cases() {
     c["delete_candidate"] = {[](int k, const Actor&) { return json{{"candidate_id", side_id("c", k)}}; }};
     c["set_regional_list"] = {[d](int k, const Actor&) { return json{{"doctor_ids", {d(k)}}}; }};
     c["set_score_weights"] = {[](int k, const Actor&) { return json{{"weights", {{"municipal_sector", 10 * k}}}}; }};
+    c["set_retention"] = {[](int k, const Actor&) { return json{{"retention", {{"ended_period_months", 12 + k}}}}; }};
     auto target_user = [](int k, const Actor& a) { return a.role == Role::alis_office ? side_id("u-gp", k) : actor_of(a.role, k).user_id; };
     c["put_subscription"] = {[target_user](int k, const Actor& a) {
         return json{{"id", "s-new"}, {"user_id", target_user(k, a)}, {"topic", "offers"}, {"channel", "email"}};
@@ -103,7 +104,7 @@ TEST_CASE("authorization matrix: every role x every mutation x own and another's
             }
         }
     }
-    CHECK(checked == 27 * 4 * 2);
+    CHECK(checked == 28 * 4 * 2);
 }
 
 TEST_CASE("visibility matrix: what each role sees of its own side and of the other") {

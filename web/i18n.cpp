@@ -320,6 +320,13 @@ const std::array<Text, static_cast<size_t>(Msg::count_)> kTable{{
     {"Tilbudet ble ikke besvart innen svarfristen", "Tilbodet vart ikkje svara på innan svarfristen", "The offer was not answered by its deadline"},
     {"Legg til ledig tid", "Legg til ledig tid", "Add free time"},
     {"Legg til ønske om", "Legg til ønske om", "Add a wish for"},
+    // The office's retention policy (issue 11)
+    {"Sletting av utløpte opplysninger", "Sletting av utgåtte opplysningar", "Deletion of expired data"},
+    {"Portalen sletter hver natt det som har gått ut: ledig tid og ønsker som er passert, alltid; perioder og strøkne kandidater etter reglene under. Endringer gjelder fra neste nattlige sletting.",
+     "Portalen slettar kvar natt det som har gått ut: ledig tid og ønske som er passerte, alltid; periodar og stroke kandidatar etter reglane under. Endringar gjeld frå neste nattlege sletting.",
+     "Every night the portal deletes what has expired: free time and wishes that have passed, always; periods and struck candidates by the rules below. A change applies from the next nightly deletion."},
+    {"Tillatt:", "Tillate:", "Allowed:"},
+    {"Lagre slettereglene", "Lagre slettereglane", "Save the retention rules"},
 }};
 
 }  // namespace

@@ -265,6 +265,11 @@ enum class Msg {
     // The GP makes the suggested change from the explanation (issue 12)
     add_suggested_free_time,
     add_suggested_wish,
+    // The office's retention policy (issue 11)
+    retention_heading,
+    retention_intro,
+    retention_allowed,
+    save_retention,
     count_  // keep last
 };
 

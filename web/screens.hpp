@@ -177,12 +177,28 @@ private:
     SendResult result_;
 };
 
+// The office's retention policy, a section under the Users tab (screen_office_retention.cpp): the
+// stored version, a field per rule with what it deletes and its bounds, saving sends set_retention.
+class OfficeRetentionSection {
+public:
+    void draw(Context& ctx);
+
+private:
+    std::vector<int> values_;  // per sync::retention_fields(), as typed
+    int loaded_version_ = -1;  // the stored version the fields were filled from
+    bool edited_ = false;
+    SendResult result_;
+};
+
 class OfficeScreen {
 public:
     void draw_organisations(Context& ctx);
     void draw_regional_list(Context& ctx);
     void draw_matching(Context& ctx);
-    void draw_users(Context& ctx) { users_.draw(ctx); }  // screen_office_users.cpp
+    void draw_users(Context& ctx) {  // screen_office_users.cpp, then screen_office_retention.cpp
+        users_.draw(ctx);
+        retention_.draw(ctx);
+    }
     void draw_evaluation(Context& ctx) { evaluation_.draw(ctx); }  // screen_office_evaluation.cpp
 
 private:
@@ -206,6 +222,7 @@ private:
     OfficeUsersScreen users_;
     OfficeEvaluationScreen evaluation_;
     OfficeWeightsSection weights_;
+    OfficeRetentionSection retention_;
     int kind_ = 0, parent_ = 0;
     std::string org_id_, org_name_, org_specialty_;
     bool party_ = true;

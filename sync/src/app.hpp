@@ -42,7 +42,7 @@ struct AppOptions {
     std::size_t body_limit = 4u << 20;  // --body-limit: the largest push body (request_limits.hpp)
     PushPolicy push;
     AccountOptions accounts;
-    sync::RetentionPolicy retention;  // --keep-struck-days, --keep-periods-months
+    sync::RetentionPolicy retention;  // --keep-struck-days, --keep-periods-months: until the office sets its own
     int keep_notification_days = 365;  // --keep-notifications-days
 };
 

@@ -110,10 +110,13 @@ struct ServeArgs {
 };
 
 void add_retention_flags(CLI::App* cmd, sync::RetentionPolicy& policy) {
-    cmd->add_option("--keep-struck-days", policy.struck_candidate_days, "Days a struck candidate entry is kept after the strike")
+    // Defaults only: once the office sets the policy in its screen (setting `retention`), that wins.
+    cmd->add_option("--keep-struck-days", policy.struck_candidate_days,
+                    "Days a struck candidate entry is kept after the strike, until the office sets the retention policy")
         ->capture_default_str()->check(CLI::Range(0, 100000));
     cmd->add_option("--keep-periods-months", policy.ended_period_months,
-                    "Months a period and its offers are kept after the period ended (its anonymous facts stay)")
+                    "Months a period and its offers are kept after the period ended (its anonymous facts stay), until the office "
+                    "sets the retention policy")
         ->capture_default_str()->check(CLI::Range(0, 1200));
 }
 
@@ -501,6 +504,11 @@ int run_cli(int argc, char** argv) {
             std::cout << (sweep_dry_run ? "sweep (dry run) on " : "sweep on ") << to_iso(app->clock().today()) << ": "
                       << (sweep_dry_run ? "would delete " : "deleted ") << by_kind(report.deleted) << "\n";
             for (const auto& [kind, n] : report.deleted) std::cout << "  " << kind << ": " << n << "\n";
+            const auto& used = report.policy;  // the office's stored policy wins over the flags
+            std::cout << "policy: " << (used.version == 0 ? "the flags (the office never set one)"
+                                                          : "the office's version " + std::to_string(used.version))
+                      << ", struck candidates " << used.struck_candidate_days << " days, ended periods "
+                      << used.ended_period_months << " months\n";
             if (!sweep_dry_run) {
                 app->audit().flush();
                 app->storage().compact(true);  // VACUUM: no free page keeps deleted data

@@ -14,6 +14,7 @@
 #include "alis/sync/mutations.hpp"
 #include "alis/sync/protocol.hpp"
 #include "alis/sync/server.hpp"
+#include "alis/sync/settings.hpp"
 
 namespace alis::server {
 
@@ -386,10 +387,13 @@ std::size_t SyncService::release_unmatched() {
     return ch.changes.size();
 }
 
-SyncService::SweepReport SyncService::expire_outdated(const sync::RetentionPolicy& policy, bool dry_run) {
+SyncService::SweepReport SyncService::expire_outdated(const sync::RetentionPolicy& unset, bool dry_run) {
     SweepReport report;
     const Date today = impl_->clock.today();
     std::unique_lock lock(impl_->mutex);
+    // Read under the lock, so a set_retention pushed meanwhile applies from the next run on, whole.
+    const sync::RetentionPolicy policy = sync::stored_retention_policy(impl_->server.state(), unset);
+    report.policy = policy;
     if (dry_run) {
         sync::PortalState copy = impl_->server.state();
         for (const auto& key : sync::expire_outdated(copy, today, policy)) {

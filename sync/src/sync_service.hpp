@@ -56,12 +56,14 @@ public:
 
     // The expiry job and the yearly sweep: records the periods' anonymous facts, then deletes what
     // the policy says has expired today (alis/sync/retention.hpp) as tombstones, audited as deletions
-    // without their data. With dry_run it changes nothing and reports what it would delete.
+    // without their data. With dry_run it changes nothing and reports what it would delete. The policy
+    // is the office's stored one (setting `retention`); `unset` (the flags) only when it never set one.
     struct SweepReport {
         std::map<std::string, std::size_t> deleted;  // by record kind
         std::size_t facts = 0;                       // period facts recorded
+        sync::RetentionPolicy policy;                // the policy applied (version 0: the flags)
     };
-    SweepReport expire_outdated(const sync::RetentionPolicy& policy, bool dry_run = false);
+    SweepReport expire_outdated(const sync::RetentionPolicy& unset, bool dry_run = false);
 
     // A person's own records (alis/sync/personal_data.hpp), read from the in-memory state.
     nlohmann::json personal_data(const sync::DataSubject& who) const;

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "alis/date.hpp"
+#include "portal_data.hpp"
 #include "test_server.hpp"
 
 using namespace alis::test;
@@ -92,4 +93,47 @@ TEST_CASE("expiry: dry run, deletion by the policy, tombstones to a client, audi
     }
     CHECK(live(s2.app().storage(), "period") == 0);
     CHECK(s2.app().sync().expire_outdated({}, true).deleted.empty());
+}
+
+TEST_CASE("the daily job and the sweep apply the office's stored retention policy; the flags only until it sets one") {
+    TestServer s;  // demo: three periods that end by 2027-10-31; the flags' default keeps them 24 months
+    s.clock().set(noon({2028, 11, 1}));  // 12 months and a day after the last one ended
+    auto office = s.client();
+    REQUIRE(office.login("demo-kontor", alis::server::kDemoPassword).status == 200);
+    const auto by_flags = s.app().sync().expire_outdated({}, true);
+    CHECK(by_flags.policy.version == 0);
+    CHECK(by_flags.deleted.count("period") == 0);
+    alis::sync::RetentionPolicy short_flags;
+    short_flags.ended_period_months = 1;
+    CHECK(s.app().sync().expire_outdated(short_flags, true).deleted.at("period") == 3);  // no setting: the flags rule
+
+    const json pushed = office.post("/api/push", {{"client_id", "office-pc"},
+                                                  {"mutations", {mutation(1, "set_retention", {{"retention", {{"ended_period_months", 12}}}})}}})
+                            .json();
+    REQUIRE(pushed["applied"] == json::array({1}));
+    const auto dry = s.app().sync().expire_outdated({}, true);  // the flags say 24: the office's 12 wins
+    CHECK(dry.policy.version == 1);
+    CHECK(dry.policy.ended_period_months == 12);
+    CHECK(dry.deleted.at("period") == 3);
+    alis::sync::RetentionPolicy long_flags;
+    long_flags.ended_period_months = 1200;
+    CHECK(s.app().sync().expire_outdated(long_flags, true).deleted.at("period") == 3);
+
+    const auto report = s.app().expire_daily();  // the server's job, with its options' flags
+    REQUIRE(report);
+    CHECK(report->policy.version == 1);
+    CHECK(report->deleted.at("period") == 3);
+    CHECK(live(s.app().storage(), "period") == 0);
+}
+
+TEST_CASE("on the boundary day end + N months of the office's policy a period stays; the day after it goes") {
+    TestServer s;
+    s.clock().set(noon({2028, 10, 31}));  // exactly 12 months after the last period ended: it stays
+    auto office = s.client();
+    REQUIRE(office.login("demo-kontor", alis::server::kDemoPassword).status == 200);
+    REQUIRE(office.post("/api/push", {{"client_id", "office-pc"},
+                                      {"mutations", {mutation(1, "set_retention", {{"retention", {{"ended_period_months", 12}}}})}}})
+                .json()["applied"] == json::array({1}));
+    const auto dry = s.app().sync().expire_outdated({}, true);
+    CHECK(dry.deleted.at("period") == 2);  // the two that ended 2027-09-30 go; the one of 2027-10-31 stays
 }

@@ -113,6 +113,7 @@ void delete_candidate(Ctx& c);
 void import_candidate_list(Ctx& c);
 void set_regional_list(Ctx& c);
 void set_score_weights(Ctx& c);
+void set_retention(Ctx& c);
 
 void put_subscription(Ctx& c);
 void delete_subscription(Ctx& c);

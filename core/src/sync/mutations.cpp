@@ -70,6 +70,7 @@ const std::vector<Entry>& entries() {
         {{"import_candidate_list", {R::municipality, R::alis_office}, "Replace a municipal list with an imported one, whole or not at all (args: municipality_id, candidates in order)."}, detail::import_candidate_list},
         {{"set_regional_list", {R::alis_office}, "Set the regional prioritized list (args: doctor_ids)."}, detail::set_regional_list},
         {{"set_score_weights", {R::alis_office}, "Set the priority score's weights as the next version (args: weights)."}, detail::set_score_weights},
+        {{"set_retention", {R::alis_office}, "Set the retention policy as the next version (args: retention)."}, detail::set_retention},
         {{"put_subscription", {R::gp, R::hospital, R::municipality, R::alis_office}, "Add or replace an alert subscription (args: subscription)."}, detail::put_subscription},
         {{"delete_subscription", {R::gp, R::hospital, R::municipality, R::alis_office}, "Delete an alert subscription (args: subscription_id)."}, detail::delete_subscription},
         {{"put_organisation", {R::alis_office}, "Add or replace an organisation (args: organisation)."}, detail::put_organisation},

@@ -1,4 +1,4 @@
-// The office's settings: set_score_weights.
+// The office's settings: set_score_weights and set_retention.
 #include "alis/sync/settings.hpp"
 #include "mutation_context.hpp"
 
@@ -26,6 +26,27 @@ void set_score_weights(Ctx& c) {
     weights->set_by = c.a.user_id;
     c.s.settings[kScoreWeightsId] = Setting{kScoreWeightsId, json(*weights)};
     c.touch(RecordKind::setting, kScoreWeightsId);
+}
+
+// args: {"retention": {...}}: the whole policy (an omitted rule is its default), versioned like the weights.
+void set_retention(Ctx& c) {
+    if (!c.office()) return c.not_allowed("name");
+    const auto it = c.args.find("retention");
+    if (it == c.args.end() || it->is_null()) {
+        return c.fail("args.retention", "required", {"Feltet må fylles ut.", "Feltet må fyllast ut.", "This field is required."});
+    }
+    auto policy = parse_retention_policy(*it, c.p, "args.retention");
+    if (!policy || !c.ok()) return;
+    const RetentionPolicy stored = stored_retention_policy(c.s);
+    if (stored.version >= kMaxRetentionVersion) {
+        return c.fail("args.retention.version", "out_of_range",
+                      {"Ingen flere versjoner.", "Ingen fleire versjonar.", "No more versions."});
+    }
+    policy->version = stored.version + 1;
+    policy->set_on = c.today;
+    policy->set_by = c.a.user_id;
+    c.s.settings[kRetentionId] = Setting{kRetentionId, json(*policy)};
+    c.touch(RecordKind::setting, kRetentionId);
 }
 
 }  // namespace alis::sync::detail

@@ -20,6 +20,8 @@ std::optional<Setting> parse_setting(const json& j, Problems& out, const std::st
         f.add("value", "required", {"Feltet må fylles ut.", "Feltet må fyllast ut.", "This field is required."});
     } else if (s.id == kScoreWeightsId) {
         if (auto w = matching::parse_score_weights(*value, out, f.path("value"))) s.value = *w;
+    } else if (s.id == kRetentionId) {
+        if (auto r = parse_retention_policy(*value, out, f.path("value"))) s.value = *r;
     } else if (!s.id.empty()) {
         f.add("id", "unknown_setting", {"Ukjent innstilling.", "Ukjend innstilling.", "Unknown setting."});
     }
@@ -32,6 +34,13 @@ matching::ScoreWeights stored_score_weights(const PortalState& s) {
     if (it == s.settings.end()) return {};
     Problems ignored;
     return matching::parse_score_weights(it->second.value, ignored, "").value_or(matching::ScoreWeights{});
+}
+
+RetentionPolicy stored_retention_policy(const PortalState& s, const RetentionPolicy& unset) {
+    const auto it = s.settings.find(kRetentionId);
+    if (it == s.settings.end()) return unset;
+    Problems ignored;
+    return parse_retention_policy(it->second.value, ignored, "").value_or(unset);
 }
 
 }  // namespace alis::sync

@@ -54,6 +54,7 @@ std::map<std::string, Case> cases() {
     }};
     c["set_regional_list"] = {[d](int k, const Actor&) { return json{{"doctor_ids", {d(k)}}}; }};
     c["set_score_weights"] = {[](int k, const Actor&) { return json{{"weights", {{"municipal_sector", 10 * k}}}}; }};
+    c["set_retention"] = {[](int k, const Actor&) { return json{{"retention", {{"ended_period_months", 12 + k}}}}; }};
     auto target_user = [](int k, const Actor& a) { return a.role == Role::alis_office ? side_id("u-gp", k) : actor_of(a.role, k).user_id; };
     c["put_subscription"] = {[target_user](int k, const Actor& a) {
         return json{{"id", "s-new"}, {"user_id", target_user(k, a)}, {"topic", "offers"}, {"channel", "email"}};

@@ -5,22 +5,10 @@
 #include <vector>
 
 #include "alis/date.hpp"
+#include "alis/sync/retention_policy.hpp"
 #include "alis/sync/state.hpp"
 
 namespace alis::sync {
-
-// A struck candidate entry is kept this long after the strike, so the municipality can see why.
-inline constexpr int kKeepStruckCandidateDays = 365;
-// A period (with its offers) is kept this long after it ended: disputes about a service and the
-// office's yearly report need it; the evaluation keeps its anonymous facts (facts.hpp) for longer.
-inline constexpr int kKeepEndedPeriodMonths = 24;
-
-// How long what is kept; documented with its defaults in docs/sync-server.md (alis-sync flags
-// --keep-struck-days and --keep-periods-months).
-struct RetentionPolicy {
-    int struck_candidate_days = kKeepStruckCandidateDays;
-    int ended_period_months = kKeepEndedPeriodMonths;
-};
 
 // Deletes what has expired on `today`:
 //   - available time that ended before today;

@@ -1,0 +1,96 @@
+// The retention policy as data: its rules with their bounds, the parse that checks the office's
+// setting, and the note that says which version applies.
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "alis/json_fields.hpp"
+#include "alis/sync/retention_policy.hpp"
+
+namespace alis::sync {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr std::array<std::string_view, 3> kOther{"version", "set_on", "set_by"};
+
+bool known(const std::string& key) {
+    for (const auto& f : retention_fields())
+        if (key == f.name) return true;
+    for (const auto k : kOther)
+        if (key == k) return true;
+    return false;
+}
+
+}  // namespace
+
+const std::vector<RetentionField>& retention_fields() {
+    // The bounds are argued in docs/sync-server.md ("Retention"): long enough for what the data is
+    // kept for, short enough that "no longer than needed" still holds at the maximum.
+    static const std::vector<RetentionField> fields{
+        {"ended_period_months", &RetentionPolicy::ended_period_months, 12, 120,
+         {"Avsluttede perioder, måneder etter slutt", "Avslutta periodar, månader etter slutt", "Ended periods, months after the end"},
+         {"Sletter perioden og alle tilbud på den (de anonyme tallene for evalueringen blir).",
+          "Slettar perioden og alle tilbod på han (dei anonyme tala for evalueringa blir).",
+          "Deletes the period and every offer on it (the evaluation's anonymous figures stay)."}},
+        {"struck_candidate_days", &RetentionPolicy::struck_candidate_days, 30, 1095,
+         {"Strøkne kandidater, dager etter strykingen", "Stroke kandidatar, dagar etter strykinga", "Struck candidates, days after the strike"},
+         {"Sletter oppføringen på kommunens liste med grunnen; lista nummereres på nytt.",
+          "Slettar oppføringa på kommunen si liste med grunnen; lista blir nummerert på nytt.",
+          "Deletes the entry on the municipality's list with its reason; the list is renumbered."}},
+    };
+    return fields;
+}
+
+std::optional<RetentionPolicy> parse_retention_policy(const json& j, Problems& out, const std::string& prefix) {
+    const size_t before = out.size();
+    JsonFields f(j, prefix, out);
+    if (!f.is_object()) return std::nullopt;
+    // An unknown field is most likely a misspelt rule, which would otherwise silently keep its default.
+    size_t fields = 0;
+    for (const auto& [key, value] : j.items()) {
+        if (++fields > retention_fields().size() + kOther.size()) {
+            out.push_back({prefix, "too_many_fields", {"For mange felt.", "For mange felt.", "Too many fields."}});
+            return std::nullopt;
+        }
+        // The name is echoed back: kept short, and cut at a UTF-8 character boundary so it stays valid.
+        size_t end = std::min<size_t>(key.size(), 64);
+        while (end > 0 && end < key.size() && (static_cast<unsigned char>(key[end]) & 0xC0) == 0x80) --end;
+        const std::string shown = key.substr(0, end);
+        if (!known(key))
+            out.push_back({prefix.empty() ? shown : prefix + "." + shown, "unknown_field",
+                           {"Ukjent felt.", "Ukjent felt.", "Unknown field."}});
+    }
+    RetentionPolicy p;
+    for (const auto& field : retention_fields()) p.*field.member = f.integer(field.name, field.min, field.max, p.*field.member, false);
+    p.version = f.integer("version", 0, kMaxRetentionVersion, 0, false);
+    p.set_on = f.date("set_on", false);
+    p.set_by = f.text("set_by", 64, false);
+    if (out.size() != before) return std::nullopt;
+    return p;
+}
+
+void to_json(json& j, const RetentionPolicy& p) {
+    j = json::object();
+    for (const auto& field : retention_fields()) j[field.name] = p.*field.member;
+    j["version"] = p.version;
+    if (p.set_on) j["set_on"] = to_iso(*p.set_on);
+    if (!p.set_by.empty()) j["set_by"] = p.set_by;
+}
+
+Text retention_note(const RetentionPolicy& p) {
+    if (p.version == 0) {
+        return {"Standardregler (versjon 0): ikke satt av kontoret", "Standardreglar (versjon 0): ikkje sette av kontoret",
+                "Default rules (version 0): never set by the office"};
+    }
+    const std::string v = std::to_string(p.version);
+    const std::string on = p.set_on ? to_norwegian(*p.set_on) : "";
+    const auto when = [&](const char* word) { return on.empty() ? std::string() : std::string(", ") + word + " " + on; };
+    return {"Sletteregler versjon " + v + when("satt"), "Slettereglar versjon " + v + when("sett"),
+            "Retention rules version " + v + when("set")};
+}
+
+}  // namespace alis::sync

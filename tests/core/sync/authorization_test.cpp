@@ -107,7 +107,7 @@ TEST_CASE("authorization matrix: every role x every mutation x own and another's
             }
         }
     }
-    CHECK(checked == 28 * 4 * 2);
+    CHECK(checked == 29 * 4 * 2);
 }
 
 TEST_CASE("visibility matrix: what each role sees of its own side and of the other") {

@@ -50,6 +50,23 @@ test('screens have addresses and titles; back, forward and a deep link land on t
   await context.close();
 });
 
+test('a page\'s address: a link opened logged out asks for the log-in and then opens that page; tabs change the address', async () => {
+  const context = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${portal.server.url}/#/home/varsler`);
+  await waitForFrame(page);
+  await screenIs(page, 'log_in');
+  await typeInto(page, 'Brukernavn', 'demo-sykehus');
+  await typeInto(page, 'Passord', 'demo-passord-2027');
+  await clickLabel(page, 'Logg inn');
+  await page.waitForFunction(() => location.hash === '#/home/varsler' && document.title.startsWith('Varsler'));
+  await page.getByRole('tab', { name: 'Tidslinje' }).press('Enter');
+  await page.waitForFunction(() => location.hash === '#/home/tidslinje' && document.title.startsWith('Tidslinje'));
+  await page.goBack();
+  await page.waitForFunction(() => location.hash === '#/home/varsler' && document.title.startsWith('Varsler'));
+  await context.close();
+});
+
 test('<html lang>, the title and the skip link follow the language', async () => {
   const context = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "alis/json_fields.hpp"
+#include "alis/known_fields.hpp"
 
 namespace alis::matching {
 
@@ -57,21 +58,7 @@ std::optional<ScoreWeights> parse_score_weights(const json& j, Problems& out, co
     const size_t before = out.size();
     JsonFields f(j, prefix, out);
     if (!f.is_object()) return std::nullopt;
-    // An unknown field is most likely a misspelt weight, which would otherwise silently keep its default.
-    size_t fields = 0;
-    for (const auto& [key, value] : j.items()) {
-        if (++fields > weight_fields().size() + kOther.size()) {
-            out.push_back({prefix, "too_many_fields", {"For mange felt.", "For mange felt.", "Too many fields."}});
-            return std::nullopt;
-        }
-        // The name is echoed back: kept short, and cut at a UTF-8 character boundary so it stays valid.
-        size_t end = std::min<size_t>(key.size(), 64);
-        while (end > 0 && end < key.size() && (static_cast<unsigned char>(key[end]) & 0xC0) == 0x80) --end;
-        const std::string shown = key.substr(0, end);
-        if (!known(key))
-            out.push_back({prefix.empty() ? shown : prefix + "." + shown, "unknown_field",
-                           {"Ukjent felt.", "Ukjent felt.", "Unknown field."}});
-    }
+    if (!refuse_unknown_fields(j, prefix, weight_fields().size() + kOther.size(), known, out)) return std::nullopt;
     ScoreWeights w;
     for (const auto& field : weight_fields()) w.*field.member = f.integer(field.name, 0, kMaxWeight, w.*field.member, false);
     w.version = f.integer("version", 0, kMaxWeightsVersion, 0, false);

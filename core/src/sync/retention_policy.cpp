@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "alis/json_fields.hpp"
+#include "alis/known_fields.hpp"
 #include "alis/sync/retention_policy.hpp"
 
 namespace alis::sync {
@@ -49,21 +50,7 @@ std::optional<RetentionPolicy> parse_retention_policy(const json& j, Problems& o
     const size_t before = out.size();
     JsonFields f(j, prefix, out);
     if (!f.is_object()) return std::nullopt;
-    // An unknown field is most likely a misspelt rule, which would otherwise silently keep its default.
-    size_t fields = 0;
-    for (const auto& [key, value] : j.items()) {
-        if (++fields > retention_fields().size() + kOther.size()) {
-            out.push_back({prefix, "too_many_fields", {"For mange felt.", "For mange felt.", "Too many fields."}});
-            return std::nullopt;
-        }
-        // The name is echoed back: kept short, and cut at a UTF-8 character boundary so it stays valid.
-        size_t end = std::min<size_t>(key.size(), 64);
-        while (end > 0 && end < key.size() && (static_cast<unsigned char>(key[end]) & 0xC0) == 0x80) --end;
-        const std::string shown = key.substr(0, end);
-        if (!known(key))
-            out.push_back({prefix.empty() ? shown : prefix + "." + shown, "unknown_field",
-                           {"Ukjent felt.", "Ukjent felt.", "Unknown field."}});
-    }
+    if (!refuse_unknown_fields(j, prefix, retention_fields().size() + kOther.size(), known, out)) return std::nullopt;
     RetentionPolicy p;
     for (const auto& field : retention_fields()) p.*field.member = f.integer(field.name, field.min, field.max, p.*field.member, false);
     p.version = f.integer("version", 0, kMaxRetentionVersion, 0, false);

@@ -320,6 +320,17 @@ const std::array<Text, static_cast<size_t>(Msg::count_)> kTable{{
     {"Tilbudet ble ikke besvart innen svarfristen", "Tilbodet vart ikkje svara på innan svarfristen", "The offer was not answered by its deadline"},
     {"Legg til ledig tid", "Legg til ledig tid", "Add free time"},
     {"Legg til ønske om", "Legg til ønske om", "Add a wish for"},
+    // Subscriptions' filters, frequency and pause (issue 11)
+    {"Avgrenset til", "Avgrensa til", "Limited to"},
+    {"Hvor ofte", "Kor ofte", "How often"},
+    {"Utsending", "Utsending", "Delivery"},
+    {"Med en gang", "Med ein gong", "At once"},
+    {"Samlet hver dag", "Samla kvar dag", "Daily digest"},
+    {"Samlet hver uke", "Samla kvar veke", "Weekly digest"},
+    {"på pause", "på pause", "paused"},
+    {"Sett på pause", "Set på pause", "Pause"},
+    {"Start igjen", "Start igjen", "Resume"},
+    {"Endre abonnement", "Endre abonnement", "Edit subscription"},
 }};
 
 }  // namespace

@@ -265,6 +265,17 @@ enum class Msg {
     // The GP makes the suggested change from the explanation (issue 12)
     add_suggested_free_time,
     add_suggested_wish,
+    // Subscriptions' filters, frequency and pause (issue 11)
+    alert_filters,
+    alert_frequency,
+    alert_delivery,  // the list's column: how often, and whether paused
+    frequency_immediate,
+    frequency_daily,
+    frequency_weekly,
+    subscription_paused,
+    pause_subscription,
+    resume_subscription,
+    edit_subscription,
     count_  // keep last
 };
 

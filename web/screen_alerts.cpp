@@ -147,7 +147,6 @@ std::string filters_text(const sync::PortalState& view, const sync::Subscription
 
 void SubscriptionEditor::load(const sync::Subscription& s, const std::vector<sync::SubscriptionTopic>& topics) {
     editing_ = s.id;
-    paused_ = s.paused;
     const auto t = std::find(topics.begin(), topics.end(), s.topic);
     topic_ = t == topics.end() ? 0 : static_cast<int>(t - topics.begin());
     channel_ = s.channel == sync::Channel::email ? 1 : 0;
@@ -161,7 +160,6 @@ void SubscriptionEditor::load(const sync::Subscription& s, const std::vector<syn
 
 void SubscriptionEditor::clear() {
     editing_.clear();
-    paused_ = false;
     topic_ = channel_ = frequency_ = 0;
     hospital_id_.clear(), department_id_.clear(), specialty_.clear(), from_.clear(), to_.clear();
 }
@@ -257,9 +255,12 @@ void SubscriptionEditor::draw(Context& ctx, const std::vector<sync::Subscription
     ui::date_input(tr(lang, Msg::start_date), from_, lang);
     ui::date_input(tr(lang, Msg::end_date), to_, lang);
 
+    // An edit keeps the record's pause as it is now (the row's button may have changed it meanwhile).
+    const auto found = view.subscriptions.find(editing_);
+    const sync::Subscription* editing = found == view.subscriptions.end() ? nullptr : &found->second;
     json draft = {{"id", editing_.empty() ? "new" : editing_}, {"user_id", me.id}, {"topic", sync::to_string(topics[topic_])},
                   {"channel", sync::to_string(channel_ == 1 ? sync::Channel::email : sync::Channel::in_app)},
-                  {"frequency", sync::to_string(kFrequencies[std::clamp(frequency_, 0, 2)])}, {"paused", paused_},
+                  {"frequency", sync::to_string(kFrequencies[std::clamp(frequency_, 0, 2)])}, {"paused", editing && editing->paused},
                   {"hospital_id", hospital_filter ? hospital_id_ : ""}, {"department_id", department_id_}, {"specialty", specialty_}};
     const auto from = ui::date_from_field(from_), to = ui::date_from_field(to_);
     if (!from_.empty()) draft["from"] = from ? json(to_iso(*from)) : json(from_);

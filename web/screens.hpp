@@ -113,7 +113,6 @@ private:
     void clear();
 
     std::string editing_;  // the id of the subscription in the form; empty: a new one
-    bool paused_ = false;  // kept as it was when an edit is saved
     int topic_ = 0, channel_ = 0, frequency_ = 0;
     std::string hospital_id_, department_id_, specialty_, from_, to_;  // dates as typed, dd.mm.åååå
     SendResult result_;

@@ -327,6 +327,17 @@ const std::array<Text, static_cast<size_t>(Msg::count_)> kTable{{
      "Every night the portal deletes what has expired: free time and wishes that have passed, always; periods and struck candidates by the rules below. A change applies from the next nightly deletion."},
     {"Tillatt:", "Tillate:", "Allowed:"},
     {"Lagre slettereglene", "Lagre slettereglane", "Save the retention rules"},
+    // Subscriptions' filters, frequency and pause (issue 11)
+    {"Avgrenset til", "Avgrensa til", "Limited to"},
+    {"Hvor ofte", "Kor ofte", "How often"},
+    {"Utsending", "Utsending", "Delivery"},
+    {"Med en gang", "Med ein gong", "At once"},
+    {"Samlet hver dag", "Samla kvar dag", "Daily digest"},
+    {"Samlet hver uke", "Samla kvar veke", "Weekly digest"},
+    {"på pause", "på pause", "paused"},
+    {"Sett på pause", "Set på pause", "Pause"},
+    {"Start igjen", "Start igjen", "Resume"},
+    {"Endre abonnement", "Endre abonnement", "Edit subscription"},
 }};
 
 }  // namespace

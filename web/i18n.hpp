@@ -270,6 +270,17 @@ enum class Msg {
     retention_intro,
     retention_allowed,
     save_retention,
+    // Subscriptions' filters, frequency and pause (issue 11)
+    alert_filters,
+    alert_frequency,
+    alert_delivery,  // the list's column: how often, and whether paused
+    frequency_immediate,
+    frequency_daily,
+    frequency_weekly,
+    subscription_paused,
+    pause_subscription,
+    resume_subscription,
+    edit_subscription,
     count_  // keep last
 };
 

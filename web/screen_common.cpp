@@ -54,7 +54,8 @@ const char* field_label(const std::string& field, Language lang) {
         {"hpr_number", Msg::hpr_number},   {"municipality_id", Msg::municipality}, {"name", Msg::name},
         {"email", Msg::email},             {"phone", Msg::phone},            {"earliest_start", Msg::earliest_start},
         {"latest_end", Msg::latest_end},   {"wished_service", Msg::wished_service}, {"topic", Msg::alert_topic},
-        {"channel", Msg::alert_channel},
+        {"channel", Msg::alert_channel},   {"frequency", Msg::alert_frequency}, {"from", Msg::start_date},
+        {"to", Msg::end_date},
     };
     const auto dot = field.rfind('.');
     const auto it = kFields.find(dot == std::string::npos ? field : field.substr(dot + 1));

@@ -108,8 +108,13 @@ public:
     void draw(Context& ctx, const std::vector<sync::SubscriptionTopic>& topics);
 
 private:
-    int topic_ = 0, channel_ = 0, hospital_ = 0;
-    std::string specialty_;
+    void draw_list(Context& ctx, const std::vector<sync::SubscriptionTopic>& topics);
+    void load(const sync::Subscription& s, const std::vector<sync::SubscriptionTopic>& topics);  // Edit
+    void clear();
+
+    std::string editing_;  // the id of the subscription in the form; empty: a new one
+    int topic_ = 0, channel_ = 0, frequency_ = 0;
+    std::string hospital_id_, department_id_, specialty_, from_, to_;  // dates as typed, dd.mm.åååå
     SendResult result_;
 };
 

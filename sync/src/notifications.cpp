@@ -24,6 +24,8 @@ std::size_t collect_notifications(Storage& storage, const SyncService& sync, con
                                           {"wish_id", &e.wish_id}, {"candidate_id", &e.candidate_id}}) {
             if (!value->empty()) body[name] = *value;
         }
+        // Gathered into a daily or weekly digest by the outbox (outbox.cpp) instead of mailed at once.
+        if (e.email && e.email_frequency != sync::Frequency::immediate) body["frequency"] = sync::to_string(e.email_frequency);
         if (!e.in_app) body["in_app"] = false;  // for an e-mail subscription only: not counted in the portal
         r.body = std::move(body);
         rows.push_back(std::move(r));

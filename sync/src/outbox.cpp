@@ -1,8 +1,10 @@
 #include "outbox.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
 #include <map>
+#include <tuple>
 
 #include "crypto.hpp"
 #include "unsubscribe.hpp"
@@ -58,18 +60,62 @@ std::string domain_of(const std::string& address) {
     return at == std::string::npos ? "alis-portal.invalid" : address.substr(at + 1);
 }
 
+// The digest a daily or weekly notification belongs to, by the server's day of its making: its
+// label (the day, or the ISO week as 2026-W49) and the second after which it is complete.
+struct Bucket {
+    std::string label;
+    std::int64_t ends = 0;
+};
+
+Bucket bucket_of(const std::string& frequency, std::int64_t created_at) {
+    const long day = static_cast<long>(created_at >= 0 ? created_at / 86400 : (created_at - 86399) / 86400);
+    const Date d = civil_from_days(day);
+    if (frequency != "weekly") return {to_iso(d), (std::int64_t{day} + 1) * 86400};
+    const long monday = day - weekday(d);
+    const Date thursday = civil_from_days(monday + 3);  // ISO 8601: the week belongs to its Thursday's year
+    const int week = static_cast<int>(days_between(Date{thursday.year, 1, 1}, thursday) / 7) + 1;
+    char label[16];
+    std::snprintf(label, sizeof label, "%04d-W%02d", thursday.year, week);
+    return {label, (std::int64_t{monday} + 7) * 86400};
+}
+
+std::string what_of(const std::string& kind, const std::string& language) {
+    const auto it = kinds().find(kind);
+    return it == kinds().end() ? kind : it->second.in(language);
+}
+
+const Words kOpen{"Se varselet i ALIS-portalen Vest under Varsler:", "Sjå varselet i ALIS-portalen Vest under Varsel:",
+                  "See the alert in the ALIS portal West under Alerts:"};
+const Words kWhy{"Du får denne e-posten fordi du abonnerer på varsler på e-post. Abonnementene endrer du under Varsler.",
+                 "Du får denne e-posten fordi du abonnerer på varsel på e-post. Abonnementa endrar du under Varsel.",
+                 "You get this e-mail because you subscribe to alerts by e-mail. Change your subscriptions under Alerts."};
+
 }  // namespace
 
+MailText digest_text(const std::vector<std::pair<std::string, std::string>>& events, const std::string& frequency,
+                     const std::string& label, const std::string& language, const std::string& portal_url) {
+    const bool weekly = frequency == "weekly";
+    std::string when = label;
+    if (weekly) {
+        const std::string week = std::to_string(std::stoi(label.substr(6))) + ", " + label.substr(0, 4);
+        when = (language == "en" ? "week " : "uke ") + week;
+        if (language == "nn") when = "veke " + week;
+    } else if (const auto d = parse_iso(label)) {
+        when = to_norwegian(*d);
+    }
+    const Words title{"Varsler for ", "Varsel for ", "Alerts for "};
+    const Words see{"Se dem i ALIS-portalen Vest under Varsler.", "Sjå dei i ALIS-portalen Vest under Varsel.",
+                    "See them in the ALIS portal West under Alerts."};
+    std::string body = title.in(language) + when + ":\n\n";
+    for (const auto& [kind, on] : events) body += "- " + what_of(kind, language) + " (" + on + ")\n  " + portal_url + "\n";
+    body += "\n" + std::string(see.in(language)) + "\n\n" + kWhy.in(language) + "\n";
+    return {std::string("ALIS-portalen Vest: ") + title.in(language) + when, body};
+}
+
 MailText mail_text(const std::string& kind, const std::string& on, const std::string& language, const std::string& portal_url) {
-    const auto it = kinds().find(kind);
-    const std::string what = it == kinds().end() ? kind : it->second.in(language);
-    const Words open{"Se varselet i ALIS-portalen Vest under Varsler:", "Sjå varselet i ALIS-portalen Vest under Varsel:",
-                     "See the alert in the ALIS portal West under Alerts:"};
-    const Words why{"Du får denne e-posten fordi du abonnerer på varsler på e-post. Abonnementene endrer du under Varsler.",
-                    "Du får denne e-posten fordi du abonnerer på varsel på e-post. Abonnementa endrar du under Varsel.",
-                    "You get this e-mail because you subscribe to alerts by e-mail. Change your subscriptions under Alerts."};
+    const std::string what = what_of(kind, language);
     return {"ALIS-portalen Vest: " + what,
-            what + " (" + on + ").\n\n" + open.in(language) + "\n" + portal_url + "\n\n" + why.in(language) + "\n"};
+            what + " (" + on + ").\n\n" + kOpen.in(language) + "\n" + portal_url + "\n\n" + kWhy.in(language) + "\n"};
 }
 
 Outbox::Outbox(Storage& storage, const Clock& clock, MailConfig config, std::string portal_url, OutboxPolicy policy, SendFn send)
@@ -82,19 +128,63 @@ std::size_t Outbox::queue() {
     const std::string key = unsubscribe_key(storage_);
     std::string base = portal_url_;
     while (!base.empty() && base.back() == '/') base.pop_back();
-    for (const auto& n : storage_.notifications_to_mail(policy_.batch)) {
+    // The link opens the Alerts page (web/role_home.cpp: its address), after the log-in if needed.
+    const std::string alerts_url = base + "/#/home/varsler";
+    const auto message_id = [&](const std::string& k) { return token_hash(k).substr(0, 32) + "@" + domain_of(config_.from); };
+    // Daily and weekly notifications wait for their day (week) to end, then go as one digest per
+    // (frequency, day or week, user). The digest's key is UNIQUE like a single mail's, and each
+    // notification in it gets a settled row under its own key in the same transaction, so a restart
+    // makes neither a second digest nor a lost line. Waiting ones are read past, up to a bound, so
+    // they do not hold back the mails due now.
+    std::map<std::tuple<std::string, std::string, std::string>, std::vector<NotificationRow>> digests;
+    std::size_t singles = 0;
+    for (auto& n : storage_.notifications_to_mail(policy_.batch * 20)) {
+        const std::string frequency = n.body.is_object() ? n.body.value("frequency", std::string("immediate")) : "immediate";
+        if (frequency == "daily" || frequency == "weekly") {
+            const Bucket b = bucket_of(frequency, n.created_at);
+            if (now >= b.ends) digests[{n.user_id, frequency, b.label}].push_back(std::move(n));
+            continue;
+        }
+        if (singles == static_cast<std::size_t>(policy_.batch)) continue;
+        ++singles;
         OutboxRow r;
         r.key = n.key;
-        r.message_id = token_hash(n.key).substr(0, 32) + "@" + domain_of(config_.from);
+        r.message_id = message_id(n.key);
         r.next_attempt_at = now;
         const auto user = storage_.user_by_id(n.user_id);
         const std::string language = user ? user->language : "nb";
-        const MailText text = mail_text(n.kind, n.on, language, portal_url_);
+        const MailText text = mail_text(n.kind, n.on, language, alerts_url);
         r.subject = text.subject;
         r.body = text.body;
         r.to = user ? user->email : "";
         r.unsubscribe_url = base + "/api/unsubscribe?token=" + unsubscribe_token(key, n.user_id);
         rows.push_back(std::move(r));
+    }
+    for (const auto& [id, members] : digests) {
+        const auto& [user_id, frequency, label] = id;
+        const auto user = storage_.user_by_id(user_id);
+        const std::string language = user ? user->language : "nb";
+        std::vector<std::pair<std::string, std::string>> lines;
+        for (const auto& n : members) lines.emplace_back(n.kind, n.on);
+        OutboxRow d;
+        d.key = "digest/" + frequency + "/" + label + "/" + user_id;
+        d.message_id = message_id(d.key);
+        d.next_attempt_at = now;
+        const MailText text = digest_text(lines, frequency, label, language, alerts_url);
+        d.subject = text.subject;
+        d.body = text.body;
+        d.to = user ? user->email : "";
+        d.unsubscribe_url = base + "/api/unsubscribe?token=" + unsubscribe_token(key, user_id);
+        for (const auto& n : members) {
+            OutboxRow m;
+            m.key = n.key;
+            m.to = d.to;
+            m.body = "in " + d.key;  // the line's mail is the digest
+            m.message_id = d.message_id;
+            m.sent_at = now;
+            rows.push_back(std::move(m));
+        }
+        rows.push_back(std::move(d));
     }
     const std::size_t added = storage_.add_mail(rows);
     // A user without an address (or whose account is gone) gets no mail; the row is settled, not retried.

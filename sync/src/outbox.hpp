@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "clock.hpp"
 #include "mailer.hpp"
@@ -55,5 +57,9 @@ struct MailText {
     std::string subject, body;
 };
 MailText mail_text(const std::string& kind, const std::string& on, const std::string& language, const std::string& portal_url);
+// A digest's subject and body: one line per (event kind, date), each with the portal's link.
+// `label` is the day (YYYY-MM-DD) or the ISO week (YYYY-Www).
+MailText digest_text(const std::vector<std::pair<std::string, std::string>>& events, const std::string& frequency,
+                     const std::string& label, const std::string& language, const std::string& portal_url);
 
 }  // namespace alis::server

@@ -7,6 +7,11 @@
 
 #include "storage.hpp"
 
+// A digest mail's key is digest/daily/YYYY-MM-DD/USER or digest/weekly/YYYY-Www/USER (outbox.cpp);
+// no notification has it, so a person's mails are found by the user id at its fixed offset.
+#define DIGEST_OF_USER \
+    "((key LIKE 'digest/daily/%' AND substr(key, 25) = ?1) OR (key LIKE 'digest/weekly/%' AND substr(key, 24) = ?1))"
+
 namespace alis::server {
 namespace {
 
@@ -544,12 +549,12 @@ public:
         std::lock_guard lock(mutex_);
         Transaction tx(*this);
         Statement s(db_,
-                    "INSERT OR IGNORE INTO outbox(key, to_addr, subject, body, message_id, next_attempt_at, unsubscribe_url) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+                    "INSERT OR IGNORE INTO outbox(key, to_addr, subject, body, message_id, next_attempt_at, unsubscribe_url, sent_at) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
         std::size_t added = 0;
         for (const auto& r : rows) {
             s.bind(1, r.key).bind(2, r.to).bind(3, r.subject).bind(4, r.body).bind(5, r.message_id).bind(6, r.next_attempt_at);
-            s.bind(7, r.unsubscribe_url);
+            s.bind(7, r.unsubscribe_url).bind(8, r.sent_at);  // sent_at: a digest's line, settled with it
             s.run();
             added += static_cast<std::size_t>(sqlite3_changes(db_));
         }
@@ -612,7 +617,8 @@ public:
         std::lock_guard lock(mutex_);
         Statement s(db_,
                     "SELECT id, key, to_addr, subject, body, message_id, attempts, next_attempt_at, sent_at, last_error, unsubscribe_url "
-                    "FROM outbox WHERE key IN (SELECT key FROM notifications WHERE user_id = ?1) ORDER BY id DESC LIMIT ?2");
+                    "FROM outbox WHERE key IN (SELECT key FROM notifications WHERE user_id = ?1) OR " DIGEST_OF_USER
+                    " ORDER BY id DESC LIMIT ?2");
         s.bind(1, user_id).bind(2, std::int64_t{limit});
         std::vector<OutboxRow> out;
         while (s.step()) {
@@ -627,7 +633,7 @@ public:
         Transaction tx(*this);
         // Mails first: they are found through the notifications they were made for.
         static const char* const steps[] = {
-            "DELETE FROM outbox WHERE key IN (SELECT key FROM notifications WHERE user_id = ?1)",
+            "DELETE FROM outbox WHERE key IN (SELECT key FROM notifications WHERE user_id = ?1) OR " DIGEST_OF_USER,
             "DELETE FROM notifications WHERE user_id = ?1",
             "DELETE FROM sessions WHERE user_id = ?1",
             "DELETE FROM rejections WHERE client_id IN (SELECT client_id FROM clients WHERE user_id = ?1)",

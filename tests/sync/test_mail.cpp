@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -175,7 +176,7 @@ TEST_CASE("mail: relay down, then up: every mail once, to the subscriber, RFC 20
         const auto blank = m.find("\n\n") != std::string::npos ? m.find("\n\n") + 2 : m.find("\r\n\r\n") + 4;
         const std::string body = unbase64(m.substr(blank));
         CHECK(body.find("Sjå varselet i ALIS-portalen Vest") != std::string::npos);
-        CHECK(body.find("http://portal.example/") != std::string::npos);
+        CHECK(body.find("\nhttp://portal.example/#/home/varsler\n") != std::string::npos);  // the Alerts page
         ids.insert(header(m, "Message-ID"));
         CHECK(header(m, "List-Unsubscribe-Post") == "List-Unsubscribe=One-Click");
         CHECK(header(m, "List-Unsubscribe").rfind("<http://portal.example/api/unsubscribe?token=", 0) == 0);
@@ -268,4 +269,111 @@ TEST_CASE("mail: a row a crash left \"sending\" is sent again at once, with the 
         CHECK(row.sent_at != 0);
         CHECK(row.last_error == "");
     }
+}
+
+namespace {
+
+// Registers a GP with one e-mail subscription to new periods (`extra`: frequency, paused).
+std::string subscriber(TestServer& s, const std::string& name, const json& extra) {
+    auto c = s.client();
+    auto reg = c.post("/api/register", {{"username", name}, {"password", "et-langt-passord"}, {"name", name},
+                                        {"email", name + "@example.no"}, {"language", "nb"}});
+    REQUIRE(reg.status == 201);
+    const std::string user_id = reg.json()["user"]["id"];
+    json sub = {{"id", "s-" + name}, {"user_id", user_id}, {"topic", "new_periods"}, {"channel", "email"}};
+    sub.update(extra);
+    json push = {{"client_id", "laptop-" + name}, {"mutations", {{{"id", 1}, {"name", "put_subscription"}, {"args", sub}}}}};
+    REQUIRE(c.post("/api/push", push).json()["applied"].size() == 1);
+    return user_id;
+}
+
+std::string body_of(const std::string& m) {
+    const auto blank = m.find("\n\n") != std::string::npos ? m.find("\n\n") + 2 : m.find("\r\n\r\n") + 4;
+    return unbase64(m.substr(blank));
+}
+
+std::size_t count_of(const std::string& text, const std::string& part) {
+    std::size_t n = 0;
+    for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("mail: daily and weekly digests go out once after their day or week ends, with every line; a paused subscription makes none") {
+    TestServer s;  // demo: three published periods, all new on the same day
+    const std::string dag = subscriber(s, "kari.dag", {{"frequency", "daily"}});
+    const std::string uke = subscriber(s, "ola.uke", {{"frequency", "weekly"}});
+    subscriber(s, "per.pause", {{"frequency", "daily"}, {"paused", true}});
+    alis::server::collect_notifications(s.app().storage(), s.app().sync(), s.app().clock());
+
+    TempDir mail_dir;
+    const unsigned short port = free_port();
+    SmtpSink sink(port, mail_dir.path() + "/maildir");
+    alis::server::MailConfig config;
+    config.smtp_url = "smtp://127.0.0.1:" + std::to_string(port);
+    config.from = "varsel@alis-vest.no";
+    config.timeout_seconds = 10;
+    auto outbox = std::make_unique<alis::server::Outbox>(s.app().storage(), s.app().clock(), config, "http://portal.example/");
+
+    // The day has not ended: nothing goes.
+    CHECK(outbox->run().sent == 0);
+    const std::int64_t midnight = s.clock().now() - s.clock().now() % 86400 + 86400;
+    s.clock().set(midnight - 1);
+    CHECK(outbox->run().sent == 0);
+
+    // After midnight: one mail for the daily subscriber with the three lines, each with its link.
+    s.clock().set(midnight);
+    CHECK(outbox->run().sent == 1);
+    auto messages = sink.messages();
+    REQUIRE(messages.size() == 1);
+    const std::string day = messages[0];
+    CHECK(header(day, "To") == "kari.dag@example.no");
+    const alis::Date today = alis::civil_from_days(static_cast<long>(midnight / 86400) - 1);
+    CHECK(decode_subject(header(day, "Subject")) == "ALIS-portalen Vest: Varsler for " + alis::to_norwegian(today));
+    const std::string body = body_of(day);
+    CHECK(count_of(body, "- Ny periode lyst ut (") == 3);
+    CHECK(count_of(body, "\n  http://portal.example/#/home/varsler\n") == 3);  // under each line
+    CHECK(header(day, "List-Unsubscribe-Post") == "List-Unsubscribe=One-Click");
+    CHECK(header(day, "List-Unsubscribe").rfind("<http://portal.example/api/unsubscribe?token=", 0) == 0);
+
+    // A restart (a new outbox on the same storage) neither loses nor doubles it.
+    outbox = std::make_unique<alis::server::Outbox>(s.app().storage(), s.app().clock(), config, "http://portal.example/");
+    const auto after_restart = outbox->run();
+    CHECK(after_restart.queued == 0);
+    CHECK(after_restart.sent == 0);
+    CHECK(alis::server::collect_notifications(s.app().storage(), s.app().sync(), s.app().clock()) == 0);
+
+    // The weekly one after the ISO week's end: the next Monday at 00:00 UTC.
+    const long monday = static_cast<long>(midnight / 86400) - 1 - alis::weekday(today) + 7;
+    s.clock().set(std::int64_t{monday} * 86400 - 1);
+    CHECK(outbox->run().sent == 0);
+    s.clock().set(std::int64_t{monday} * 86400);
+    CHECK(outbox->run().sent == 1);
+    messages = sink.messages();
+    REQUIRE(messages.size() == 2);
+    const std::string week = messages[0] == day ? messages[1] : messages[0];
+    CHECK(header(week, "To") == "ola.uke@example.no");
+    CHECK(decode_subject(header(week, "Subject")).rfind("ALIS-portalen Vest: Varsler for uke ", 0) == 0);
+    CHECK(count_of(body_of(week), "- Ny periode lyst ut (") == 3);
+    CHECK(header(week, "Message-ID") != header(day, "Message-ID"));
+
+    // A person's own data has their digests; deleting the account deletes them (found by the key).
+    const auto has_digest = [&](const std::string& user_id, const std::string& key) {
+        const auto mails = s.app().storage().mail_of(user_id, 100);
+        return std::any_of(mails.begin(), mails.end(), [&](const auto& r) { return r.key == key; });
+    };
+    const std::string day_key = "digest/daily/" + alis::to_iso(today) + "/" + dag;
+    CHECK(has_digest(dag, day_key));
+    CHECK_FALSE(has_digest(uke, day_key));
+    const auto weekly_mails = s.app().storage().mail_of(uke, 100);
+    CHECK(std::any_of(weekly_mails.begin(), weekly_mails.end(), [](const auto& r) { return r.key.rfind("digest/weekly/", 0) == 0; }));
+    CHECK(s.app().storage().forget_user(dag));
+    CHECK_FALSE(has_digest(dag, day_key));
+    CHECK(s.app().storage().mail_of(uke, 100).size() == 4);  // the other's digest and its three lines stay
+
+    // The paused subscriber got nothing, ever.
+    s.clock().advance(14 * 86400);
+    CHECK(outbox->run().sent == 0);
+    for (const auto& m : sink.messages()) CHECK(header(m, "To") != "per.pause@example.no");
 }

@@ -146,3 +146,82 @@ TEST_CASE_FIXTURE(PortalFixture, "the hospital sees the two-month warning 14 day
     CHECK(ui.shows("Lyst ut som vikariat: Helse Bergen – Medisinsk avdeling, 01.02.2027–31.07.2027"));
     CHECK(ui.shows("Svarfristen for et tilbud til deg gikk ut: Helse Bergen – Medisinsk avdeling, 01.02.2027–31.07.2027"));
 }
+
+TEST_CASE_FIXTURE(PortalFixture, "a GP adds a subscription with department, dates and frequency, pauses, edits and deletes it; each reaches the server") {
+    seed_kari_wishing_medicine(portal);
+    log_in_as("kari");
+    ui.click(app, "Varsler");
+    ui.click(app, "Kanal");
+    ui.click(app, "E-post");
+    ui.click(app, "Hvor ofte");
+    ui.click(app, "Samlet hver dag");
+    ui.click(app, "Sykehus");
+    ui.click(app, "Helse Bergen");
+    ui.click(app, "Avdeling");
+    ui.click(app, "Kirurgisk avdeling");
+    ui.type(app, "Fra", "01.03.2027");
+    ui.type(app, "Til og med", "30.06.2027");
+    ui.click(app, "Legg til");
+    sync_round(ui, app, platform);
+    const auto& subscriptions = portal.server.state().subscriptions;
+    REQUIRE(subscriptions.size() == 1);
+    const std::string id = subscriptions.begin()->first;
+    {
+        const sync::Subscription& s = subscriptions.begin()->second;
+        CHECK(s.topic == sync::SubscriptionTopic::new_periods);
+        CHECK(s.channel == sync::Channel::email);
+        CHECK(s.frequency == sync::Frequency::daily);
+        CHECK(s.hospital_id == "helse-bergen");
+        CHECK(s.department_id == "hb-kir");
+        CHECK(s.from == Date{2027, 3, 1});
+        CHECK(s.to == Date{2027, 6, 30});
+        CHECK_FALSE(s.paused);
+    }
+    // The row names its filters and how often.
+    CHECK(ui.shows("Helse Bergen, Kirurgisk avdeling, 01.03.2027–30.06.2027"));
+    CHECK(ui.shows("Samlet hver dag"));
+
+    ui.click(app, "Sett på pause");
+    sync_round(ui, app, platform);
+    REQUIRE(subscriptions.count(id));
+    CHECK(subscriptions.at(id).paused);
+    CHECK(ui.shows("Samlet hver dag (på pause)"));
+
+    // Edit fills the form with the record; saving keeps its id (and its pause).
+    ui.click(app, "Endre");
+    CHECK(ui.shows("Endre abonnement"));
+    ui.click(app, "Hvor ofte");
+    ui.click(app, "Samlet hver uke");
+    ui.click(app, "Lagre endringer");
+    sync_round(ui, app, platform);
+    REQUIRE(subscriptions.size() == 1);
+    {
+        const sync::Subscription& s = subscriptions.at(id);
+        CHECK(s.frequency == sync::Frequency::weekly);
+        CHECK(s.department_id == "hb-kir");
+        CHECK(s.from == Date{2027, 3, 1});
+        CHECK(s.channel == sync::Channel::email);
+        CHECK(s.paused);
+    }
+    CHECK_FALSE(ui.shows("Endre abonnement"));
+
+    ui.click(app, "Start igjen");
+    sync_round(ui, app, platform);
+    CHECK_FALSE(subscriptions.at(id).paused);
+
+    ui.click(app, "Slett");
+    sync_round(ui, app, platform);
+    CHECK(portal.server.state().subscriptions.empty());
+    CHECK(ui.shows("Ingen abonnementer ennå."));
+}
+
+TEST_CASE_FIXTURE(PortalFixture, "a to date before the from date is named under the field and nothing is sent") {
+    log_in_as("kari");
+    ui.click(app, "Varsler");
+    ui.type(app, "Fra", "01.03.2027");
+    ui.type(app, "Til og med", "28.02.2027");
+    CHECK(ui.shows("Til-datoen kan ikke være før fra-datoen."));
+    ui.click(app, "Legg til");
+    sync_round(ui, app, platform);
+    CHECK(portal.server.state().subscriptions.empty());
+}

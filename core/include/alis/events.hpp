@@ -52,6 +52,9 @@ struct Event {
     // subscription; by e-mail when one of their e-mail subscriptions asks for it.
     bool in_app = true;
     bool email = false;
+    // When mailed: at once, or in a daily or weekly digest (the most frequent of the e-mail
+    // subscriptions that ask for it).
+    sync::Frequency email_frequency = sync::Frequency::immediate;
 };
 
 // (doctor id, period id) pairs where the period is feasible for the doctor and one of their wishes.

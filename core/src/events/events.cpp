@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 
 #include "alis/matching/feasibility.hpp"
 #include "alis/rules.hpp"
@@ -68,24 +69,62 @@ std::string specialty_of(const PortalState& s, const Period& p) {
     return d ? d->specialty : std::string();
 }
 
-bool filter_fits(const Subscription& sub, const std::string& hospital_id, const std::string& specialty) {
-    return (sub.hospital_id.empty() || sub.hospital_id == hospital_id) && (sub.specialty.empty() || sub.specialty == specialty);
+// Where an event happens, as a subscription's filters read it. The range is empty when the event
+// has no dates (an offer's period unknown to the replica); a range filter then does not hold it back.
+struct Place {
+    std::string hospital_id;
+    std::string department_id;
+    std::string specialty;
+    std::optional<Date> start;
+    std::optional<Date> end;
+};
+
+Place place_of(const PortalState& s, const Period& p) {
+    return {p.hospital_id, p.department_id, specialty_of(s, p), p.range.start, p.range.end};
+}
+
+// A period overlaps the subscription's range when it starts on or before `to` and ends on or after
+// `from`; an open end of either is unbounded.
+bool in_range(const Subscription& sub, const Place& at) {
+    if (sub.to && at.start && *sub.to < *at.start) return false;
+    if (sub.from && at.end && *at.end < *sub.from) return false;
+    return true;
+}
+
+bool filter_fits(const Subscription& sub, const Place& at) {
+    return (sub.hospital_id.empty() || sub.hospital_id == at.hospital_id) &&
+           (sub.department_id.empty() || sub.department_id == at.department_id) &&
+           (sub.specialty.empty() || sub.specialty == at.specialty) && in_range(sub, at);
 }
 
 struct Asked {
     bool in_app = false;
     bool email = false;
+    sync::Frequency frequency = sync::Frequency::weekly;  // the most frequent e-mail subscription's
     bool any() const { return in_app || email; }
+    void add(const Subscription& sub) {
+        if (sub.channel != Channel::email) {
+            in_app = true;
+            return;
+        }
+        email = true;
+        frequency = std::min(frequency, sub.frequency);  // immediate < daily < weekly
+    }
+    void mark(Event& e) const {
+        e.email = email;
+        e.email_frequency = email ? frequency : sync::Frequency::immediate;
+    }
 };
 
-// Which of the user's subscriptions to `topics` ask for an event at (hospital, specialty).
-Asked asked(const PortalState& s, const User& user, std::initializer_list<SubscriptionTopic> topics,
-            const std::string& hospital_id, const std::string& specialty) {
+bool subscribed(const Subscription& sub, const User& user, std::initializer_list<SubscriptionTopic> topics) {
+    return sub.user_id == user.id && !sub.paused && std::find(topics.begin(), topics.end(), sub.topic) != topics.end();
+}
+
+// Which of the user's unpaused subscriptions to `topics` ask for an event at `at`.
+Asked asked(const PortalState& s, const User& user, std::initializer_list<SubscriptionTopic> topics, const Place& at) {
     Asked a;
     for (const auto& [id, sub] : s.subscriptions) {
-        if (sub.user_id != user.id || std::find(topics.begin(), topics.end(), sub.topic) == topics.end()) continue;
-        if (!filter_fits(sub, hospital_id, specialty)) continue;
-        (sub.channel == Channel::email ? a.email : a.in_app) = true;
+        if (subscribed(sub, user, topics) && filter_fits(sub, at)) a.add(sub);
     }
     return a;
 }
@@ -130,43 +169,50 @@ private:
 void gp_events(const PortalState& s, const Fits& fits, const User& user, Collector& out) {
     const std::string& doctor = user.doctor_id;
     for (const auto& [id, p] : s.periods) {
-        const std::string specialty = specialty_of(s, p);
+        const Place at = place_of(s, p);
         if (p.status == PeriodStatus::published) {
-            const Asked sub = asked(s, user, {SubscriptionTopic::new_periods}, p.hospital_id, specialty);
+            const Asked sub = asked(s, user, {SubscriptionTopic::new_periods}, at);
             if (!doctor.empty() && fits.count({doctor, id})) {
                 Event& e = out.add(EventKind::period_fits, p.published_on, id);
                 e.period_id = id;
-                e.email = sub.email;
+                sub.mark(e);
             } else if (sub.any()) {
                 Event& e = out.add(EventKind::period_new, p.published_on, id);
                 e.period_id = id;
                 e.in_app = sub.in_app;
-                e.email = sub.email;
+                sub.mark(e);
             }
         } else if (p.status == PeriodStatus::released) {
-            const Asked sub = asked(s, user, {SubscriptionTopic::released_periods}, p.hospital_id, specialty);
+            const Asked sub = asked(s, user, {SubscriptionTopic::released_periods}, at);
             const bool wanted = !doctor.empty() && wished(s, doctor, p);
             if (wanted || sub.any()) {
                 Event& e = out.add(EventKind::period_released, released_day(p), id);
                 e.period_id = id;
                 e.in_app = wanted || sub.in_app;
-                e.email = sub.email;
+                sub.mark(e);
             }
         }
     }
     if (doctor.empty()) return;
     for (const auto& [id, o] : s.offers) {
         if (o.doctor_id != doctor) continue;
-        const Asked sub = asked(s, user, {SubscriptionTopic::offers}, o.hospital_id, "");
+        // The offer's own dates; department and specialty from its period when the state holds it.
+        const Period* p = sync::find_period(s, o.period_id);
+        Place at = p ? place_of(s, *p) : Place{};
+        at.hospital_id = o.hospital_id, at.start = o.range.start, at.end = o.range.end;
+        const Asked sub = asked(s, user, {SubscriptionTopic::offers}, at);
         Event& made = out.add(EventKind::offer_made, o.offered_on, id);
-        made.offer_id = id, made.period_id = o.period_id, made.email = sub.email;
+        made.offer_id = id, made.period_id = o.period_id;
+        sub.mark(made);
         if (o.status == OfferStatus::withdrawn) {
             // A withdrawal records no date of its own; the answer's date when there is one.
             Event& e = out.add(EventKind::offer_withdrawn, o.answered_on.value_or(o.offered_on), id);
-            e.offer_id = id, e.period_id = o.period_id, e.email = sub.email;
+            e.offer_id = id, e.period_id = o.period_id;
+            sub.mark(e);
         } else if (o.status == OfferStatus::lapsed) {
             Event& e = out.add(EventKind::offer_lapsed, add_days(o.answer_by, 1), id);
-            e.offer_id = id, e.period_id = o.period_id, e.email = sub.email;
+            e.offer_id = id, e.period_id = o.period_id;
+            sub.mark(e);
         }
     }
     for (const auto& [id, c] : s.candidates) {
@@ -202,25 +248,27 @@ void hospital_events(const PortalState& s, const User& user, const Date& today, 
         e.offer_id = id, e.period_id = o.period_id, e.doctor_id = o.doctor_id;
     }
     // A wish naming this hospital, or none but a specialty one of its departments has, concerns the
-    // hospital's subscribers; a changed wish is a new event (its digest is in the key).
+    // hospital's subscribers whose filters take one of the departments it fits (and whose range, if
+    // any, overlaps the wish's window); a changed wish is a new event (its digest is in the key).
     for (const auto& [id, w] : s.wishes) {
         if (!w.hospital_id.empty() && w.hospital_id != hospital) continue;
-        std::string specialty;
-        bool fits = false;
-        for (const auto& [oid, d] : s.organisations) {
-            if (d.kind != OrganisationKind::department || d.parent_id != hospital) continue;
-            if ((w.department_id.empty() || w.department_id == oid) && (w.specialty.empty() || w.specialty == d.specialty)) {
-                fits = true;
-                specialty = d.specialty;
-                break;
+        Asked sub;
+        for (const auto& [sid, subscription] : s.subscriptions) {
+            if (!subscribed(subscription, user, {SubscriptionTopic::new_candidates, SubscriptionTopic::wishes_for_my_departments})) continue;
+            for (const auto& [oid, d] : s.organisations) {
+                if (d.kind != OrganisationKind::department || d.parent_id != hospital) continue;
+                if ((!w.department_id.empty() && w.department_id != oid) || (!w.specialty.empty() && w.specialty != d.specialty)) continue;
+                if (filter_fits(subscription, {hospital, oid, d.specialty, w.earliest_start, w.latest_end})) {
+                    sub.add(subscription);
+                    break;
+                }
             }
         }
-        if (!fits) continue;
-        const Asked sub = asked(s, user, {SubscriptionTopic::new_candidates, SubscriptionTopic::wishes_for_my_departments}, hospital, specialty);
         if (!sub.any()) continue;
         nlohmann::json body = w;
         Event& e = out.add(EventKind::doctor_fits, today, id + "/" + digest(body.dump()));
-        e.wish_id = id, e.doctor_id = w.doctor_id, e.in_app = sub.in_app, e.email = sub.email;
+        e.wish_id = id, e.doctor_id = w.doctor_id, e.in_app = sub.in_app;
+        sub.mark(e);
     }
 }
 

@@ -22,6 +22,20 @@ void put_subscription(Ctx& c) {
                           {"Ukjent helseforetak.", "Ukjent helseføretak.", "Unknown hospital trust."});
         }
     }
+    if (!sub->department_id.empty()) {
+        const Organisation* d = find_organisation(c.s, sub->department_id);
+        if (!d || d->kind != OrganisationKind::department) {
+            return c.fail("subscription.department_id", "unknown_department",
+                          {"Ukjent avdeling.", "Ukjend avdeling.", "Unknown department."});
+        }
+        // The department's hospital: the one named, or a coordinator's own (they hear only of it).
+        const std::string hospital = sub->hospital_id.empty() && c.a.role == Role::hospital ? c.a.organisation_id : sub->hospital_id;
+        if (!hospital.empty() && d->parent_id != hospital) {
+            return c.fail("subscription.department_id", "department_not_in_hospital",
+                          {"Avdelingen hører ikke til helseforetaket.", "Avdelinga høyrer ikkje til helseføretaket.",
+                           "The department does not belong to the hospital trust."});
+        }
+    }
     c.s.subscriptions[sub->id] = *sub;
     c.touch(RecordKind::subscription, sub->id);
 }

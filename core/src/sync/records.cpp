@@ -19,6 +19,7 @@ constexpr std::array kRoles{Role::gp, Role::hospital, Role::municipality, Role::
 constexpr std::array kTopics{SubscriptionTopic::new_periods, SubscriptionTopic::offers, SubscriptionTopic::released_periods,
                              SubscriptionTopic::new_candidates, SubscriptionTopic::wishes_for_my_departments};
 constexpr std::array kChannels{Channel::in_app, Channel::email};
+constexpr std::array kFrequencies{Frequency::immediate, Frequency::daily, Frequency::weekly};
 constexpr std::array kOfferStatuses{OfferStatus::pending, OfferStatus::accepted, OfferStatus::declined,
                                     OfferStatus::withdrawn, OfferStatus::lapsed};
 }  // namespace
@@ -126,6 +127,15 @@ std::string to_string(SubscriptionTopic topic) {
 
 std::string to_string(Channel channel) { return channel == Channel::email ? "email" : "in_app"; }
 
+std::string to_string(Frequency frequency) {
+    switch (frequency) {
+        case Frequency::immediate: return "immediate";
+        case Frequency::daily: return "daily";
+        case Frequency::weekly: return "weekly";
+    }
+    return "?";
+}
+
 std::string to_string(OfferStatus status) {
     switch (status) {
         case OfferStatus::pending: return "pending";
@@ -161,7 +171,9 @@ void to_json(json& j, const RegionalList& r) {
 
 void to_json(json& j, const Subscription& s) {
     j = {{"id", s.id}, {"user_id", s.user_id}, {"topic", to_string(s.topic)}, {"channel", to_string(s.channel)},
-         {"hospital_id", s.hospital_id}, {"specialty", s.specialty}};
+         {"hospital_id", s.hospital_id}, {"specialty", s.specialty}, {"department_id", s.department_id},
+         {"from", optional_date_json(s.from)}, {"to", optional_date_json(s.to)},
+         {"frequency", to_string(s.frequency)}, {"paused", s.paused}};
 }
 
 void to_json(json& j, const Offer& o) {
@@ -247,6 +259,16 @@ std::optional<Subscription> parse_subscription(const json& j, Problems& out, con
     if (auto c = read_enum(f, "channel", kChannels, Channel::in_app, false)) s.channel = *c;
     s.hospital_id = f.text("hospital_id", kIdBytes, false);
     s.specialty = f.text("specialty", kNameBytes, false);
+    s.department_id = f.text("department_id", kIdBytes, false);
+    s.from = f.date("from", false);
+    s.to = f.date("to", false);
+    if (s.from && s.to && *s.to < *s.from) {
+        f.add("to", "to_before_from",
+              {"Til-datoen kan ikke være før fra-datoen.", "Til-datoen kan ikkje vera før frå-datoen.",
+               "The to date cannot be before the from date."});
+    }
+    if (auto q = read_enum(f, "frequency", kFrequencies, Frequency::immediate, false)) s.frequency = *q;
+    s.paused = f.boolean("paused", false);
     if (out.size() != before) return std::nullopt;
     return s;
 }

@@ -170,3 +170,80 @@ TEST_CASE("a period an offer held past its release date is told released on the 
     REQUIRE(gp1);
     CHECK(gp1->on == Date{2027, 2, 1});
 }
+
+namespace {
+// u-gp1's only subscription: new periods, with `extra` fields (filters, frequency, pause).
+PortalState with_gp1_subscription(const json& extra) {
+    PortalState s = region();
+    must(s, gp(1), "delete_subscription", {{"subscription_id", "s-u-gp1"}});
+    json sub = {{"id", "s-f"}, {"user_id", "u-gp1"}, {"topic", "new_periods"}};
+    sub.update(extra);
+    must(s, gp(1), "put_subscription", sub);
+    return s;
+}
+bool told_of_p2(const json& extra) { return find(of(with_gp1_subscription(extra), "u-gp1", kToday), EventKind::period_new, "p2").has_value(); }
+}  // namespace
+
+TEST_CASE("a paused subscription alerts nobody; resumed, it alerts again") {
+    CHECK(told_of_p2({{"paused", false}}));
+    CHECK_FALSE(told_of_p2({{"paused", true}}));
+    // A paused e-mail subscription does not mark a fitting period for mail either.
+    const PortalState s = with_gp1_subscription({{"paused", true}, {"channel", "email"}});
+    const auto p1 = find(of(s, "u-gp1", kToday), EventKind::period_fits, "p1");
+    REQUIRE(p1);
+    CHECK_FALSE(p1->email);
+}
+
+TEST_CASE("a GP's department filter takes periods of that department only") {
+    CHECK(told_of_p2({{"department_id", "dep2"}}));
+    CHECK_FALSE(told_of_p2({{"department_id", "dep1"}}));
+    CHECK_FALSE(told_of_p2({{"hospital_id", "hf1"}, {"department_id", "dep1"}}));
+}
+
+TEST_CASE("a GP's date range takes periods overlapping it, to the boundary day") {
+    // p2 runs 01.02.2027–31.07.2027.
+    CHECK(told_of_p2({{"from", "2027-07-31"}}));  // its last day
+    CHECK_FALSE(told_of_p2({{"from", "2027-08-01"}}));
+    CHECK(told_of_p2({{"to", "2027-02-01"}}));  // its first day
+    CHECK_FALSE(told_of_p2({{"to", "2027-01-31"}}));
+    CHECK(told_of_p2({{"from", "2027-03-01"}, {"to", "2027-03-31"}}));  // inside it
+    CHECK(told_of_p2({{"from", "2026-01-01"}, {"to", "2028-12-31"}}));  // around it
+    CHECK_FALSE(told_of_p2({{"from", "2026-01-01"}, {"to", "2027-01-31"}}));
+}
+
+TEST_CASE("an event carries the most frequent e-mail frequency among the subscriptions asking for it") {
+    PortalState s = with_gp1_subscription({{"channel", "email"}, {"frequency", "weekly"}});
+    auto p2 = find(of(s, "u-gp1", kToday), EventKind::period_new, "p2");
+    REQUIRE(p2);
+    CHECK(p2->email_frequency == Frequency::weekly);
+    must(s, gp(1), "put_subscription", {{"id", "s-d"}, {"user_id", "u-gp1"}, {"topic", "new_periods"}, {"channel", "email"}, {"frequency", "daily"}});
+    p2 = find(of(s, "u-gp1", kToday), EventKind::period_new, "p2");
+    REQUIRE(p2);
+    CHECK(p2->email_frequency == Frequency::daily);
+    // A paused immediate one does not count.
+    must(s, gp(1), "put_subscription", {{"id", "s-i"}, {"user_id", "u-gp1"}, {"topic", "new_periods"}, {"channel", "email"}, {"paused", true}});
+    p2 = find(of(s, "u-gp1", kToday), EventKind::period_new, "p2");
+    REQUIRE(p2);
+    CHECK(p2->email_frequency == Frequency::daily);
+}
+
+TEST_CASE("a hospital's department filter takes GPs whose wishes fit that department") {
+    PortalState s = region();
+    must(s, system_actor(), "put_organisation", {{"id", "dep1b"}, {"kind", "department"}, {"name", "Avdeling 1b"},
+                                                 {"parent_id", "hf1"}, {"specialty", "kirurgi"}});
+    json sub = {{"id", "s-c"}, {"user_id", "u-hf1"}, {"topic", "new_candidates"}, {"department_id", "dep1b"}};
+    must(s, hospital(1), "put_subscription", sub);
+    CHECK_FALSE(find(of(s, "u-hf1", kToday), EventKind::doctor_fits, "w1"));  // w1 wishes dep1
+    sub["department_id"] = "dep1";
+    must(s, hospital(1), "put_subscription", sub);
+    CHECK(find(of(s, "u-hf1", kToday), EventKind::doctor_fits, "w1"));
+    sub["paused"] = true;
+    must(s, hospital(1), "put_subscription", sub);
+    CHECK_FALSE(find(of(s, "u-hf1", kToday), EventKind::doctor_fits, "w1"));
+    // A wish by specialty only fits the department with that specialty.
+    sub["paused"] = false, sub["department_id"] = "dep1b";
+    must(s, hospital(1), "put_subscription", sub);
+    must(s, gp(2), "put_wish", {{"id", "w-k"}, {"doctor_id", "d2"}, {"rank", 2}, {"specialty", "kirurgi"}});
+    CHECK(find(of(s, "u-hf1", kToday), EventKind::doctor_fits, "w-k"));
+    CHECK_FALSE(find(of(s, "u-hf1", kToday), EventKind::doctor_fits, "w1"));
+}

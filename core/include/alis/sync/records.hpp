@@ -93,8 +93,13 @@ struct RegionalList {
 enum class SubscriptionTopic { new_periods, offers, released_periods, new_candidates, wishes_for_my_departments };
 enum class Channel { in_app, email };
 
+// How often e-mail for a subscription goes out: each at once, or gathered into one mail a day or an
+// ISO week. A record from before frequencies existed reads as immediate.
+enum class Frequency { immediate, daily, weekly };
+
 std::string to_string(SubscriptionTopic topic);
 std::string to_string(Channel channel);
+std::string to_string(Frequency frequency);
 
 // An alert subscription of one user; the server's alert job reads these.
 struct Subscription {
@@ -102,8 +107,13 @@ struct Subscription {
     std::string user_id;
     SubscriptionTopic topic = SubscriptionTopic::new_periods;
     Channel channel = Channel::in_app;
-    std::string hospital_id;  // optional filter
-    std::string specialty;    // optional filter
+    std::string hospital_id;    // optional filter
+    std::string specialty;      // optional filter
+    std::string department_id;  // optional filter; a department of hospital_id when both are given
+    std::optional<Date> from;   // optional date range: a period overlapping [from, to] fits
+    std::optional<Date> to;     // (either end may be open)
+    Frequency frequency = Frequency::immediate;
+    bool paused = false;        // alerts nobody while paused
 
     bool operator==(const Subscription&) const = default;
 };

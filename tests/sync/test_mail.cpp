@@ -19,111 +19,12 @@
 
 #include "notifications.hpp"
 #include "outbox.hpp"
+#include "smtp_sink.hpp"
 #include "test_server.hpp"
 
 using namespace alis::test;
 using nlohmann::json;
 namespace fs = std::filesystem;
-
-namespace {
-
-unsigned short free_port() {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
-
-bool accepts(unsigned short port) {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_port = htons(port);
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
-    ::close(fd);
-    return ok;
-}
-
-// aiosmtpd's Mailbox handler: every message it accepts is a file in maildir/new.
-class SmtpSink {
-public:
-    SmtpSink(unsigned short port, std::string maildir) : maildir_(std::move(maildir)) {
-        pid_ = ::fork();
-        if (pid_ == 0) {
-            const std::string listen = "127.0.0.1:" + std::to_string(port);
-            ::execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c", "aiosmtpd.handlers.Mailbox",
-                    maildir_.c_str(), static_cast<char*>(nullptr));
-            ::_exit(127);
-        }
-        // Wait for the state (the port accepting), polling; never a fixed sleep.
-        for (int i = 0; i < 3000 && !accepts(port); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        REQUIRE(accepts(port));
-    }
-    ~SmtpSink() {
-        ::kill(pid_, SIGTERM);
-        ::waitpid(pid_, nullptr, 0);
-    }
-    std::vector<std::string> messages() const {
-        std::vector<std::string> out;
-        if (!fs::exists(maildir_ + "/new")) return out;
-        for (const auto& e : fs::directory_iterator(maildir_ + "/new")) {
-            std::ifstream in(e.path(), std::ios::binary);
-            out.emplace_back((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        }
-        return out;
-    }
-
-private:
-    std::string maildir_;
-    pid_t pid_ = -1;
-};
-
-std::string header(const std::string& text, const std::string& name) {
-    const std::string message = "\n" + text;  // the first header has no line before it
-    const auto at = message.find("\n" + name + ": ");
-    if (at == std::string::npos) return {};
-    std::string value;
-    std::size_t i = at + name.size() + 3;
-    // Folded lines continue with a space.
-    while (i < message.size()) {
-        const auto end = message.find('\n', i);
-        std::string line = message.substr(i, end - i);
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        value += line;
-        if (end == std::string::npos || end + 1 >= message.size() || (message[end + 1] != ' ' && message[end + 1] != '\t')) break;
-        i = end + 2;
-    }
-    return value;
-}
-
-std::string unbase64(const std::string& text) {
-    std::string out(text.size(), '\0');
-    std::size_t len = 0;
-    REQUIRE(sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), "\r\n ", &len,
-                              nullptr, sodium_base64_VARIANT_ORIGINAL) == 0);
-    out.resize(len);
-    return out;
-}
-
-// RFC 2047 B-encoded words, as a mail reader decodes them.
-std::string decode_subject(const std::string& value) {
-    std::string out;
-    std::size_t i = 0;
-    while ((i = value.find("=?UTF-8?B?", i)) != std::string::npos) {
-        const auto end = value.find("?=", i + 10);
-        out += unbase64(value.substr(i + 10, end - i - 10));
-        i = end + 2;
-    }
-    return out;
-}
-
-}  // namespace
 
 TEST_CASE("mail: relay down, then up: every mail once, to the subscriber, RFC 2047 subject, body in nynorsk") {
     TestServer s;  // demo: three published periods
@@ -176,7 +77,7 @@ TEST_CASE("mail: relay down, then up: every mail once, to the subscriber, RFC 20
         const auto blank = m.find("\n\n") != std::string::npos ? m.find("\n\n") + 2 : m.find("\r\n\r\n") + 4;
         const std::string body = unbase64(m.substr(blank));
         CHECK(body.find("Sjå varselet i ALIS-portalen Vest") != std::string::npos);
-        CHECK(body.find("\nhttp://portal.example/#/home/varsler\n") != std::string::npos);  // the Alerts page
+        CHECK(body.find("http://portal.example/#/home/varsler") != std::string::npos);  // the Alerts page
         ids.insert(header(m, "Message-ID"));
         CHECK(header(m, "List-Unsubscribe-Post") == "List-Unsubscribe=One-Click");
         CHECK(header(m, "List-Unsubscribe").rfind("<http://portal.example/api/unsubscribe?token=", 0) == 0);
@@ -333,7 +234,7 @@ TEST_CASE("mail: daily and weekly digests go out once after their day or week en
     CHECK(decode_subject(header(day, "Subject")) == "ALIS-portalen Vest: Varsler for " + alis::to_norwegian(today));
     const std::string body = body_of(day);
     CHECK(count_of(body, "- Ny periode lyst ut (") == 3);
-    CHECK(count_of(body, "\n  http://portal.example/#/home/varsler\n") == 3);  // under each line
+    CHECK(count_of(body, "\n  http://portal.example/#/home/varsler") == 3);  // under each line
     CHECK(header(day, "List-Unsubscribe-Post") == "List-Unsubscribe=One-Click");
     CHECK(header(day, "List-Unsubscribe").rfind("<http://portal.example/api/unsubscribe?token=", 0) == 0);
 

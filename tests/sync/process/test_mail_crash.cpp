@@ -26,6 +26,7 @@
 #include "bootstrap.hpp"
 #include "crypto.hpp"
 #include "process.hpp"
+#include "smtp_sink.hpp"
 #include "storage.hpp"
 #include "test_server.hpp"
 
@@ -34,29 +35,6 @@ using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-unsigned short free_port() {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
-
-bool accepts(unsigned short port) {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_port = htons(port);
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
-    ::close(fd);
-    return ok;
-}
 
 // Polls `done` every millisecond until it holds or `seconds` pass: a wait for a state, bounded.
 template <class F>
@@ -67,54 +45,6 @@ bool wait_for(F done, int seconds) {
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     return true;
-}
-
-// aiosmtpd's Mailbox handler writes each message it accepts to maildir/new before it answers 250.
-class SmtpSink {
-public:
-    SmtpSink(unsigned short port, std::string maildir) : maildir_(std::move(maildir)) {
-        pid_ = ::fork();
-        if (pid_ == 0) {
-            const std::string listen = "127.0.0.1:" + std::to_string(port);
-            ::execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c", "aiosmtpd.handlers.Mailbox",
-                    maildir_.c_str(), static_cast<char*>(nullptr));
-            ::_exit(127);
-        }
-        REQUIRE(wait_for([&] { return accepts(port); }, 30));
-    }
-    ~SmtpSink() {
-        ::kill(pid_, SIGTERM);
-        ::waitpid(pid_, nullptr, 0);
-    }
-    std::size_t count() const {
-        std::error_code ec;
-        std::size_t n = 0;
-        for (fs::directory_iterator it(maildir_ + "/new", ec), end; !ec && it != end; it.increment(ec)) ++n;
-        return n;
-    }
-    std::vector<std::string> messages() const {
-        std::vector<std::string> out;
-        for (const auto& e : fs::directory_iterator(maildir_ + "/new")) {
-            std::ifstream in(e.path(), std::ios::binary);
-            out.emplace_back((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        }
-        return out;
-    }
-
-private:
-    std::string maildir_;
-    pid_t pid_ = -1;
-};
-
-// The value of a one-line header, or "".
-std::string header(const std::string& message, const std::string& name) {
-    const std::string text = "\n" + message;
-    const auto at = text.find("\n" + name + ": ");
-    if (at == std::string::npos) return {};
-    const auto from = at + name.size() + 3;
-    std::string value = text.substr(from, text.find('\n', from) - from);
-    if (!value.empty() && value.back() == '\r') value.pop_back();
-    return value;
 }
 
 // The message without the sink's own trace headers (X-Peer, X-MailFrom, X-RcptTo), which differ per

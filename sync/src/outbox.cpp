@@ -160,6 +160,16 @@ std::size_t Outbox::queue() {
         r.unsubscribe_url = base + "/api/unsubscribe?token=" + unsubscribe_token(key, n.user_id);
         rows.push_back(std::move(r));
     }
+    // The bounded read may have cut a digest's day (week) short: each digest takes all of its user's
+    // waiting notifications of that day (week), so no line is settled into a digest without being in it.
+    for (auto& [id, members] : digests) {
+        const auto& [user_id, frequency, label] = id;
+        members.clear();
+        for (auto& n : storage_.notifications_to_mail_of(user_id)) {
+            const std::string f = n.body.is_object() ? n.body.value("frequency", std::string("immediate")) : "immediate";
+            if (f == frequency && bucket_of(f, n.created_at).label == label) members.push_back(std::move(n));
+        }
+    }
     for (const auto& [id, members] : digests) {
         const auto& [user_id, frequency, label] = id;
         const auto user = storage_.user_by_id(user_id);

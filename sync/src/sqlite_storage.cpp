@@ -535,6 +535,20 @@ public:
                     "FROM notifications n WHERE n.email = 1 AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.key = n.key) "
                     "ORDER BY n.id LIMIT ?1");
         s.bind(1, std::int64_t{limit});
+        return notification_rows(s);
+    }
+
+    std::vector<NotificationRow> notifications_to_mail_of(const std::string& user_id) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_,
+                    "SELECT n.id, n.key, n.user_id, n.kind, n.on_date, n.created_at, n.read_at, n.email, n.body "
+                    "FROM notifications n WHERE n.email = 1 AND n.user_id = ?1 "
+                    "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.key = n.key) ORDER BY n.id");
+        s.bind(1, user_id);
+        return notification_rows(s);
+    }
+
+    static std::vector<NotificationRow> notification_rows(Statement& s) {
         std::vector<NotificationRow> out;
         while (s.step()) {
             auto body = nlohmann::json::parse(s.text(8), nullptr, false);

@@ -185,6 +185,9 @@ public:
 
     // Notifications an e-mail subscription asks for that have no mail in the outbox yet.
     virtual std::vector<NotificationRow> notifications_to_mail(int limit) = 0;
+    // All of one user's notifications still to mail, oldest first (a digest takes every one of its
+    // day's or week's, even past the bounded read above).
+    virtual std::vector<NotificationRow> notifications_to_mail_of(const std::string& user_id) = 0;
     // Adds mails whose key is new (INSERT OR IGNORE); returns how many were new.
     virtual std::size_t add_mail(const std::vector<OutboxRow>& rows) = 0;
     virtual std::vector<OutboxRow> mail_due(std::int64_t now, int limit) = 0;

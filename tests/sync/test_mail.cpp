@@ -278,3 +278,27 @@ TEST_CASE("mail: daily and weekly digests go out once after their day or week en
     CHECK(outbox->run().sent == 0);
     for (const auto& m : sink.messages()) CHECK(header(m, "To") != "per.pause@example.no");
 }
+
+TEST_CASE("mail: a digest holds every line of its day even when more wait than one run reads") {
+    TestServer s;  // demo: three published periods, all new on the same day
+    constexpr int kSubscribers = 8;  // 24 waiting lines; a run with batch 1 reads 20 of them
+    for (int i = 0; i < kSubscribers; ++i) subscriber(s, "lege" + std::to_string(i), {{"frequency", "daily"}});
+    REQUIRE(alis::server::collect_notifications(s.app().storage(), s.app().sync(), s.app().clock()) == 3 * kSubscribers);
+
+    TempDir mail_dir;
+    const unsigned short port = free_port();
+    SmtpSink sink(port, mail_dir.path() + "/maildir");
+    alis::server::MailConfig config;
+    config.smtp_url = "smtp://127.0.0.1:" + std::to_string(port);
+    config.from = "varsel@alis-vest.no";
+    config.timeout_seconds = 10;
+    alis::server::Outbox outbox(s.app().storage(), s.app().clock(), config, "http://portal.example/", {1, 60, 3600});
+    s.clock().set(s.clock().now() - s.clock().now() % 86400 + 86400);
+    for (int run = 0; run < 3 * kSubscribers && sink.count() < kSubscribers; ++run) outbox.run();
+    const auto messages = sink.messages();
+    REQUIRE(messages.size() == kSubscribers);
+    for (const auto& m : messages) {
+        CAPTURE(header(m, "To"));
+        CHECK(count_of(body_of(m), "- Ny periode lyst ut (") == 3);
+    }
+}

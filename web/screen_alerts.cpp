@@ -1,6 +1,6 @@
 // Alerts: the events that concern the signed-in user (decided in core, alis/events.hpp, from what the
-// replica holds), in words, and every role's alert subscriptions. E-mail delivery belongs to the server (a later alert job); this screen only records
-// the wish for it, and says so.
+// replica holds), in words, and every role's alert subscriptions. The server mails them (its
+// notification job and outbox, docs/sync-server.md: Mail); this screen only records the wish.
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 

@@ -103,6 +103,12 @@ test('the log-in and registration forms: fields are textboxes named by their lab
   await context.close();
 });
 
+const PAGE_ADDRESS = {
+  Profil: 'profil', 'Ledig tid': 'ledig-tid', Ønsker: 'onsker', Perioder: 'perioder', Tilbud: 'tilbud', Varsler: 'varsler',
+  Tidslinje: 'tidslinje', Kandidater: 'kandidater', Organisasjoner: 'organisasjoner', 'Regional liste': 'regional-liste',
+  Matching: 'matching', Oversikt: 'oversikt', Evaluering: 'evaluering', Brukere: 'brukere',
+};
+
 for (const [role, tour] of Object.entries(TOURS)) {
   test(`every tab of the ${role} is in the accessibility tree with roles and names`, async () => {
     const context = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -129,7 +135,9 @@ for (const [role, tour] of Object.entries(TOURS)) {
       const selected = page.getByRole('tab', { name: tab, selected: true });
       assert.equal(await selected.count(), 1, `${role} / ${tab}: the open tab is selected`);
       assert.equal(await page.title(), `${tab} – ALIS-portalen Vest`);
-      assert.equal(state.route, '#/home');
+      // Each page has its address (web/role_home.cpp), also in the location bar.
+      assert.equal(state.route, `#/home/${PAGE_ADDRESS[tab]}`);
+      assert.equal(await page.evaluate(() => location.hash), state.route);
     }
     assert.deepEqual(errors, []);
     await context.close();

@@ -24,8 +24,10 @@ for t in "${targets[@]}"; do
   if ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
      "build/sanitize/tests/fuzz/$t" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
        -artifact_prefix="artifacts/fuzz/$t-" "$work" "tests/fuzz/corpus/$t" >"$log" 2>&1; then
-    runs=$(grep -oE '#[0-9]+' "$log" | tail -n1)
-    echo "fuzz $t: ok, ${runs#\#} runs in ${seconds}s"
+    # libFuzzer's last line says "Done N runs in S second(s)" (its recommended dictionary above it
+    # may hold '#' and digits of its own).
+    runs=$(grep -oE 'Done [0-9]+ runs' "$log" | tail -n1 | grep -oE '[0-9]+')
+    echo "fuzz $t: ok, ${runs:-?} runs in ${seconds}s"
     passed=$((passed + 1))
   else
     echo "fuzz $t: FAILED (log: $log)"

@@ -161,7 +161,11 @@ std::string field_from_date(const std::optional<Date>& date) { return date ? to_
 
 namespace {
 
-// A month calendar; weeks start on Monday. Returns true when a day was picked.
+// A month calendar; weeks start on Monday. Returns true when a day was picked. Every control is in
+// the accessible mirror (the arrows by what they do, each day by its whole date, so a screen reader
+// says "14. desember 2026" rather than "14"); the days are a table, so the arrow keys move by day in
+// a week and by week in a column (shell/browser/a11y.js). On a touch screen each day is a 44 px
+// target, as wide as a seventh of the screen allows.
 bool calendar(std::string& text, Language lang) {
     static const char* kDays[3][7] = {{"ma", "ti", "on", "to", "fr", "lø", "sø"},
                                       {"må", "ty", "on", "to", "fr", "la", "su"},
@@ -170,6 +174,8 @@ bool calendar(std::string& text, Language lang) {
         {"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"},
         {"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"},
         {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}};
+    static const Text kPrevious{"Forrige måned", "Førre månad", "Previous month"};
+    static const Text kNext{"Neste måned", "Neste månad", "Next month"};
     const int l = static_cast<int>(lang);
     ImGuiStorage* storage = ImGui::GetStateStorage();
     const ImGuiID key = ImGui::GetID("shown-month");
@@ -180,13 +186,28 @@ bool calendar(std::string& text, Language lang) {
     }
     const int year = shown / 12, month = shown % 12 + 1;
     bool picked = false;
+    // A day's side: a touch target where a seventh of the screen has room for one, else the text's.
+    const float gap = 2.0f * theme::scale();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float fits = (ImGui::GetMainViewport()->WorkSize.x - style.DisplaySafeAreaPadding.x * 2 - style.WindowPadding.x * 2 - gap * 6) / 7;
+    const float side = theme::touch() ? std::min(theme::min_target(), fits) : ImGui::GetFrameHeight();
+    ImGui::PushID("months");
     if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) --shown;
+    probe::record_last_item(kPrevious.in(lang).c_str(), probe::Role::button);
     ImGui::SameLine();
-    ImGui::Text("%s %d", kMonths[l][month - 1], year);
+    char title[48];
+    std::snprintf(title, sizeof title, "%s %d", kMonths[l][month - 1], year);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(title);
+    probe::record_last_item(title, probe::Role::heading);
     ImGui::SameLine();
     if (ImGui::ArrowButton("##next", ImGuiDir_Right)) ++shown;
+    probe::record_last_item(kNext.in(lang).c_str(), probe::Role::button);
+    ImGui::PopID();
     storage->SetInt(key, shown);
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(gap / 2, gap / 2));
     if (ImGui::BeginTable("##days", 7, ImGuiTableFlags_SizingFixedSame)) {
+        for (int d = 0; d < 7; ++d) ImGui::TableSetupColumn(kDays[l][d], ImGuiTableColumnFlags_WidthFixed, side);
         for (int d = 0; d < 7; ++d) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(kDays[l][d]);
@@ -195,15 +216,19 @@ bool calendar(std::string& text, Language lang) {
         for (int blank = 0; blank < weekday(first); ++blank) ImGui::TableNextColumn();
         for (int day = 1; day <= days_in_month(year, month); ++day) {
             ImGui::TableNextColumn();
-            char name[16];
-            std::snprintf(name, sizeof name, "%d", day);
-            if (ImGui::SmallButton(name)) {
+            char number[12], whole[64];
+            std::snprintf(number, sizeof number, "%d", day);
+            std::snprintf(whole, sizeof whole, "%d. %s %d", day, kMonths[l][month - 1], year);
+            if (lang == Language::english) std::snprintf(whole, sizeof whole, "%d %s %d", day, kMonths[l][month - 1], year);
+            if (ImGui::Button(number, ImVec2(side, side))) {
                 text = to_norwegian({year, month, day});
                 picked = true;
             }
+            probe::record_last_item(whole, probe::Role::button);
         }
         ImGui::EndTable();
     }
+    ImGui::PopStyleVar();
     return picked;
 }
 
@@ -216,7 +241,12 @@ bool date_input(const char* label, std::string& text, Language lang, float width
     bool changed = ImGui::InputTextWithHint("##date", "dd.mm.åååå", &text, ImGuiInputTextFlags_CharsDecimal);
     probe::record_last_item(label, probe::Role::textbox, text);
     ImGui::SameLine(0, 4);
-    if (ImGui::Button("...")) ImGui::OpenPopup("calendar");
+    // The calendar's button: "..." on the screen, "Velg dato: Fra" to a screen reader; as high as the
+    // field, and a touch target on a touch screen.
+    static const Text kChoose{"Velg dato", "Vel dato", "Choose a date"};
+    const float side = std::max(ImGui::GetFrameHeight(), theme::min_target());
+    if (ImGui::Button("...", ImVec2(side, ImGui::GetFrameHeight()))) ImGui::OpenPopup("calendar");
+    probe::record_last_item((kChoose.in(lang) + ": " + label).c_str(), probe::Role::button);
     if (!text.empty() && !date_from_field(text)) {
         static const Text kWrongForm{"Skriv datoen som dd.mm.åååå, for eksempel 01.02.2027.",
                                      "Skriv datoen som dd.mm.åååå, til dømes 01.02.2027.",
@@ -227,6 +257,8 @@ bool date_input(const char* label, std::string& text, Language lang, float width
         probe::record_last_item(kWrongForm.in(lang).c_str(), probe::Role::alert);
         probe::mark_field_invalid();
     }
+    // A narrow frame round the calendar leaves a phone's width to its seven columns of days.
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(4 * theme::scale(), 4 * theme::scale()));
     if (ImGui::BeginPopup("calendar")) {
         if (calendar(text, lang)) {
             changed = true;
@@ -234,6 +266,7 @@ bool date_input(const char* label, std::string& text, Language lang, float width
         }
         ImGui::EndPopup();
     }
+    ImGui::PopStyleVar();
     ImGui::PopID();
     return changed;
 }

@@ -6,6 +6,7 @@
 #include "forms.hpp"
 #include "i18n.hpp"
 #include "screens.hpp"
+#include "theme.hpp"
 #include "widgets.hpp"
 
 namespace alis::web {
@@ -86,7 +87,10 @@ void GpProfileScreen::draw(Context& ctx) {
     const auto profile = parse_doctor_profile(draft, problems, "doctor");
     auto shown = [&](const char* field, bool typed) { ui::field_error(typed || tried_ ? ui::problem_for(problems, field) : nullptr, lang); };
 
-    ImGui::Columns(2, "##profile", false);
+    // Two columns on a wide screen; on a phone one, so no field or date button is cut at a column's
+    // edge (WCAG 1.4.10).
+    const bool two_columns = !theme::narrow();
+    if (two_columns) ImGui::Columns(2, "##profile", false);
     ui::text_input(tr(lang, Msg::full_name), name_);
     shown("name", !name_.empty());
     ui::text_input(tr(lang, Msg::hpr_number), hpr_);
@@ -108,7 +112,7 @@ void GpProfileScreen::draw(Context& ctx) {
     shown("email", !email_.empty());
     ui::text_input(tr(lang, Msg::phone), phone_);
     shown("phone", !phone_.empty());
-    ImGui::NextColumn();
+    if (two_columns) ImGui::NextColumn();
     ui::checkbox(tr(lang, Msg::old_scheme), old_scheme_);
     ui::int_input(tr(lang, Msg::learning_objectives), objectives_, 0, 1000);
     ui::int_input(tr(lang, Msg::mandatory_courses), mandatory_, 0, 100);
@@ -117,7 +121,7 @@ void GpProfileScreen::draw(Context& ctx) {
     ui::checkbox(tr(lang, Msg::private_sector), private_);
     ui::multiline_input(tr(lang, Msg::cv), cv_, ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 8);
     shown("cv_text", !cv_.empty());
-    ImGui::Columns(1);
+    if (two_columns) ImGui::Columns(1);
     ImGui::Spacing();
     ImGui::BeginDisabled(!profile.has_value());
     if (ui::primary_button(tr(lang, Msg::save))) {
@@ -128,8 +132,11 @@ void GpProfileScreen::draw(Context& ctx) {
         ImGui::SameLine();
         ui::muted(tr(lang, Msg::form_incomplete));
     }
-    // Once the person has started on the form, every field that still breaks a rule says so.
-    if (ImGui::IsAnyItemActive()) tried_ = true;
+    // Once the person has used the form, every field that still breaks a rule says so: from when the
+    // first press ends, not when it begins, since the messages move what is below them and a button
+    // (the date's calendar, a checkbox) that moved away under the pointer would miss its release.
+    if (ImGui::IsAnyItemActive()) touched_ = true;
+    else if (touched_) tried_ = true;
     result_.draw(ctx);
     ImGui::Spacing();
     ImGui::Separator();

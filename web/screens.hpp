@@ -62,6 +62,7 @@ private:
     bool old_scheme_ = false, guidance_ = false, private_ = false;
     int objectives_ = 0, mandatory_ = 0, modules_ = 0;
     bool tried_ = false;
+    bool touched_ = false;
     SendResult result_;
     OwnDataSection own_data_;  // "Dine opplysninger": download and deletion
 };

@@ -81,10 +81,26 @@
   // What is put into the mirror for a node: the node, or the cell around it.
   function placed(el) { return el.alisBox || el; }
 
-  // Arrow keys, Home and End move between the tabs of a tab list and open the tab reached (a roving
-  // tabindex: only the open tab is in the Tab order, so Tab goes from it straight to the page).
-  // Called by pre.js's key listener, which keeps the keys of mirror nodes from ImGui.
-  Module.alisTabKey = function (event) {
+  // Arrow keys (docs/accessibility.md, "Keyboard"), called by pre.js's key listener, which keeps the
+  // keys of mirror nodes from ImGui:
+  // - in a tab list, Left/Right (wrapping), Home and End move to another tab and open it (a roving
+  //   tabindex: only the open tab is in the Tab order, so Tab goes from it straight to the page);
+  // - on a combo box, Down (or Alt+Down) opens its list and moves to the chosen option; in the list,
+  //   Up/Down, Home and End move between options, Enter or Space chooses one;
+  // - in a table, Left/Right move to the row's previous or next control, Up/Down to the control in
+  //   the same column of the nearest row above or below that has one (the calendar: a week up or down).
+  var focusOptionOf = null;  // a combo opened by the keyboard: its chosen option gets focus once shown
+  function focusables(container) {
+    return Array.prototype.filter.call(container.querySelectorAll('button.alis-node'), function (el) {
+      return el.getAttribute('aria-disabled') !== 'true';
+    });
+  }
+  function moveTo(el, event) {
+    event.preventDefault();
+    event.stopPropagation();
+    el.focus({ preventScroll: true });
+  }
+  function tabKey(event) {
     var list = event.target.parentNode;
     var tabs = list ? Array.prototype.slice.call(list.querySelectorAll('[role=tab]')) : [];
     var i = tabs.indexOf(event.target), n = tabs.length, to = -1;
@@ -93,10 +109,62 @@
     else if (event.key === 'Home') to = 0;
     else if (event.key === 'End') to = n - 1;
     if (to < 0 || i < 0) return;
+    moveTo(tabs[to], event);
+    tabs[to].click();
+  }
+  function comboKey(event) {
+    var el = event.target;
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     event.preventDefault();
     event.stopPropagation();
-    tabs[to].focus({ preventScroll: true });
-    tabs[to].click();
+    if (el.getAttribute('aria-expanded') === 'true') { focusChosenOption(); return; }
+    focusOptionOf = el.id;
+    el.click();
+  }
+  function focusChosenOption() {
+    var list = groups.get('listbox');
+    var options = list ? focusables(list) : [];
+    if (!options.length) return false;
+    var chosen = options.filter(function (o) { return o.getAttribute('aria-selected') === 'true'; })[0] || options[0];
+    chosen.focus({ preventScroll: true });
+    return true;
+  }
+  function optionKey(event) {
+    var options = focusables(event.target.parentNode), i = options.indexOf(event.target), to = -1;
+    if (event.key === 'ArrowDown') to = Math.min(i + 1, options.length - 1);
+    else if (event.key === 'ArrowUp') to = Math.max(i - 1, 0);
+    else if (event.key === 'Home') to = 0;
+    else if (event.key === 'End') to = options.length - 1;
+    if (to >= 0 && i >= 0) moveTo(options[to], event);
+  }
+  function tableKey(event) {
+    var row = event.target.closest('[role=row]');
+    var table = row && row.parentNode;
+    if (!table) return;
+    var inRow = focusables(row), i = inRow.indexOf(event.target);
+    if (event.key === 'ArrowLeft' && i > 0) return moveTo(inRow[i - 1], event);
+    if (event.key === 'ArrowRight' && i >= 0 && i < inRow.length - 1) return moveTo(inRow[i + 1], event);
+    if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
+    // The same column is judged by where things are drawn (a row may have fewer nodes: a text cell
+    // not drawn, the blank days before a month's first).
+    var from = event.target.getBoundingClientRect();
+    var rows = Array.prototype.slice.call(table.querySelectorAll('[role=row]'));
+    var step = event.key === 'ArrowDown' ? 1 : -1;
+    for (var r = rows.indexOf(row) + step; r >= 0 && r < rows.length; r += step) {
+      var below = focusables(rows[r]).filter(function (el) {
+        var to = el.getBoundingClientRect();
+        return to.left < from.right && to.right > from.left;
+      });
+      if (below.length) return moveTo(below[0], event);
+    }
+    event.preventDefault();  // the first or last row: focus stays, the page does not scroll
+  }
+  Module.alisNavKey = function (event) {
+    var role = event.target.getAttribute('role');
+    if (role === 'tab') tabKey(event);
+    else if (role === 'combobox') comboKey(event);
+    else if (role === 'option') optionKey(event);
+    else if (event.target.closest('[role=row]')) tableKey(event);
   };
 
   // Announcements (WCAG 4.1.3): two live regions that exist from the start, since a region that
@@ -224,10 +292,14 @@
   Module.alisA11y = function (json) {
     var changes = JSON.parse(json);
     ensureRoot();
-    var lostFocus = false;
+    var lostFocus = false, lostOption = null;
     changes.del.forEach(function (key) {
       var el = nodes.get(key);
-      if (el && document.activeElement === el) lostFocus = true;
+      if (el && document.activeElement === el) {
+        lostFocus = true;
+        var list = groups.get('listbox');
+        if (info.get(key).r === 'option' && list) lostOption = list.getAttribute('aria-labelledby');
+      }
       if (el) placed(el).remove();
       nodes.delete(key);
       info.delete(key);
@@ -257,10 +329,17 @@
     });
     if (changes.order) arrange(changes.order);
     else changes.add.forEach(function (d) { var el = placed(nodes.get(d.k)); if (!el.parentNode) parentOf(d).appendChild(el); });
-    // The focused item went (a button that opened another screen): focus goes to the main content,
-    // so the next Tab reaches the new screen's first control rather than the page's start.
-    if (lostFocus) main.focus({ preventScroll: true });
     linkListbox();
+    // A combo the keyboard opened: its chosen option takes focus once the list is shown.
+    if (focusOptionOf && focusChosenOption()) focusOptionOf = null;
+    // The focused item went. An option (chosen, or its list closed by Escape): focus goes back to its
+    // combo box. Anything else (a button that opened another screen): to the main content, so the
+    // next Tab reaches the new screen's first control rather than the page's start.
+    if (lostFocus) {
+      var combo = lostOption && document.getElementById(lostOption);
+      if (combo) combo.focus({ preventScroll: true });
+      else main.focus({ preventScroll: true });
+    }
   };
 
   // The expanded combo controls the list box of options, which it names.

@@ -120,8 +120,8 @@ Module.alisTestState = function () {
     // Enter or Space on a mirror button is the button's own (a click, a11y.js); ImGui must not also
     // see the key. A mirror field's keys (Backspace, arrows) do go to ImGui, which edits the text.
     if (onMirror && !event.target.classList.contains('alis-textbox') && event.key !== 'Escape') {
-      // Arrows, Home and End in a tab list move between its tabs (a11y.js).
-      if (event.target.getAttribute('role') === 'tab' && Module.alisTabKey) Module.alisTabKey(event);
+      // Arrows, Home and End in a tab list, a combo's list and a table move focus (a11y.js).
+      if (Module.alisNavKey) Module.alisNavKey(event);
       event.stopImmediatePropagation();
       return;
     }

@@ -142,3 +142,57 @@ test('arrow keys, Home and End move between the tabs and open them; only the ope
   }
   await context.close();
 });
+
+test('arrow keys move in a combo box\'s list and in a table (the calendar\'s days); Enter chooses', async () => {
+  const context = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await logIn(page, portal.server.url, 'demo-lege', 'demo-passord-2027');
+  await page.getByRole('tab', { name: 'Profil', selected: true }).waitFor({ state: 'attached' });
+
+  // Down on the closed combo opens its list and focuses an option; Down moves on; Enter chooses it
+  // and focus returns to the combo.
+  const combo = page.getByRole('combobox', { name: 'Kommune' });
+  await combo.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.waitForSelector('[role="combobox"][aria-label="Kommune"][aria-expanded="true"]', { state: 'attached' });
+  await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'option');
+  const options = await page.getByRole('option').allTextContents();
+  assert.ok(options.length >= 3, `options: ${options}`);
+  assert.equal(await focusedName(page), options[0], 'nothing chosen yet: the first option');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focusedName(page), options[1]);
+  await page.keyboard.press('End');
+  assert.equal(await focusedName(page), options[options.length - 1]);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focusedName(page), options[1]);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((o) => document.querySelector('[role="combobox"][aria-label="Kommune"]')?.textContent === o, options[1]);
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Kommune');
+  assert.equal(await page.getByRole('option').count(), 0, 'the list closed');
+
+  // The calendar: Enter on its button opens it; Tab reaches the months' arrows and then the first
+  // day; Down is a week later, Right the next day, Up a week earlier; Enter picks the day.
+  await page.getByRole('button', { name: 'Velg dato: Start i allmennpraksis' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: '1. januar 2027', exact: true }).waitFor({ state: 'attached' });
+  for (const name of ['Forrige måned', 'Neste måned', '1. januar 2027']) {
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedName(page), name);
+  }
+  // 1 January 2027 is a Friday: a week later is the 8th; Left on the row's first day stays.
+  for (const [key, want] of [['ArrowDown', 8], ['ArrowRight', 9], ['ArrowUp', 2], ['ArrowLeft', 1], ['ArrowLeft', 1]]) {
+    await page.keyboard.press(key);
+    assert.equal(await focusedName(page), `${want}. januar 2027`, key);
+  }
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('[aria-label="Start i allmennpraksis"]')?.value === '09.01.2027');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -289,3 +289,46 @@ TEST_CASE_FIXTURE(PhonePortal, "on a 320 px screen the GP's fitting period, wish
     REQUIRE(remove != nullptr);
     CHECK(remove->x + remove->w <= 320);
 }
+
+TEST_CASE_FIXTURE(PhonePortal, "on a 320 px screen the GP's profile is one column inside the screen, and its calendar picks a day") {
+    log_in_as("kari");
+    CHECK(past_right_edge(320) == "");
+    // One column: the fields of the wide screen's second column start where the first column's do.
+    const probe::Item* name = probe::find("Fullt navn");
+    const probe::Item* cv = probe::find("CV");
+    REQUIRE(name != nullptr);
+    REQUIRE(cv != nullptr);
+    CHECK(cv->x == doctest::Approx(name->x));
+    CHECK(cv->y > name->y);
+    const probe::Item* choose = probe::find("Velg dato: Start i allmennpraksis");
+    REQUIRE(choose != nullptr);
+    CHECK(choose->x + choose->w <= 320);
+
+    // The calendar opens on January 2027 (nothing typed yet); a day is named by its whole date.
+    ui.click(app, "Velg dato: Start i allmennpraksis");
+    ui.frame(app);  // a popup is measured in its first frame and drawn from the next
+    CHECK(ui.shows("januar 2027"));
+    ui.click(app, "Neste måned");
+    CHECK(ui.shows("februar 2027"));
+    ui.click(app, "14. februar 2027");
+    const probe::Item* field = probe::find("Start i allmennpraksis");
+    REQUIRE(field != nullptr);
+    CHECK(field->value == "14.02.2027");
+}
+
+TEST_CASE_FIXTURE(PhonePortal, "on a 320 px touch screen the calendar's days are touch targets within the screen") {
+    theme::apply_style(ImGui::GetStyle(), 1.0f, true);
+    log_in_as("kari");
+    ui.click(app, "Velg dato: Start i allmennpraksis");
+    ui.frame(app);
+    const probe::Item* day = probe::find("14. januar 2027");
+    const probe::Item* previous = probe::find("Forrige måned");
+    REQUIRE(day != nullptr);
+    REQUIRE(previous != nullptr);
+    // 44 CSS px where a seventh of the screen has room; at 320 px a seventh of what the popup's
+    // padding and the gaps leave is a little less.
+    CHECK(day->h >= 42);
+    CHECK(day->w >= 42);
+    CHECK(past_right_edge(320) == "");
+    theme::apply_style(ImGui::GetStyle(), 1.0f, false);
+}

@@ -82,8 +82,17 @@ void RoleHome::draw(Context& ctx) {
     const std::vector<Msg> pages = pages_of(ctx.session.user().role);
     if (pages.empty()) return;
     if (std::find(pages.begin(), pages.end(), current_) == pages.end()) current_ = pages.front();
-    if (theme::narrow()) draw_combo(ctx, pages);
+    if (theme::narrow() || !tabs_fit(ctx, pages)) draw_combo(ctx, pages);
     else draw_tabs(ctx, pages);
+}
+
+// Whether every tab fits on the row with its whole name. ImGui would shrink tabs that do not and cut
+// their names ("Organi…"), as at 200 % zoom on a laptop: then the pages are chosen from the combo.
+bool RoleHome::tabs_fit(Context& ctx, const std::vector<Msg>& pages) const {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float width = style.ItemInnerSpacing.x * static_cast<float>(pages.size() - 1);
+    for (const Msg msg : pages) width += ImGui::CalcTextSize(label(ctx, msg).c_str()).x + style.FramePadding.x * 2;
+    return width <= ImGui::GetContentRegionAvail().x;
 }
 
 void RoleHome::draw_tabs(Context& ctx, const std::vector<Msg>& pages) {

@@ -24,6 +24,7 @@ private:
     std::string label(Context& ctx, Msg msg) const;
     void draw_tabs(Context& ctx, const std::vector<Msg>& pages);
     void draw_combo(Context& ctx, const std::vector<Msg>& pages);
+    bool tabs_fit(Context& ctx, const std::vector<Msg>& pages) const;
     // Marks alerts read while their page is open (and as left when it is not).
     void seen(Context& ctx, Msg msg, bool open);
     void draw_page(Context& ctx, Msg msg);

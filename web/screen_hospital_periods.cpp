@@ -9,6 +9,7 @@
 #include "alis/matching/derive.hpp"
 #include "alis/rules.hpp"
 #include "calendar_download.hpp"
+#include "placement_download.hpp"
 #include "forms.hpp"
 #include "i18n.hpp"
 #include "matching_view.hpp"
@@ -49,6 +50,7 @@ void HospitalPeriodsScreen::draw(Context& ctx) {
     ImGui::Spacing();
     ImGui::Separator();
     draw_calendar_download(ctx);
+    draw_placement_download(ctx);
     draw_table(ctx);
     ImGui::Spacing();
     if (!selected_.empty() && sync::find_period(ctx.session.view(), selected_)) draw_candidates(ctx);

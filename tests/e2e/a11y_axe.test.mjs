@@ -9,15 +9,16 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { usePortal, clickLabel, portalState, nextFrames, logIn, waitForFrame } from './lib/portal.mjs';
 import { fillProfile } from './lib/gp_steps.mjs';
+import { openPage, ROLE_PAGES } from './lib/pages.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const axeSource = readFileSync(axePath, 'utf8');
 const PASSWORD = 'demo-passord-2027';
 const TOURS = {
-  gp: { user: 'demo-lege', pages: ['Profil', 'Ledig tid', 'Ønsker', 'Perioder', 'Tilbud', 'Varsler'] },
-  hospital: { user: 'demo-sykehus', pages: ['Perioder', 'Tidslinje', 'Varsler'] },
-  municipality: { user: 'demo-kommune', pages: ['Kandidater'] },
-  office: { user: 'demo-kontor', pages: ['Organisasjoner', 'Regional liste', 'Matching', 'Tidslinje', 'Oversikt', 'Evaluering', 'Brukere'] },
+  gp: { user: 'demo-lege', pages: ROLE_PAGES.gp },
+  hospital: { user: 'demo-sykehus', pages: ROLE_PAGES.hospital },
+  municipality: { user: 'demo-kommune', pages: ROLE_PAGES.municipality },
+  office: { user: 'demo-kontor', pages: ROLE_PAGES.office },
 };
 
 const portal = usePortal(['--demo']);
@@ -40,16 +41,6 @@ async function violations(page, where) {
   });
   assert.notEqual(found, null, `${where}: axe-core is not in the page`);
   return found.map((v) => `${where}: ${v}`);
-}
-
-async function openPage(page, name) {
-  const named = (i) => i.label === name || i.label.startsWith(`${name} (`);
-  const state = await portalState(page);
-  const item = state.items.find((i) => i.role === 'tab' && named(i));
-  assert.ok(item, `no tab "${name}"`);
-  await clickLabel(page, item.label);
-  await nextFrames(page);
-  await page.waitForFunction((n) => document.title.startsWith(n), name);
 }
 
 test('the logged-out screens have no serious or critical axe-core violations', async () => {

@@ -7,16 +7,17 @@
 // artifacts/e2e/a11y-phone-*.png to be looked at.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { usePortal, clickLabel, portalState, nextFrames, logIn, screenshot } from './lib/portal.mjs';
+import { usePortal, portalState, logIn, screenshot } from './lib/portal.mjs';
 import { fillProfile } from './lib/gp_steps.mjs';
+import { openPage, pastRightEdge, ROLE_PAGES } from './lib/pages.mjs';
 
 const PASSWORD = 'demo-passord-2027';
 const TOURS = {
   // Each size its own GP without a profile yet (one server for all tests): the profile is filled once.
-  gp: { user: 'demo-lege', phoneUser: 'demo-lege2', pages: ['Profil', 'Ledig tid', 'Ønsker', 'Perioder', 'Tilbud', 'Varsler'] },
-  hospital: { user: 'demo-sykehus', pages: ['Perioder', 'Tidslinje', 'Varsler'] },
-  municipality: { user: 'demo-kommune', pages: ['Kandidater'] },
-  office: { user: 'demo-kontor', pages: ['Organisasjoner', 'Regional liste', 'Matching', 'Tidslinje', 'Oversikt', 'Evaluering', 'Brukere'] },
+  gp: { user: 'demo-lege', phoneUser: 'demo-lege2', pages: ROLE_PAGES.gp },
+  hospital: { user: 'demo-sykehus', pages: ROLE_PAGES.hospital },
+  municipality: { user: 'demo-kommune', pages: ROLE_PAGES.municipality },
+  office: { user: 'demo-kontor', pages: ROLE_PAGES.office },
 };
 const SIZES = [
   { name: '320x640', viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 },
@@ -26,33 +27,6 @@ const TARGETS = ['button', 'tab', 'checkbox', 'textbox', 'combobox'];
 const TOUCH_PX = 44;
 
 const portal = usePortal(['--demo']);
-
-// Opens a page of the role: its tab on a wide screen, else its option in the "Skjerm" combo. The
-// alerts' page is named with its unread count ("Varsler (2 nye)").
-async function openPage(page, name) {
-  const named = (i) => i.label === name || i.label.startsWith(`${name} (`);
-  let state = await portalState(page);
-  const tab = state.items.find((i) => i.role === 'tab' && named(i));
-  if (!tab) {
-    await clickLabel(page, 'Skjerm');
-    await nextFrames(page);
-    state = await portalState(page);
-  }
-  const item = state.items.find((i) => (i.role === 'tab' || i.role === 'option') && named(i));
-  assert.ok(item, `no tab or option "${name}": ${state.items.map((i) => `${i.role} ${i.label}`).join(' | ')}`);
-  await clickLabel(page, item.label);
-  await nextFrames(page);
-  await page.waitForFunction((n) => document.title.startsWith(n), name);
-}
-
-// Items (label and right edge) drawn past the viewport's right edge, in canvas pixels. An item in a
-// region that scrolls sideways counts by that region's clip rectangle.
-function pastRightEdge(state) {
-  const width = state.canvas.width;
-  return state.items
-    .filter((i) => i.w > 0 && i.x < width && i.x + i.w > width + 1 && !(i.scrolls_x && i.clip_right <= width + 1))
-    .map((i) => `${i.role} "${i.label}" ends at ${Math.round(i.x + i.w)} > ${width}`);
-}
 
 // The bottom of the chrome above the page: the tabs, or the "Skjerm" combo.
 function chromeBottom(state) {

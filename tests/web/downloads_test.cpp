@@ -61,3 +61,30 @@ TEST_CASE_FIXTURE(PortalFixture, "a municipality downloads its list: the CSV of 
     CHECK(csv == alis::sync::candidate_list_csv(portal.server.state(), "bergen"));
     CHECK(csv.find("\r\n1;Ola Ås;1234567;\"Høst; indremedisin\";;;Nei;;\r\n2;Kari Nordmann;") != std::string::npos);
 }
+
+TEST_CASE_FIXTURE(PortalFixture, "a hospital downloads its accepted placements for WebCruiter as CSV and JSON; none accepted, no buttons") {
+    seed_offer(portal);
+    {
+        TestPlatform before(portal);
+        App hospital(before);
+        log_in(ui, hospital, before, "hb");
+        CHECK_FALSE(ui.shows("Godtatte plasseringer til WebCruiter (CSV)"));  // the offer is still pending
+    }
+    const alis::sync::Actor kari{"u-kari", alis::sync::Role::gp, "", "d-kari"};
+    REQUIRE(portal.server.apply_direct(kari, "accept_offer", json{{"offer_id", "o1"}}, portal.today).outcome.accepted);
+    log_in_as("hb");
+    ui.click(app, "Godtatte plasseringer til WebCruiter (CSV)");
+    ui.click(app, "Godtatte plasseringer til WebCruiter (JSON)");
+    REQUIRE(platform.downloads.size() == 2);
+    const auto& csv = platform.downloads[0];
+    CHECK(csv.file_name == "alis-plasseringer-2026-11-23.csv");
+    CHECK(csv.mime_type.rfind("text/csv", 0) == 0);
+    CHECK(csv.bytes.find("\r\no1;p1;Helse Bergen;Medisinsk avdeling;") != std::string::npos);
+    CHECK(csv.bytes.find(";Kari Nordmann;") != std::string::npos);
+    const auto& file = platform.downloads[1];
+    CHECK(file.file_name == "alis-plasseringer-2026-11-23.json");
+    const json doc = json::parse(file.bytes);
+    REQUIRE(doc["placements"].size() == 1);
+    CHECK(doc["placements"][0]["doctor"]["name"] == "Kari Nordmann");
+    CHECK(doc["placements"][0]["start"] == "2027-03-01");
+}

@@ -332,3 +332,35 @@ TEST_CASE_FIXTURE(PhonePortal, "on a 320 px touch screen the calendar's days are
     CHECK(past_right_edge(320) == "");
     theme::apply_style(ImGui::GetStyle(), 1.0f, false);
 }
+
+namespace {
+// A laptop's window of 1280x900 at 200 % zoom: 640x450 CSS px (WCAG 1.4.4).
+struct ZoomedPortal : PortalFixture {
+    ZoomedPortal() : PortalFixture(450, 640) {}
+};
+}  // namespace
+
+TEST_CASE_FIXTURE(ZoomedPortal, "at 200 % zoom the office's pages are chosen from a list rather than tabs with cut names") {
+    log_in_as("kontor");
+    // Seven tabs would each be cut ("Organi…") on 640 px: the combo names every page whole.
+    const probe::Item* screen = probe::find("Skjerm");
+    REQUIRE(screen != nullptr);
+    CHECK(screen->role == probe::Role::combobox);
+    ui.click(app, "Skjerm");
+    for (const char* page : {"Organisasjoner", "Regional liste", "Matching", "Tidslinje", "Oversikt", "Evaluering", "Brukere"}) {
+        const probe::Item* option = probe::find(page);
+        REQUIRE_MESSAGE(option != nullptr, page);
+        CHECK(option->role == probe::Role::option);
+    }
+    ui.click(app, "Brukere");
+    CHECK(app.route() == "#/home/brukere");
+}
+
+TEST_CASE_FIXTURE(ZoomedPortal, "at 200 % zoom a hospital's three tabs fit with their whole names and stay tabs") {
+    log_in_as("hb");
+    const probe::Item* tab = probe::find("Tidslinje");
+    REQUIRE(tab != nullptr);
+    CHECK(tab->role == probe::Role::tab);
+    CHECK(tab->w >= ImGui::CalcTextSize("Tidslinje").x);
+    CHECK(probe::find("Skjerm") == nullptr);
+}

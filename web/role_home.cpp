@@ -148,7 +148,9 @@ void RoleHome::draw_combo(Context& ctx, const std::vector<Msg>& pages) {
     tabs_follow_ = true;
     for (const Msg msg : pages) seen(ctx, msg, msg == current_);
     open_label_ = label(ctx, current_);
-    ImGui::BeginChild("##page");
+    // Each page its own region, as each tab has: a page chosen from the list opens at its own scroll
+    // position, not halfway down because the page before was scrolled.
+    ImGui::BeginChild((std::string("##page-") + page_name(current_)).c_str());
     draw_page(ctx, current_);
     ImGui::EndChild();
 }

@@ -132,6 +132,16 @@ Module.alisTestState = function () {
       send(event.key);
     }
   }, true);
+  // Space activates a button when it is released: GLFW's own keyup listener would cancel that (it
+  // prevents the default of the keys it handles), so on a mirror button Space's keyup is the
+  // browser's, as its keydown was. (Only Space: a key whose keydown GLFW saw must reach it on keyup,
+  // or ImGui holds it down for ever.)
+  window.addEventListener('keyup', function (event) {
+    var el = event.target;
+    if (event.key === ' ' && el && el.classList && el.classList.contains('alis-node') && !el.classList.contains('alis-textbox')) {
+      event.stopImmediatePropagation();
+    }
+  }, true);
   Module.alisSendText = send;
   Module.alisWantText = function (want) {
     if (!field) create();

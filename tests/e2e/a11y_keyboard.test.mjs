@@ -117,6 +117,54 @@ test('a GP registers, fills in the profile and adds free time with the keyboard 
   await press(page, page.getByRole('button', { name: 'Legg til' }));
   await page.getByRole('row').getByRole('cell', { name: '01.03.2027' }).waitFor({ state: 'attached', timeout: 15000 });
   await waitForSync(page, () => Module.alisTestState().sync.pending === 0, 'free time sent');
+
+  // A wish: a hospital chosen with the arrow keys, a date, "Legg til"; the wish is listed.
+  await press(page, page.getByRole('tab', { name: 'Ønsker' }));
+  await page.getByRole('tab', { name: 'Ønsker', selected: true }).waitFor({ state: 'attached' });
+  await page.getByRole('combobox', { name: 'Sykehus' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'option');
+  await page.keyboard.press('ArrowDown');  // past "(alle)" to the first hospital
+  const hospital = await focusedName(page);
+  assert.notEqual(hospital, '(alle)');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((h) => document.querySelector('[role="combobox"][aria-label="Sykehus"]')?.textContent === h, hospital);
+  await typeIn(page, 'Tidligst start', '01.03.2027');
+  await press(page, page.getByRole('button', { name: 'Legg til', exact: true }));
+  await page.waitForFunction((h) => Module.alisTestState().items.some((i) => i.label.startsWith(`1. ${h}`)), hospital, { timeout: 15000 })
+    .catch(async (e) => { throw new Error(`the wish: ${e.message}; visible: ${(await portalState(page)).items.map((i) => i.label).join(' | ')}`); });
+  await waitForSync(page, () => Module.alisTestState().sync.pending === 0, 'wish sent');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a hospital coordinator publishes a period with the keyboard alone', async () => {
+  const context = await portal.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await logIn(page, portal.server.url, 'demo-sykehus', 'demo-passord-2027');
+  await page.getByRole('tab', { name: 'Perioder', selected: true }).waitFor({ state: 'attached' });
+  await page.getByRole('combobox', { name: 'Avdeling' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'option');
+  await page.keyboard.press('End');
+  const department = await focusedName(page);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((d) => document.querySelector('[role="combobox"][aria-label="Avdeling"]')?.textContent === d, department);
+  await typeIn(page, 'Fra', '01.09.2027');
+  await typeIn(page, 'Til og med', '29.02.2028');  // six whole months: 2028 is a leap year
+  // Space toggles the checkbox (ticked by default: this period has no on-call duty).
+  const onCall = page.getByRole('checkbox', { name: 'Deltar i vaktordning' });
+  assert.equal(await onCall.getAttribute('aria-checked'), 'true');
+  await press(page, onCall, 'Space');
+  await page.getByRole('checkbox', { name: 'Deltar i vaktordning', checked: false }).waitFor({ state: 'attached' });
+  await typeIn(page, 'Veileder', 'Dr. Tastesen');
+  await typeIn(page, 'Årsak (f.eks. foreldrepermisjon)', 'Foreldrepermisjon');
+  await press(page, page.getByRole('button', { name: 'Publiser', exact: true }));
+  await page.getByRole('row').getByRole('cell', { name: '01.09.2027', exact: true }).first().waitFor({ state: 'attached', timeout: 15000 })
+    .catch(async (e) => { throw new Error(`the period: ${e.message}; visible: ${(await portalState(page)).items.map((i) => `${i.role} ${i.label}`).join(' | ')}`); });
+  await waitForSync(page, () => Module.alisTestState().sync.pending === 0, 'period sent');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -18,14 +18,17 @@ const ZOOMS = [
   { name: '200', viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 },
 ];
 // What a person reads or uses on a page, compared between the zooms; the alerts' unread count and
-// the sync line's time may change between the two visits and are left out.
-const KEPT = ['button', 'tab', 'textbox', 'checkbox', 'combobox', 'heading', 'title', 'columnheader'];
+// the sync line's time may change between the two visits and are left out. The tabs are not compared:
+// where they would not fit whole the pages are chosen from the Skjerm list, and openPage reaching
+// every page through one or the other is the check that none is lost.
+const KEPT = ['button', 'textbox', 'checkbox', 'heading', 'title', 'columnheader'];
 // Each such item by "role label", with the table it is in (0: none).
 const content = (state) => new Map(state.items.filter((i) => KEPT.includes(i.role))
-  .map((i) => [`${i.role} ${i.label.replace(/ \(\d+ nye?\)$/, '')}`, i.group]));
-// The tables that scroll sideways in a region of their own (WCAG 1.4.10 excepts data tables): their
-// columns out of view are not drawn until scrolled to.
-const scrollingTables = (state) => new Set(state.items.filter((i) => i.scrolls_x && i.group).map((i) => i.group));
+  .map((i) => [`${i.role} ${i.label}`, i.group]));
+// Whether a table scrolls sideways in a region of its own (WCAG 1.4.10 excepts data tables): its
+// columns out of view are not drawn until scrolled to. (Such a table is a child region, so its id is
+// not the one it has where it fits.)
+const scrollingTable = (state) => state.items.some((i) => i.scrolls_x && i.group);
 
 const portal = usePortal(['--demo']);
 
@@ -33,13 +36,13 @@ const portal = usePortal(['--demo']);
 // table below the fold that scrolls in a region of its own is drawn only once it is in view.
 async function scrolledThrough(page) {
   const items = new Map();
-  const scrolling = new Set();
+  let scrolling = false;
   let state = await portalState(page);
   const ratio = state.canvas.pixel_ratio;
   await page.mouse.move(state.canvas.width / 2 / ratio, (state.canvas.height * 0.75) / ratio);
   for (let step = 0, last = ''; step < 40; step++) {
     for (const [item, table] of content(state)) items.set(item, table);
-    for (const table of scrollingTables(state)) scrolling.add(table);
+    scrolling = scrolling || scrollingTable(state);
     const where = state.items.map((i) => Math.round(i.y)).join();
     if (where === last) break;  // the bottom: the wheel moved nothing
     last = where;
@@ -95,7 +98,7 @@ for (const role of Object.keys(USERS)) {
       const there = zoomed.pages[pageName];
       for (const [item, table] of items) {
         if (there.items.has(item)) continue;
-        if (table && there.scrolling.has(table)) scrolled++;
+        if (table && there.scrolling) scrolled++;
         else lost.push(`${pageName}: ${item}`);
       }
     }

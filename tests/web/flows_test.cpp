@@ -364,3 +364,26 @@ TEST_CASE_FIXTURE(ZoomedPortal, "at 200 % zoom a hospital's three tabs fit with 
     CHECK(tab->w >= ImGui::CalcTextSize("Tidslinje").x);
     CHECK(probe::find("Skjerm") == nullptr);
 }
+
+TEST_CASE_FIXTURE(PhonePortal, "on a phone each page chosen from the list keeps its own scroll, not where the page before was scrolled") {
+    seed_kari_without_wishes(portal);
+    log_in_as("kari");
+    // Two pages longer than the phone's screen: the profile and the alerts with their form.
+    ui.click(app, "Skjerm");
+    ui.click(app, "Varsler");
+    const float fresh = probe::find("Abonnementer")->y;
+    ui.click(app, "Skjerm");
+    ui.click(app, "Profil");
+    const float top = probe::find("Fullt navn")->y;
+    // Scroll the profile down a little with the wheel, as a finger or a mouse would.
+    ImGui::GetIO().MousePos = ImVec2(160, 500);
+    ImGui::GetIO().MouseWheel = -1;
+    ui.frame(app);
+    ui.frame(app);
+    REQUIRE(probe::find("Fullt navn")->y < top - 40);
+    ui.click(app, "Skjerm");
+    ui.click(app, "Varsler");
+    const probe::Item* heading = probe::find("Abonnementer");
+    REQUIRE(heading != nullptr);
+    CHECK(heading->y == doctest::Approx(fresh));
+}

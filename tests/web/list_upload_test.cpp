@@ -40,7 +40,7 @@ struct UploadFixture : PortalFixture {
     }
     // Clicks the upload button and chooses `bytes` in the picker it opened.
     void upload(const std::string& name, const std::string& bytes) {
-        ui.click(app, "Last opp liste (CSV)");
+        ui.click(app, app.language() == alis::Language::english ? "Upload a list (CSV)" : "Last opp liste (CSV)");
         REQUIRE(platform.picker);
         CHECK(platform.picker->accept.find(".csv") != std::string::npos);
         CHECK(platform.picker->max_bytes == 1u << 20);
@@ -102,4 +102,17 @@ TEST_CASE_FIXTURE(UploadFixture, "a file over 1 MiB is refused by its size, nami
     CHECK(ui.shows_part("Fila er for stor: en liste kan være høyst 1 MiB"));
     CHECK(ui.shows_part("1048577 byte"));
     CHECK_FALSE(ui.shows_part("Forhåndsvisning"));
+}
+
+TEST_CASE_FIXTURE(UploadFixture, "in English the preview and each bad row are in English") {
+    ui.click(app, "English");
+    upload("list.csv", kHeader + "1;;1234563;;;;Nei;;\r\n2;;1234563;;;;Nei;;\r\n");
+    CHECK(ui.shows_part("The file cannot be imported, and nothing has changed"));
+    CHECK(ui.shows_part("Line 3, HPR-nummer"));
+    CHECK(ui.shows("Cancel"));
+    ui.click(app, "Cancel");
+    upload("list.csv", kHeader + "1;;1234564;;;;Nei;;\r\n");
+    CHECK(ui.shows("Preview of list.csv"));
+    CHECK(ui.shows("0 new, 1 kept, 1 removed"));
+    CHECK(ui.shows("Replace the list"));
 }

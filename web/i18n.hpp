@@ -246,6 +246,16 @@ enum class Msg {
     downloaded_file,
     download_list_csv,
     download_calendar,
+    // Uploading a municipality's list (issue 14): a preview, then replace or cancel.
+    upload_list_csv,
+    upload_preview_of,
+    upload_added,
+    upload_kept,
+    upload_removed,
+    upload_nothing_changed,
+    upload_refused,
+    upload_too_large,
+    replace_list,
     // Your data (the GP's profile): download and deletion (GDPR art. 15 and 17).
     own_data_title,
     own_data_intro,

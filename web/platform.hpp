@@ -4,6 +4,7 @@
 // tell a tab which files no open tab owns (Web Locks), the date and time, and random ids. The browser
 // shell implements it over fetch, its own IndexedDB store and navigator.locks; tests implement it in
 // memory and answer requests with the real core server.
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -12,6 +13,15 @@
 #include "alis/date.hpp"
 
 namespace alis::web {
+
+// A file the person chose in the browser's file picker. A file over the caller's limit is refused
+// before it is read: `too_large` is set, `size` says how large it was, and `bytes` stays empty.
+struct ChosenFile {
+    std::string name;  // the file's name on the person's machine, for display only
+    std::string bytes;
+    std::size_t size = 0;
+    bool too_large = false;
+};
 
 struct HttpResponse {
     int status = 0;  // 0: no answer (offline, network error)
@@ -63,6 +73,13 @@ public:
     // download attribute would: the person chooses where it goes. Nothing is stored by the portal.
     // Pure, so a platform that wraps another cannot forget to pass it on.
     virtual void save_download(const std::string& file_name, const std::string& mime_type, const std::string& bytes) = 0;
+    // Opens the browser's file picker for `accept` (an <input accept> list, e.g. ".csv,text/csv").
+    // Call it from a button's click: browsers open a picker only shortly after the person's own
+    // action. `done` runs later, on the interface's thread, once a file is chosen; never when the
+    // picker is cancelled, and not for an earlier call when another picker was opened since. Files
+    // over `max_bytes` are refused by their size before any byte is read into the app. Pure, as
+    // save_download.
+    virtual void choose_file(const std::string& accept, std::size_t max_bytes, std::function<void(const ChosenFile&)> done) = 0;
 };
 
 }  // namespace alis::web

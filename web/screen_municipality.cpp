@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "alis/csv_reader.hpp"
 #include "alis/matching/score.hpp"
 #include "alis/sync/list_export.hpp"
 #include "forms.hpp"
@@ -51,6 +52,7 @@ void MunicipalityScreen::draw(Context& ctx) {
         ctx.platform.save_download("alis-kandidater-" + municipality_id + ".csv", "text/csv;charset=utf-8",
                                    sync::candidate_list_csv(view, municipality_id));
     }
+    draw_upload(ctx, municipality_id);
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ui::kSortable;
     if (ImGui::BeginTable("##candidates", 5, flags)) {
         ImGui::TableSetupColumn(tr(lang, Msg::rank), ImGuiTableColumnFlags_WidthFixed);
@@ -148,6 +150,53 @@ void MunicipalityScreen::draw(Context& ctx) {
         result_.send(ctx, "put_candidate", candidate);
         if (result_.accepted()) wished_.clear();
     }
+}
+
+// "Last opp liste (CSV)": the file is read by core against the list the municipality sees, and
+// shown as a preview (new, kept and removed entries, or every bad row by line and column); nothing
+// changes until "Erstatt listen" sends the import as one mutation, which the server checks again
+// and applies whole or not at all.
+void MunicipalityScreen::draw_upload(Context& ctx, const std::string& municipality_id) {
+    const Language lang = ctx.lang;
+    ui::same_line_if_fits(ui::button_width(tr(lang, Msg::upload_list_csv)));
+    if (ui::button(tr(lang, Msg::upload_list_csv))) {
+        ctx.platform.choose_file(".csv,text/csv", CsvLimits{}.max_bytes, [chosen = chosen_](const ChosenFile& file) { *chosen = file; });
+    }
+    if (*chosen_) {
+        const ChosenFile file = std::move(**chosen_);
+        chosen_->reset();
+        upload_name_ = file.name;
+        upload_result_ = {};
+        too_large_ = file.too_large ? file.size : 0;
+        upload_.reset();
+        if (!file.too_large) {
+            upload_ = sync::read_candidate_list(ctx.session.view(), municipality_id, file.bytes,
+                                                [&ctx] { return new_id(ctx.platform, "c-"); });
+        }
+    }
+    upload_result_.draw(ctx);
+    if (too_large_) {
+        ui::note((std::string(tr(lang, Msg::upload_too_large)) + " " + std::to_string(too_large_) + " byte.").c_str(), ui::kWarning);
+    }
+    if (!upload_) return;
+    ui::heading((std::string(tr(lang, Msg::upload_preview_of)) + " " + upload_name_).c_str());
+    if (upload_->ok()) {
+        const std::string figures = std::to_string(upload_->added) + " " + tr(lang, Msg::upload_added) + ", " +
+                                    std::to_string(upload_->kept) + " " + tr(lang, Msg::upload_kept) + ", " +
+                                    std::to_string(upload_->removed) + " " + tr(lang, Msg::upload_removed);
+        ui::label(figures.c_str());
+        ui::paragraph(tr(lang, Msg::upload_nothing_changed));
+        if (ui::primary_button(tr(lang, Msg::replace_list))) {
+            upload_result_.send(ctx, "import_candidate_list", upload_->args);
+            upload_.reset();
+            return;
+        }
+    } else {
+        ui::note(tr(lang, Msg::upload_refused), ui::kWarning);
+        for (const auto& p : upload_->problems) ui::note(p.message.in(lang).c_str(), ui::kWarning);
+    }
+    ui::same_line_if_fits(ui::button_width(tr(lang, Msg::cancel)));
+    if (ui::button(tr(lang, Msg::cancel))) upload_.reset();
 }
 
 }  // namespace alis::web

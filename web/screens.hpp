@@ -1,11 +1,13 @@
 #pragma once
 // The screens behind each role's tabs. Each reads the replica's view and emits mutations through the
 // session; none changes domain data itself.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "alis/problem.hpp"
+#include "alis/sync/list_import.hpp"
 #include "alis/sync/records.hpp"
 #include "app.hpp"
 #include "screen_office_evaluation.hpp"
@@ -164,10 +166,19 @@ public:
     void draw(Context& ctx);
 
 private:
+    void draw_upload(Context& ctx, const std::string& municipality_id);
+
     int doctor_ = 0;
     std::string wished_, plan_, strike_reason_;
     SendResult result_;
     ui::TableSorter sort_;
+    // The file the picker handed over, until the next frame reads it. Shared with the picker's
+    // callback, which may run after this screen is gone.
+    std::shared_ptr<std::optional<ChosenFile>> chosen_ = std::make_shared<std::optional<ChosenFile>>();
+    std::string upload_name_;                         // the chosen file's name, for the preview's heading
+    std::optional<sync::CandidateListImport> upload_;  // core's reading of it: nothing is sent yet
+    std::size_t too_large_ = 0;                       // the size of a file refused by the limit, 0: none
+    SendResult upload_result_;
 };
 
 // The office's "Vekter" section under the matching tab (screen_office_weights.cpp): the stored

@@ -71,11 +71,65 @@ EM_JS(void, alis_js_download, (const char* name, const char* mime, const unsigne
     setTimeout(() => URL.revokeObjectURL(a.href), 60000);
 });
 
+// The browser's file picker: a hidden <input type=file> clicked from the app's frame. The frame runs
+// within a moment of the person's click or key (the canvas's or the accessibility mirror's), which
+// is the "transient activation" browsers ask before they open a picker. The input is in the page
+// while the picker is open (a detached one is not reliably reported to automation) and removed
+// after. A file over the limit is refused by File.size, before anything is read; the bytes of one
+// within it are read with arrayBuffer() and copied into the app's memory once, checked again (the
+// file could have grown between the choice and the read).
+EM_JS(void, alis_js_choose_file, (int id, const char* accept, double max_bytes), {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = UTF8ToString(accept);
+    input.style.display = 'none';
+    input.tabIndex = -1;
+    document.body.appendChild(input);
+    function text(s) {
+        const size = lengthBytesUTF8(s) + 1;
+        const out = _malloc(size);
+        stringToUTF8(s, out, size);
+        return out;
+    }
+    input.addEventListener('cancel', function () { input.remove(); });
+    input.addEventListener('change', function () {
+        const file = input.files && input.files[0];
+        input.remove();
+        if (!file) return;
+        if (file.size > max_bytes) {
+            _alis_file_chosen(id, text(file.name), 0, 0, file.size, 1);
+            return;
+        }
+        file.arrayBuffer().then(function (buffer) {
+            if (buffer.byteLength > max_bytes) {
+                _alis_file_chosen(id, text(file.name), 0, 0, buffer.byteLength, 1);
+                return;
+            }
+            const copy = _malloc(buffer.byteLength + 1);
+            HEAPU8.set(new Uint8Array(buffer), copy);
+            _alis_file_chosen(id, text(file.name), copy, buffer.byteLength, buffer.byteLength, 0);
+        }).catch(function () {});  // unreadable (removed meanwhile): as if the picker were cancelled
+    });
+    input.click();
+});
+
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void alis_http_done(int id, int status, char* body, int size) {
     alis::shell::browser_platform().finish(id, status, std::string(body, static_cast<std::size_t>(size)));
     std::free(body);
+}
+
+// alis_js_choose_file hands over the chosen file (name and bytes allocated with malloc; bytes 0 when refused).
+EMSCRIPTEN_KEEPALIVE void alis_file_chosen(int id, char* name, char* bytes, int n, double size, int too_large) {
+    alis::web::ChosenFile file;
+    file.name = name ? name : "";
+    if (bytes) file.bytes.assign(bytes, static_cast<std::size_t>(n));
+    file.size = static_cast<std::size_t>(size);
+    file.too_large = too_large != 0;
+    std::free(name);
+    std::free(bytes);
+    alis::shell::browser_platform().chosen(id, std::move(file));
 }
 
 // pre.js reports a failed flush to IndexedDB (a full quota, say); the app shows it.
@@ -190,6 +244,20 @@ bool BrowserPlatform::online() { return alis_js_online() != 0; }
 void BrowserPlatform::save_download(const std::string& file_name, const std::string& mime_type, const std::string& bytes) {
     alis_js_download(file_name.c_str(), mime_type.c_str(), reinterpret_cast<const unsigned char*>(bytes.data()),
                      static_cast<int>(bytes.size()));
+}
+
+void BrowserPlatform::choose_file(const std::string& accept, std::size_t max_bytes,
+                                  std::function<void(const web::ChosenFile&)> done) {
+    choosing_id_ = next_id_++;
+    choosing_ = std::move(done);
+    alis_js_choose_file(choosing_id_, accept.c_str(), static_cast<double>(max_bytes));
+}
+
+void BrowserPlatform::chosen(int id, web::ChosenFile file) {
+    if (id != choosing_id_ || !choosing_) return;  // a picker opened since replaced this one
+    auto done = std::move(choosing_);
+    choosing_ = nullptr;
+    done(file);
 }
 
 }  // namespace alis::shell

@@ -27,16 +27,21 @@ public:
     std::string random_id() override;
     bool online() override;
     void save_download(const std::string& file_name, const std::string& mime_type, const std::string& bytes) override;
+    void choose_file(const std::string& accept, std::size_t max_bytes, std::function<void(const web::ChosenFile&)> done) override;
 
     // Called from JavaScript when a fetch ends.
     void finish(int id, int status, std::string body);
     // Called from JavaScript when a lock request is answered.
     void claimed(int id, bool granted);
+    // Called from JavaScript when a file was chosen in the picker opened as `id`.
+    void chosen(int id, web::ChosenFile file);
 
 private:
     int next_id_ = 1;
     std::map<int, std::function<void(const web::HttpResponse&)>> waiting_;
     std::map<int, std::function<void(bool)>> claims_;
+    int choosing_id_ = 0;  // the picker open now: one at a time
+    std::function<void(const web::ChosenFile&)> choosing_;
 };
 
 BrowserPlatform& browser_platform();

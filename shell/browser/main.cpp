@@ -117,6 +117,13 @@ public:
     void save_download(const std::string& file_name, const std::string& mime_type, const std::string& bytes) override {
         inner_.save_download(file_name, mime_type, bytes);
     }
+    void choose_file(const std::string& accept, std::size_t max_bytes,
+                     std::function<void(const alis::web::ChosenFile&)> done) override {
+        inner_.choose_file(accept, max_bytes, [done = std::move(done)](const alis::web::ChosenFile& file) {
+            done(file);
+            wake();
+        });
+    }
 
 private:
     alis::web::Platform& inner_;

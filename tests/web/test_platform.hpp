@@ -95,6 +95,24 @@ public:
         std::string file_name, mime_type, bytes;
     };
     std::vector<Download> downloads;  // what the screens handed to the browser's downloads
+    struct Picker {
+        std::string accept;
+        std::size_t max_bytes = 0;
+        std::function<void(const ChosenFile&)> done;
+    };
+    std::optional<Picker> picker;  // the file picker a screen opened, until the test chooses a file
+
+    // The person chooses a file in the open picker, as the browser shell hands it over: refused by
+    // size before its bytes are read. False when no picker is open.
+    bool choose(const std::string& name, const std::string& bytes) {
+        if (!picker) return false;
+        auto open = std::move(*picker);
+        picker.reset();
+        ChosenFile file{name, {}, bytes.size(), bytes.size() > open.max_bytes};
+        if (!file.too_large) file.bytes = bytes;
+        open.done(file);
+        return true;
+    }
 
     TestProfile& profile() { return profile_; }
 
@@ -220,6 +238,9 @@ public:
     }
     void save_download(const std::string& file_name, const std::string& mime_type, const std::string& bytes) override {
         downloads.push_back({file_name, mime_type, bytes});
+    }
+    void choose_file(const std::string& accept, std::size_t max_bytes, std::function<void(const ChosenFile&)> done) override {
+        picker = Picker{accept, max_bytes, std::move(done)};
     }
     Date today() override { return portal_.today; }
     double now_seconds() override { return clock; }

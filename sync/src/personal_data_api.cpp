@@ -86,6 +86,20 @@ Response export_own_data(App& app, const UserRecord& user) {
     return Response::json(200, out);
 }
 
+std::map<std::string, std::size_t> erase_account(App& app, const UserRecord& user, const Eraser& by) {
+    // Sessions first, so no other tab of this user writes while the data goes.
+    app.sessions().end_all_of(user.id);
+    const auto deleted = app.sync().erase_personal_data({user.id, user.doctor_id}, by.role, by.why, by.user_id);
+    app.audit().flush();  // buffered entries by the user get their detail blanked with the rest
+    app.storage().forget_user(user.id);
+    app.sessions().end_all_of(user.id);
+    app.audit().record({0, 0, by.user_id, by.role, "delete", "account", user.id, user.doctor_id, by.why});
+    app.audit().flush();
+    // No old copy of the deleted rows stays in the write-ahead log (secure_delete clears the pages).
+    app.storage().compact(false);
+    return deleted;
+}
+
 Response delete_own_account(App& app, const UserRecord& user, const json& body) {
     if (user.role != "gp") {
         return Response::error(403, "managed_by_office",
@@ -110,17 +124,7 @@ Response delete_own_account(App& app, const UserRecord& user, const json& body) 
         const Text wrong{"Passordet er feil.", "Passordet er feil.", "The password is wrong."};
         return Response::problems(403, "wrong_password", wrong, {{"password", "wrong_password", wrong}});
     }
-    // Sessions first, so no other tab of this user writes while the data goes.
-    app.sessions().end_all_of(user.id);
-    const auto deleted = app.sync().erase_personal_data({user.id, user.doctor_id});
-    app.audit().flush();  // buffered entries by the user get their detail blanked with the rest
-    app.storage().forget_user(user.id);
-    app.sessions().end_all_of(user.id);
-    app.audit().record({0, 0, user.id, user.role, "delete", "account", user.id, user.doctor_id,
-                        "account and personal data deleted at the owner's request"});
-    app.audit().flush();
-    // No old copy of the deleted rows stays in the write-ahead log (secure_delete clears the pages).
-    app.storage().compact(false);
+    const auto deleted = erase_account(app, user, {user.id, user.role, "deleted at the owner's request"});
     json counts = json::object();
     for (const auto& [kind, n] : deleted) counts[kind] = n;
     Response r = Response::json(200, {{"deleted", true}, {"records", counts}});

@@ -69,13 +69,18 @@ Response export_own_data(App& app, const UserRecord& user) {
         mails.push_back({{"to", m.to}, {"subject", m.subject}, {"sent_at", m.sent_at}, {"attempts", m.attempts}});
     }
 
+    const UserRecord row = app.storage().user_by_id(user.id).value_or(user);
     json out = {
         {"exported_at", app.clock().now()},
         {"account",
          {{"id", user.id}, {"username", user.username}, {"name", user.display_name}, {"email", user.email},
           {"role", user.role}, {"organisation_id", user.organisation_id}, {"doctor_id", user.doctor_id},
           {"language", user.language}, {"created_at", user.created_at},
-          {"last_login_at", last_login ? json(last_login) : json(nullptr)}}},
+          {"last_login_at", last_login ? json(last_login) : json(nullptr)},
+          // The days the inactivity rule reads (inactivity.hpp), from the row: the session's copy of
+          // the account is from before this log-in.
+          {"last_login_on", row.last_login_on.empty() ? json(nullptr) : json(row.last_login_on)},
+          {"inactivity_warned_on", row.warned_on.empty() ? json(nullptr) : json(row.warned_on)}}},
         {"records", app.sync().personal_data({user.id, user.doctor_id})},
         {"notifications", notifications},
         {"mails", mails},

@@ -91,7 +91,7 @@ std::optional<SyncService::SweepReport> App::expire_daily() {
     // The inactivity and audit rules under the same policy (the office's, else the flags).
     const InactivityReport idle = apply_inactivity(*this, report.policy, false);
     for (const auto& [kind, n] : idle.records) report.deleted[kind] += n;
-    for (const auto& [role, n] : idle.accounts) report.deleted["account (" + role + ")"] += n;
+    for (const auto& [role, n] : idle.accounts) report.deleted["account (" + role + ", inactive)"] += n;
     if (idle.audit_folded) report.deleted["audit entry, folded into counts"] += idle.audit_folded;
     expired_on_ = today;
     return report;

@@ -4,6 +4,7 @@
 #include "inactivity.hpp"
 
 #include <optional>
+#include <tuple>
 #include <vector>
 
 #include "alis/sync/inactive_profiles.hpp"
@@ -31,16 +32,14 @@ Date last_login_of(const UserRecord& u) {
     return day_of(u.created_at);
 }
 
-// The office account that keeps the portal administrable: the active one logged in last (the first
-// by username on a tie); nothing when there is no office account.
+// The office account that keeps the portal administrable: the active one logged in last (on the same
+// day, one that did log in before one never used; then the first by username); nothing when there is
+// no office account.
 std::string kept_office_account(const std::vector<UserRecord>& users) {
     const UserRecord* kept = nullptr;
+    const auto rank = [](const UserRecord& u) { return std::tuple(!u.disabled, last_login_of(u), !u.last_login_on.empty()); };
     for (const auto& u : users) {
-        if (u.role != "alis_office") continue;
-        if (!kept || (kept->disabled && !u.disabled) ||
-            (kept->disabled == u.disabled && last_login_of(*kept) < last_login_of(u))) {
-            kept = &u;
-        }
+        if (u.role == "alis_office" && (!kept || rank(*kept) < rank(u))) kept = &u;
     }
     return kept ? kept->id : std::string();
 }

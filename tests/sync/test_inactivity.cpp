@@ -270,3 +270,28 @@ TEST_CASE("a database from before the inactivity rule takes each user's last log
     CHECK(storage->user_by_id("u-2")->last_login_on.empty());          // never: the rule counts from creation
     CHECK(storage->user_by_id("u-2")->warned_on.empty());
 }
+
+TEST_CASE("the daily job applies the office's stored inactivity months and reports the deleted accounts by role") {
+    TestServer s;  // 2027-01-04
+    auto office = s.client();
+    REQUIRE(office.login("demo-kontor", kDemo).status == 200);
+    json push = {{"client_id", "office-pc"},
+                 {"mutations", {{{"id", 1}, {"name", "set_retention"}, {"args", {{"retention", {{"inactive_account_months", 6}}}}}}}}};
+    REQUIRE(office.post("/api/push", push).json()["applied"] == json::array({1}));
+    set_day(s, "2027-06-03");
+    REQUIRE(s.app().expire_daily());
+    CHECK(s.app().storage().user_by_username("demo-sykehus")->warned_on.empty());
+    set_day(s, "2027-06-04");  // the flags say 24 months: the office's 6 win
+    REQUIRE(s.app().expire_daily());
+    CHECK(s.app().storage().user_by_username("demo-sykehus")->warned_on == "2027-06-04");
+    CHECK(s.app().storage().user_by_username("demo-lege")->warned_on.empty());  // GPs: 24 months by default
+    set_day(s, "2027-07-04");
+    auto report = s.app().expire_daily();
+    REQUIRE(report);
+    CHECK(report->deleted["account (hospital, inactive)"] == 2);
+    CHECK(report->deleted["account (municipality, inactive)"] == 2);
+    // Of the two office accounts the one that logged in stays, the one never used goes.
+    CHECK(report->deleted["account (alis_office, inactive)"] == 1);
+    CHECK(s.app().storage().user_by_username("demo-kontor"));
+    CHECK_FALSE(s.app().storage().user_by_username("admin"));
+}

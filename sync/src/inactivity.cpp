@@ -104,6 +104,11 @@ InactivityReport apply_inactivity(App& app, const sync::RetentionPolicy& policy,
             n.body = {{"frequency", "immediate"}, {"delete_on", delete_on}, {"what", gp ? "profile" : "account"}};
             app.storage().record_inactivity_warning(u.id, to_iso(today), n);
         } else if (step == sync::InactiveStep::erase) {
+            if (!dry_run) {
+                // A log-in since the list was read keeps the account (the job runs beside the server).
+                const auto now = app.storage().user_by_id(u.id);
+                if (!now || now->last_login_on != u.last_login_on) continue;
+            }
             ++report.accounts[u.role];
             if (dry_run) continue;
             const std::string why = "inactive: no log-in since " + to_iso(last) + ", warned " + u.warned_on;

@@ -171,6 +171,8 @@ Response App::login(const Request& req, const json& body) {
                                 "Wrong username or password."});
     }
     throttle_.succeeded(username, address);
+    // The inactivity rule (inactivity.hpp) counts from this day: a log-in keeps the account.
+    storage_->record_login(user->id, to_iso(clock_->today()));
     std::string token = sessions_.create(*user);
     audit_.record({0, 0, user->id, user->role, "login", "", "", user->doctor_id, "from " + address});
     Response r = Response::json(200, {{"user", public_user(*user)}, {"role", user->role}});

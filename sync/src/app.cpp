@@ -6,6 +6,7 @@
 #include "alis/bounded_json.hpp"
 #include "alis/json_fields.hpp"
 #include "evaluation_api.hpp"
+#include "inactivity.hpp"
 #include "notifications.hpp"
 #include "personal_data_api.hpp"
 #include "unsubscribe.hpp"
@@ -87,6 +88,11 @@ std::optional<SyncService::SweepReport> App::expire_daily() {
     const auto old = expire_notifications(*storage_, *clock_, options_.keep_notification_days, false);
     if (old.notifications) report.deleted["notification"] += old.notifications;
     if (old.mails) report.deleted["mail"] += old.mails;
+    // The inactivity and audit rules under the same policy (the office's, else the flags).
+    const InactivityReport idle = apply_inactivity(*this, report.policy, false);
+    for (const auto& [kind, n] : idle.records) report.deleted[kind] += n;
+    for (const auto& [role, n] : idle.accounts) report.deleted["account (" + role + ", inactive)"] += n;
+    if (idle.audit_folded) report.deleted["audit entry, folded into counts"] += idle.audit_folded;
     expired_on_ = today;
     return report;
 }

@@ -22,6 +22,7 @@
 #include "bootstrap.hpp"
 #include "crypto.hpp"
 #include "http_server.hpp"
+#include "inactivity.hpp"
 #include "jobs.hpp"
 #include "memory.hpp"
 #include "outbox.hpp"
@@ -118,6 +119,18 @@ void add_retention_flags(CLI::App* cmd, sync::RetentionPolicy& policy) {
                     "Months a period and its offers are kept after the period ended (its anonymous facts stay), until the office "
                     "sets the retention policy")
         ->capture_default_str()->check(CLI::Range(0, 1200));
+    cmd->add_option("--inactive-profile-months", policy.inactive_profile_months,
+                    "Months after the last log-in a GP profile with nothing current is deleted (warned 30 days before), "
+                    "until the office sets the retention policy")
+        ->capture_default_str()->check(CLI::Range(1, 1200));
+    cmd->add_option("--inactive-account-months", policy.inactive_account_months,
+                    "Months after the last log-in a hospital, municipality or office account is deleted (warned 30 days "
+                    "before), until the office sets the retention policy")
+        ->capture_default_str()->check(CLI::Range(1, 1200));
+    cmd->add_option("--audit-years", policy.audit_years,
+                    "Years audit entries are kept whole before they are folded into counts, until the office sets the "
+                    "retention policy")
+        ->capture_default_str()->check(CLI::Range(1, 100));
 }
 
 // "available_time 3, wish 1" or "nothing".
@@ -501,6 +514,9 @@ int run_cli(int argc, char** argv) {
             const auto old = expire_notifications(app->storage(), app->clock(), sweep_keep_notifications, sweep_dry_run);
             if (old.notifications) report.deleted["notification"] += old.notifications;
             if (old.mails) report.deleted["mail"] += old.mails;
+            const InactivityReport idle = apply_inactivity(*app, report.policy, sweep_dry_run);
+            for (const auto& [kind, n] : idle.records) report.deleted[kind] += n;
+            for (const auto& [role, n] : idle.accounts) report.deleted["account (" + role + ", inactive)"] += n;
             std::cout << (sweep_dry_run ? "sweep (dry run) on " : "sweep on ") << to_iso(app->clock().today()) << ": "
                       << (sweep_dry_run ? "would delete " : "deleted ") << by_kind(report.deleted) << "\n";
             for (const auto& [kind, n] : report.deleted) std::cout << "  " << kind << ": " << n << "\n";
@@ -508,7 +524,12 @@ int run_cli(int argc, char** argv) {
             std::cout << "policy: " << (used.version == 0 ? "the flags (the office never set one)"
                                                           : "the office's version " + std::to_string(used.version))
                       << ", struck candidates " << used.struck_candidate_days << " days, ended periods "
-                      << used.ended_period_months << " months\n";
+                      << used.ended_period_months << " months, inactive GP profiles " << used.inactive_profile_months
+                      << " months, inactive accounts " << used.inactive_account_months << " months, audit entries "
+                      << used.audit_years << " years\n";
+            std::cout << (sweep_dry_run ? "inactivity warnings due: " : "inactivity warnings queued: ") << idle.warned << "\n";
+            std::cout << (sweep_dry_run ? "audit entries to fold into counts: " : "audit entries folded into counts: ")
+                      << idle.audit_folded << "\n";
             if (!sweep_dry_run) {
                 app->audit().flush();
                 app->storage().compact(true);  // VACUUM: no free page keeps deleted data

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "crypto.hpp"
+#include "inactivity.hpp"
 #include "unsubscribe.hpp"
 
 namespace alis::server {
@@ -153,10 +154,20 @@ std::size_t Outbox::queue() {
         r.next_attempt_at = now;
         const auto user = storage_.user_by_id(n.user_id);
         const std::string language = user ? user->language : "nb";
+        r.to = user ? user->email : "";
+        if (n.kind == kInactivityWarning) {
+            // Not an alert one subscribed to: nothing to unsubscribe from (inactivity.hpp).
+            const std::string delete_on = n.body.is_object() ? n.body.value("delete_on", std::string()) : std::string();
+            const std::string what = n.body.is_object() ? n.body.value("what", std::string()) : std::string();
+            const MailText text = inactivity_mail_text(what, delete_on, language, base + "/");
+            r.subject = text.subject;
+            r.body = text.body;
+            rows.push_back(std::move(r));
+            continue;
+        }
         const MailText text = mail_text(n.kind, n.on, language, alerts_url);
         r.subject = text.subject;
         r.body = text.body;
-        r.to = user ? user->email : "";
         r.unsubscribe_url = base + "/api/unsubscribe?token=" + unsubscribe_token(key, n.user_id);
         rows.push_back(std::move(r));
     }

@@ -69,13 +69,18 @@ Response export_own_data(App& app, const UserRecord& user) {
         mails.push_back({{"to", m.to}, {"subject", m.subject}, {"sent_at", m.sent_at}, {"attempts", m.attempts}});
     }
 
+    const UserRecord row = app.storage().user_by_id(user.id).value_or(user);
     json out = {
         {"exported_at", app.clock().now()},
         {"account",
          {{"id", user.id}, {"username", user.username}, {"name", user.display_name}, {"email", user.email},
           {"role", user.role}, {"organisation_id", user.organisation_id}, {"doctor_id", user.doctor_id},
           {"language", user.language}, {"created_at", user.created_at},
-          {"last_login_at", last_login ? json(last_login) : json(nullptr)}}},
+          {"last_login_at", last_login ? json(last_login) : json(nullptr)},
+          // The days the inactivity rule reads (inactivity.hpp), from the row: the session's copy of
+          // the account is from before this log-in.
+          {"last_login_on", row.last_login_on.empty() ? json(nullptr) : json(row.last_login_on)},
+          {"inactivity_warned_on", row.warned_on.empty() ? json(nullptr) : json(row.warned_on)}}},
         {"records", app.sync().personal_data({user.id, user.doctor_id})},
         {"notifications", notifications},
         {"mails", mails},
@@ -84,6 +89,20 @@ Response export_own_data(App& app, const UserRecord& user) {
     };
     app.audit().record({0, 0, user.id, user.role, "read", "personal_data", "", user.doctor_id, "own data exported"});
     return Response::json(200, out);
+}
+
+std::map<std::string, std::size_t> erase_account(App& app, const UserRecord& user, const Eraser& by) {
+    // Sessions first, so no other tab of this user writes while the data goes.
+    app.sessions().end_all_of(user.id);
+    const auto deleted = app.sync().erase_personal_data({user.id, user.doctor_id}, by.role, by.why, by.user_id);
+    app.audit().flush();  // buffered entries by the user get their detail blanked with the rest
+    app.storage().forget_user(user.id);
+    app.sessions().end_all_of(user.id);
+    app.audit().record({0, 0, by.user_id, by.role, "delete", "account", user.id, user.doctor_id, by.why});
+    app.audit().flush();
+    // No old copy of the deleted rows stays in the write-ahead log (secure_delete clears the pages).
+    app.storage().compact(false);
+    return deleted;
 }
 
 Response delete_own_account(App& app, const UserRecord& user, const json& body) {
@@ -110,17 +129,7 @@ Response delete_own_account(App& app, const UserRecord& user, const json& body) 
         const Text wrong{"Passordet er feil.", "Passordet er feil.", "The password is wrong."};
         return Response::problems(403, "wrong_password", wrong, {{"password", "wrong_password", wrong}});
     }
-    // Sessions first, so no other tab of this user writes while the data goes.
-    app.sessions().end_all_of(user.id);
-    const auto deleted = app.sync().erase_personal_data({user.id, user.doctor_id});
-    app.audit().flush();  // buffered entries by the user get their detail blanked with the rest
-    app.storage().forget_user(user.id);
-    app.sessions().end_all_of(user.id);
-    app.audit().record({0, 0, user.id, user.role, "delete", "account", user.id, user.doctor_id,
-                        "account and personal data deleted at the owner's request"});
-    app.audit().flush();
-    // No old copy of the deleted rows stays in the write-ahead log (secure_delete clears the pages).
-    app.storage().compact(false);
+    const auto deleted = erase_account(app, user, {user.id, user.role, "deleted at the owner's request"});
     json counts = json::object();
     for (const auto& [kind, n] : deleted) counts[kind] = n;
     Response r = Response::json(200, {{"deleted", true}, {"records", counts}});

@@ -5,6 +5,9 @@
 // adds the server's own tables: the account, notifications, mails and the audit log.
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <string>
+
 #include "app.hpp"
 
 namespace alis::server {
@@ -23,5 +26,16 @@ Response export_own_data(App& app, const UserRecord& user);
 // audit log keeps one `delete` entry (account id, date). 403 `wrong_password` (field `password`),
 // 403 `managed_by_office` for the other roles, 422 when the password is missing, 503 `busy`.
 Response delete_own_account(App& app, const UserRecord& user, const nlohmann::json& body);
+
+// Who deletes an account, for the audit log: the owner, or the inactivity job ("system").
+struct Eraser {
+    std::string user_id;
+    std::string role;
+    std::string why;  // the audit entries' detail: never the deleted data
+};
+// The deletion itself, shared by the owner's request and the inactivity job (inactivity.hpp): its
+// sessions end, its records go as tombstones, then its notifications, mails, sync clients and the
+// account row; the audit log keeps the fact. Returns the records deleted by kind.
+std::map<std::string, std::size_t> erase_account(App& app, const UserRecord& user, const Eraser& by);
 
 }  // namespace alis::server

@@ -17,7 +17,7 @@ namespace {
 
 #define kSelectUser                                                                                       \
     "SELECT id, username, password_hash, role, organisation_id, doctor_id, display_name, email, language, " \
-    "must_change_password, disabled, created_at FROM users"
+    "must_change_password, disabled, created_at, last_login_on, warned_on FROM users"
 
 // Migrations by PRAGMA user_version: entry i moves the schema from version i to i + 1. Append only.
 const char* const kMigrations[] = {
@@ -141,6 +141,23 @@ const char* const kMigrations[] = {
     CREATE TABLE secrets (
         name TEXT PRIMARY KEY,
         value TEXT NOT NULL
+    );
+    )sql",
+    // Inactivity (sync/src/inactivity.hpp): each user's last log-in day and last warning day; an
+    // existing file takes the last log-in its audit log shows. Audit entries past the policy's years
+    // become counts with no column that names a person, a record or a doctor.
+    R"sql(
+    ALTER TABLE users ADD COLUMN last_login_on TEXT NOT NULL DEFAULT '';
+    ALTER TABLE users ADD COLUMN warned_on TEXT NOT NULL DEFAULT '';
+    UPDATE users SET last_login_on = coalesce((SELECT date(max(at), 'unixepoch') FROM audit_log a
+                                              WHERE a.user_id = users.id AND a.action = 'login'), '');
+    CREATE TABLE audit_counts (
+        month TEXT NOT NULL,
+        role TEXT NOT NULL,
+        action TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (month, role, action, kind)
     );
     )sql",
 };
@@ -315,6 +332,31 @@ public:
         return out;
     }
 
+    void record_login(const std::string& user_id, const std::string& day) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, "UPDATE users SET last_login_on = ?2 WHERE id = ?1");
+        s.bind(1, user_id).bind(2, day);
+        s.run();
+    }
+
+    void record_inactivity_warning(const std::string& user_id, const std::string& day, const NotificationRow& n) override {
+        std::lock_guard lock(mutex_);
+        Transaction tx(*this);
+        {
+            Statement s(db_, "UPDATE users SET warned_on = ?2 WHERE id = ?1");
+            s.bind(1, user_id).bind(2, day);
+            s.run();
+        }
+        // Read at once: it is a mail, not an alert the portal shows (whoever sees the portal has logged
+        // in, which cancels the warning).
+        Statement s(db_,
+                    "INSERT OR IGNORE INTO notifications(key, user_id, kind, on_date, created_at, read_at, email, body) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?5, 1, ?6)");
+        s.bind(1, n.key).bind(2, n.user_id).bind(3, n.kind).bind(4, n.on).bind(5, n.created_at).bind(6, n.body.dump());
+        s.run();
+        tx.commit();
+    }
+
     void insert_session(const SessionRecord& r) override {
         std::lock_guard lock(mutex_);
         Statement s(db_, "INSERT INTO sessions(token_hash, user_id, created_at, last_seen_at) VALUES (?1, ?2, ?3, ?4)");
@@ -374,6 +416,40 @@ public:
             out.push_back({s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
                            s.text(7), s.text(8)});
         }
+        return out;
+    }
+
+    std::size_t fold_audit(std::int64_t before, bool dry_run) override {
+        std::lock_guard lock(mutex_);
+        if (dry_run) {
+            Statement s(db_, "SELECT count(*) FROM audit_log WHERE at < ?1");
+            s.bind(1, before);
+            s.step();
+            return static_cast<std::size_t>(s.integer(0));
+        }
+        Transaction tx(*this);
+        {
+            // "WHERE true": SQLite's parser needs it before an upsert's ON CONFLICT after a SELECT.
+            Statement s(db_,
+                        "INSERT INTO audit_counts(month, role, action, kind, count) "
+                        "SELECT strftime('%Y-%m', at, 'unixepoch'), role, action, kind, count(*) FROM audit_log "
+                        "WHERE at < ?1 GROUP BY 1, 2, 3, 4 "
+                        "ON CONFLICT(month, role, action, kind) DO UPDATE SET count = count + excluded.count");
+            s.bind(1, before);
+            s.run();
+        }
+        Statement d(db_, "DELETE FROM audit_log WHERE at < ?1 RETURNING id");
+        d.bind(1, before);
+        const std::size_t n = counted_or_deleted(d, false);
+        tx.commit();
+        return n;
+    }
+
+    std::vector<AuditCount> audit_counts() override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, "SELECT month, role, action, kind, count FROM audit_counts ORDER BY month, role, action, kind");
+        std::vector<AuditCount> out;
+        while (s.step()) out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.integer(4)});
         return out;
     }
 
@@ -759,6 +835,8 @@ private:
         u.must_change_password = s.integer(9) != 0;
         u.disabled = s.integer(10) != 0;
         u.created_at = s.integer(11);
+        u.last_login_on = s.text(12);
+        u.warned_on = s.text(13);
         return u;
     }
 

@@ -25,6 +25,10 @@ struct UserRecord {
     bool must_change_password = false;
     bool disabled = false;
     std::int64_t created_at = 0;
+    // Inactivity (sync/src/inactivity.hpp): the day of the last successful log-in and of the last
+    // inactivity warning, YYYY-MM-DD; "" when never (the rule then counts from the creation day).
+    std::string last_login_on;
+    std::string warned_on;
 };
 
 struct SessionRecord {
@@ -44,6 +48,16 @@ struct AuditEntry {
     std::string record_id;
     std::string doctor_id;  // whose data, when it is a doctor's
     std::string detail;
+};
+
+// Audit entries past the policy's years, folded into counts without who or what (no user, record or
+// doctor id, no detail): one row per month (YYYY-MM), role, action and record kind.
+struct AuditCount {
+    std::string month;
+    std::string role;
+    std::string action;
+    std::string kind;
+    std::int64_t count = 0;
 };
 
 struct AuditQuery {
@@ -150,6 +164,11 @@ public:
     virtual void set_password(const std::string& user_id, const std::string& hash, bool must_change) = 0;
     virtual void set_disabled(const std::string& user_id, bool disabled) = 0;
     virtual std::vector<UserRecord> users() = 0;  // every account, by username
+    // A successful log-in on `day` (YYYY-MM-DD): the inactivity rule counts from it.
+    virtual void record_login(const std::string& user_id, const std::string& day) = 0;
+    // An inactivity warning on `day`, in one transaction with its notification (INSERT OR IGNORE by
+    // its key, which names the deletion day), so a restart neither loses nor repeats the mail.
+    virtual void record_inactivity_warning(const std::string& user_id, const std::string& day, const NotificationRow& n) = 0;
 
     virtual void insert_session(const SessionRecord& s) = 0;
     virtual std::optional<SessionRecord> session(const std::string& token_hash) = 0;
@@ -160,6 +179,10 @@ public:
 
     virtual void append_audit(const std::vector<AuditEntry>& entries) = 0;
     virtual std::vector<AuditEntry> audit(const AuditQuery& q) = 0;
+    // Folds the audit entries older than `before` (seconds) into the counts and deletes them, in one
+    // transaction; returns how many (with dry_run only counts them).
+    virtual std::size_t fold_audit(std::int64_t before, bool dry_run) = 0;
+    virtual std::vector<AuditCount> audit_counts() = 0;
 
     // The durable body of a live sync record (e.g. kind "organisation"); nothing when absent or deleted.
     virtual std::optional<nlohmann::json> record_body(const std::string& kind, const std::string& id) = 0;

@@ -428,7 +428,15 @@ json SyncService::personal_data(const sync::DataSubject& who) const {
     return sync::personal_data(impl_->server.state(), who);
 }
 
-std::map<std::string, std::size_t> SyncService::erase_personal_data(const sync::DataSubject& who) {
+sync::InactiveStep SyncService::inactive_step(const std::string& doctor_id, const Date& last_login,
+                                              const std::optional<Date>& warned_on, int months) const {
+    const Date today = impl_->clock.today();
+    std::shared_lock lock(impl_->mutex);
+    return sync::inactive_step(impl_->server.state(), doctor_id, last_login, warned_on, today, months);
+}
+
+std::map<std::string, std::size_t> SyncService::erase_personal_data(const sync::DataSubject& who, const std::string& by_role,
+                                                                    const std::string& why, const std::string& by) {
     std::map<std::string, std::size_t> deleted;
     std::unique_lock lock(impl_->mutex);
     // The facts first: the evaluation's figures must not change because a doctor left.
@@ -441,8 +449,8 @@ std::map<std::string, std::size_t> SyncService::erase_personal_data(const sync::
     for (auto& c : ch.changes) {
         if (!c.deleted) continue;  // reopened periods and renumbered entries are ordinary writes
         ++deleted[sync::to_string(c.key.kind)];
-        entries.push_back({0, impl_->clock.now(), who.user_id, "gp", "delete", sync::to_string(c.key.kind), c.key.id,
-                           who.doctor_id, "deleted at the owner's request"});
+        entries.push_back({0, impl_->clock.now(), by.empty() ? who.user_id : by, by_role, "delete", sync::to_string(c.key.kind),
+                           c.key.id, who.doctor_id, why});
     }
     const auto seq = impl_->enqueue(ch.changes, ch.version, ch.reset_version, std::move(entries), nullptr);
     lock.unlock();

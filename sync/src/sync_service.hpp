@@ -13,6 +13,7 @@
 #include "alis/sync/evaluation.hpp"
 #include "alis/sync/personal_data.hpp"
 #include "alis/sync/protocol.hpp"
+#include "alis/sync/inactive_profiles.hpp"
 #include "alis/sync/retention.hpp"
 #include "alis/events.hpp"
 #include "clock.hpp"
@@ -70,7 +71,13 @@ public:
     // Deletes them at the person's request as tombstones (after recording the periods' anonymous
     // facts, as the expiry does), audited as deletions without their data; durable on return.
     // Returns how many records of each kind were deleted.
-    std::map<std::string, std::size_t> erase_personal_data(const sync::DataSubject& who);
+    // `by` and `why` go into the audit entries (the job that deletes an inactive account: "system").
+    std::map<std::string, std::size_t> erase_personal_data(const sync::DataSubject& who, const std::string& by_role = "gp",
+                                                           const std::string& why = "deleted at the owner's request",
+                                                           const std::string& by = "");
+    // The inactivity rule for a GP profile on today's state (alis/sync/inactive_profiles.hpp).
+    sync::InactiveStep inactive_step(const std::string& doctor_id, const Date& last_login, const std::optional<Date>& warned_on,
+                                     int months) const;
 
     // Every event that concerns some user today (alis/events.hpp, on the whole state).
     std::vector<events::Event> events() const;

@@ -82,6 +82,8 @@ TEST_CASE("the export holds the GP's account, records, and audit, and nothing of
     CHECK(data["account"]["doctor_id"] == "d-demo-lege");
     CHECK(data["account"]["created_at"].get<std::int64_t>() > 0);
     CHECK(data["account"]["last_login_at"].is_number());
+    CHECK(data["account"]["last_login_on"] == "2027-01-04");  // the day the inactivity rule counts from
+    CHECK(data["account"]["inactivity_warned_on"].is_null());
     CHECK(data["records"]["doctor"]["name"] == "Lege 1");
     CHECK(ids(data["records"]["available_times"]) == std::vector<std::string>{"a-1"});
     CHECK(ids(data["records"]["wishes"]) == std::vector<std::string>{"w-1"});

@@ -20,6 +20,16 @@ bool has_current(const PortalState& s, const std::string& doctor_id, const Date&
 InactiveStep inactive_step(const PortalState& s, const std::string& doctor_id, const Date& last_login,
                            const std::optional<Date>& warned_on, const Date& today, int months) {
     if (has_current(s, doctor_id, today)) return InactiveStep::keep;
+    return inactivity_step(last_login, warned_on, today, months);
+}
+
+Date inactivity_deletion_day(const Date& last_login, const Date& warned_on, int months) {
+    const Date by_login = add_months(last_login, months);
+    const Date by_warning = add_days(warned_on, kInactiveWarningDays);
+    return by_login < by_warning ? by_warning : by_login;
+}
+
+InactiveStep inactivity_step(const Date& last_login, const std::optional<Date>& warned_on, const Date& today, int months) {
     const Date delete_on = add_months(last_login, months);
     if (today < add_days(delete_on, -kInactiveWarningDays)) return InactiveStep::keep;
     const bool warned = warned_on && last_login < *warned_on;

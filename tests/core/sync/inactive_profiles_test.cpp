@@ -66,3 +66,30 @@ TEST_CASE("a log-in after the warning keeps the profile; a late warning still gi
     // Something current keeps the profile whatever the dates.
     CHECK(inactive_step(region(), "d1", kLogin, warned, {2030, 1, 1}, 24) == InactiveStep::keep);
 }
+
+TEST_CASE("an account's log-in rule: warned 30 days before last log-in + N months, deleted on that day; a log-in keeps it") {
+    const Date login{2027, 3, 15};
+    const int months = 24;  // deletion day 2029-03-15, warning from 2029-02-13
+    CHECK(inactivity_step(login, std::nullopt, {2029, 2, 12}, months) == InactiveStep::keep);
+    CHECK(inactivity_step(login, std::nullopt, {2029, 2, 13}, months) == InactiveStep::warn);
+    const Date warned{2029, 2, 13};
+    CHECK(inactivity_step(login, warned, {2029, 3, 14}, months) == InactiveStep::keep);
+    CHECK(inactivity_step(login, warned, {2029, 3, 15}, months) == InactiveStep::erase);
+    CHECK(inactivity_deletion_day(login, warned, months) == Date{2029, 3, 15});
+    // A log-in on the warning's day cancels it: the clock starts again from that day.
+    CHECK(inactivity_step(warned, warned, {2029, 3, 15}, months) == InactiveStep::keep);
+    // A late warning (the server was down): the mail's day is 30 days after it, and the rule agrees.
+    const Date late{2029, 4, 1};
+    CHECK(inactivity_deletion_day(login, late, months) == Date{2029, 5, 1});
+    CHECK(inactivity_step(login, late, {2029, 4, 30}, months) == InactiveStep::keep);
+    CHECK(inactivity_step(login, late, {2029, 5, 1}, months) == InactiveStep::erase);
+}
+
+TEST_CASE("the GP rule is the account rule once nothing is current") {
+    const PortalState s = idle_d1();
+    for (const Date today : {Date{2029, 12, 1}, Date{2029, 12, 2}, Date{2030, 1, 1}}) {
+        for (const auto& warned : {std::optional<Date>{}, std::optional<Date>{Date{2029, 12, 2}}}) {
+            CHECK(inactive_step(s, "d1", kLogin, warned, today, 24) == inactivity_step(kLogin, warned, today, 24));
+        }
+    }
+}

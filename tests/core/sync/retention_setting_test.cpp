@@ -106,3 +106,27 @@ TEST_CASE("a retention setting record: put_record checks it, it survives the sta
         CHECK(seen.struck_candidate_days == 60);
     }
 }
+
+TEST_CASE("a policy stored before the inactivity and audit rules existed reads them as their defaults") {
+    PortalState s;
+    Problems p;
+    REQUIRE(put_record(s, RecordKind::setting,
+                       {{"id", kRetentionId}, {"value", {{"version", 2}, {"struck_candidate_days", 60}, {"ended_period_months", 36}}}}, p));
+    const RetentionPolicy old = stored_retention_policy(s);
+    CHECK(old.version == 2);
+    CHECK(old.inactive_profile_months == kInactiveProfileMonths);
+    CHECK(old.inactive_account_months == kInactiveAccountMonths);
+    CHECK(old.audit_years == kAuditYears);
+    CHECK(kInactiveProfileMonths == 24);
+    CHECK(kAuditYears == 5);
+    // The office's form lists them with the others, each labelled in the three languages.
+    int found = 0;
+    for (const RetentionField& f : retention_fields()) {
+        const std::string name = f.name;
+        if (name != "inactive_profile_months" && name != "inactive_account_months" && name != "audit_years") continue;
+        ++found;
+        CHECK(f.label.nn.size() > 0);
+        CHECK(f.deletes.en.size() > 0);
+    }
+    CHECK(found == 3);
+}

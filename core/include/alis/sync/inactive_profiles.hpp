@@ -2,8 +2,9 @@
 // Inactive GP profiles (issue 11, DOMAIN.md rule 5): a GP with nothing current and no log-in for the
 // policy's months is warned by mail 30 days before the profile is deleted; a log-in in between keeps
 // it. The decision is a pure function of (state, the user's last log-in, the last warning, today).
-// Not yet wired: the server is to keep each user's last log-in and warning, send the warning mail, and
-// erase with erase_personal_data (personal_data.hpp) as the GP's own deletion does.
+// The server keeps each user's last log-in and warning (users table), sends the warning mail, and
+// erases as the GP's own deletion does (sync/src/inactivity.cpp). Hospital and municipality accounts
+// follow the same rule without the "nothing current" part (inactivity_step).
 #include <optional>
 #include <string>
 
@@ -21,6 +22,14 @@ inline constexpr int kInactiveWarningDays = 30;
 bool has_current(const PortalState& s, const std::string& doctor_id, const Date& today);
 
 enum class InactiveStep { keep, warn, erase };
+
+// The log-in rule alone, for any account: what to do today with an account whose user last logged in
+// on `last_login` (the creation day when never), warned last on `warned_on`. See inactive_step.
+InactiveStep inactivity_step(const Date& last_login, const std::optional<Date>& warned_on, const Date& today, int months);
+
+// The day the deletion comes when warned on `warned_on`: the later of last_login + `months` and 30 days
+// after the warning (what the warning mail says).
+Date inactivity_deletion_day(const Date& last_login, const Date& warned_on, int months);
 
 // What to do today with a GP profile whose user last logged in on `last_login` (the account's creation
 // day when never), warned last on `warned_on` (none when never). The deletion day is last_login +

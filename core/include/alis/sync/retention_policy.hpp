@@ -19,6 +19,12 @@ inline constexpr int kKeepStruckCandidateDays = 365;
 // A period (with its offers) is kept this long after it ended: disputes about a service and the
 // office's yearly report need it; the evaluation keeps its anonymous facts (facts.hpp) for longer.
 inline constexpr int kKeepEndedPeriodMonths = 24;
+// A GP profile with nothing current, and a hospital's or municipality's account, is deleted this long
+// after the last log-in (inactive_profiles.hpp), after a warning mail 30 days before.
+inline constexpr int kInactiveProfileMonths = 24;
+inline constexpr int kInactiveAccountMonths = 24;
+// Audit entries are kept whole this long, then folded into counts without personal data.
+inline constexpr int kAuditYears = 5;
 
 // How long what is kept; documented with its defaults and bounds in docs/sync-server.md. The office
 // sets it as the setting `retention` (settings.hpp, mutation set_retention); a portal where it was
@@ -26,6 +32,9 @@ inline constexpr int kKeepEndedPeriodMonths = 24;
 struct RetentionPolicy {
     int struck_candidate_days = kKeepStruckCandidateDays;
     int ended_period_months = kKeepEndedPeriodMonths;
+    int inactive_profile_months = kInactiveProfileMonths;
+    int inactive_account_months = kInactiveAccountMonths;
+    int audit_years = kAuditYears;
 
     int version = 0;             // 0: never set by the office (the flags or the defaults); then 1, 2, 3 ...
     std::optional<Date> set_on;  // the day the office set this version

@@ -17,6 +17,8 @@ std::vector<PeriodFact> period_facts(const PortalState& s) {
         }
         f.places = p.places;
         f.published_on = p.published_on;
+        f.reason = p.reason;
+        f.days = static_cast<int>(days_between(p.range.start, p.range.end) + 1);
         const Offer* first = nullptr;
         for (const auto& [oid, o] : s.offers) {
             if (o.period_id != id || o.status != OfferStatus::accepted || !o.answered_on) continue;
@@ -44,7 +46,7 @@ void to_json(nlohmann::json& j, const PeriodFact& f) {
          {"specialty", f.specialty}, {"places", f.places}, {"published_on", to_iso(f.published_on)},
          {"outcome", f.outcome}, {"matched_on", f.matched_on ? nlohmann::json(to_iso(*f.matched_on)) : nlohmann::json(nullptr)},
          {"days_to_match", f.days_to_match ? nlohmann::json(*f.days_to_match) : nlohmann::json(nullptr)},
-         {"municipality_id", f.municipality_id}};
+         {"municipality_id", f.municipality_id}, {"reason", f.reason}, {"days", f.days}};
 }
 
 }  // namespace alis::sync

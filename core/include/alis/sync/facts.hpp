@@ -1,5 +1,5 @@
 #pragma once
-// The anonymous facts the scheme is evaluated by [001, 000]: per period, when it was published, by
+// The anonymous facts the scheme is evaluated by [001, 000] (doctors and offers: doctor_facts.hpp): per period, when it was published, by
 // which hospital and department, whether and after how many days it was matched (and the placed
 // GP's municipality), or that it was released or withdrawn. No doctor's id, name or anything else
 // personal: the facts are kept after the period, its offers and the doctors are deleted.
@@ -25,6 +25,8 @@ struct PeriodFact {
     std::optional<Date> matched_on;  // the first accepted offer's answer
     std::optional<long> days_to_match;
     std::string municipality_id;  // the first placed GP's municipality, when matched
+    std::string reason;           // the period's reason (e.g. parental leave); empty when none was given
+    int days = 0;                 // the period's length in days, both ends included; 0 for a fact kept before it was recorded
 
     bool operator==(const PeriodFact&) const = default;
 };

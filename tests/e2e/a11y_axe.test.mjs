@@ -15,8 +15,8 @@ const axeSource = readFileSync(axePath, 'utf8');
 const PASSWORD = 'demo-passord-2027';
 const TOURS = {
   gp: { user: 'demo-lege', pages: ['Profil', 'Ledig tid', 'Ønsker', 'Perioder', 'Tilbud', 'Varsler'] },
-  hospital: { user: 'demo-sykehus', pages: ['Perioder', 'Tidslinje', 'Varsler'] },
-  municipality: { user: 'demo-kommune', pages: ['Kandidater'] },
+  hospital: { user: 'demo-sykehus', pages: ['Perioder', 'Tidslinje', 'Varsler', 'Evaluering'] },
+  municipality: { user: 'demo-kommune', pages: ['Kandidater', 'Evaluering'] },
   office: { user: 'demo-kontor', pages: ['Organisasjoner', 'Regional liste', 'Matching', 'Tidslinje', 'Oversikt', 'Evaluering', 'Brukere'] },
 };
 

@@ -14,8 +14,8 @@ const PASSWORD = 'demo-passord-2027';
 const TOURS = {
   // Each size its own GP without a profile yet (one server for all tests): the profile is filled once.
   gp: { user: 'demo-lege', phoneUser: 'demo-lege2', pages: ['Profil', 'Ledig tid', 'Ønsker', 'Perioder', 'Tilbud', 'Varsler'] },
-  hospital: { user: 'demo-sykehus', pages: ['Perioder', 'Tidslinje', 'Varsler'] },
-  municipality: { user: 'demo-kommune', pages: ['Kandidater'] },
+  hospital: { user: 'demo-sykehus', pages: ['Perioder', 'Tidslinje', 'Varsler', 'Evaluering'] },
+  municipality: { user: 'demo-kommune', pages: ['Kandidater', 'Evaluering'] },
   office: { user: 'demo-kontor', pages: ['Organisasjoner', 'Regional liste', 'Matching', 'Tidslinje', 'Oversikt', 'Evaluering', 'Brukere'] },
 };
 const SIZES = [

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "alis/sync/evaluation.hpp"
+#include "alis/sync/facts.hpp"
 #include "alis/text.hpp"
 #include "forms.hpp"
 #include "i18n.hpp"
@@ -52,7 +53,6 @@ const Text kLapsed{"Utløpt uten svar", "Gått ut utan svar", "Lapsed unanswered
 const Text kPending{"Venter på svar", "Ventar på svar", "Awaiting an answer"};
 const Text kByReason{"Perioder etter årsak", "Periodar etter årsak", "Periods by reason"};
 const Text kReason{"Årsak", "Årsak", "Reason"};
-const Text kNoReason{"(ikke oppgitt)", "(ikkje oppgitt)", "(not given)"};
 const Text kMonths{"Måneder", "Månader", "Months"};
 const Text kByMunicipality{"Kommunenes fastleger og kandidater", "Fastlegane og kandidatane til kommunane", "The municipalities' GPs and candidates"};
 const Text kCandidatesShort{"Kandidater", "Kandidatar", "Candidates"};
@@ -305,7 +305,7 @@ void OfficeEvaluationScreen::draw_people(Context& ctx) {
     std::vector<std::vector<std::string>> rows;
     for (const json& r : answer_.value("by_reason", json::array())) {
         const std::string reason = r.value("reason", std::string());
-        rows.push_back({reason.empty() ? t(kNoReason) : reason, std::to_string(count_of(r, "periods")), std::to_string(count_of(r, "places")),
+        rows.push_back({sync::reason_label(reason).in(lang), std::to_string(count_of(r, "periods")), std::to_string(count_of(r, "places")),
                         decimal_of(r.value("months", json()), lang)});
     }
     if (rows.empty()) ui::muted(tr(lang, Msg::evaluation_none));

@@ -90,7 +90,7 @@ std::string evaluation_csv(const Evaluation& e, const std::map<std::string, std:
     for (const auto& [month, c] : e.by_month) csv.counts("Måned", month, c);
     csv.row("Totalt", "", "Måneder", decimal(months_of(e.months), Language::bokmal));
     for (const auto& [reason, r] : e.by_reason) {
-        const std::string key = reason.empty() ? "(ikke oppgitt)" : reason;
+        const std::string key = reason_label(reason).nb;
         csv.row("Årsak", key, "Perioder", std::to_string(r.periods));
         csv.row("Årsak", key, "Plasser", std::to_string(r.places));
         csv.row("Årsak", key, "Måneder", decimal(months_of(r.months), Language::bokmal));
@@ -146,7 +146,7 @@ json evaluation_json(const Evaluation& e, const std::map<std::string, std::strin
     out["months"] = months_of(e.months);
     out["by_reason"] = json::array();
     for (const auto& [reason, r] : e.by_reason) {
-        out["by_reason"].push_back({{"reason", reason}, {"periods", r.periods}, {"places", r.places}, {"months", months_of(r.months)}});
+        out["by_reason"].push_back({{"reason", reason}, {"name", reason_label(reason).nb}, {"periods", r.periods}, {"places", r.places}, {"months", months_of(r.months)}});
     }
     const DoctorCounts& g = e.doctors;
     out["doctors"] = {{"registered", g.registered}, {"newly_registered", g.newly_registered},

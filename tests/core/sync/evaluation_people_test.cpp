@@ -66,9 +66,9 @@ PeriodFact period_fact(const std::string& id, const std::string& hospital, Date 
 //  candidates g1 g2 g3 g7-11 = 8; struck g3 = 1; left g3 = 1.
 // Offers made in the window: h1 to m1 05.01 accepted, 06.01 declined; h2 to m3 01.02 withdrawn, 31.03 lapsed,
 //  15.03 pending (h1's 31.12.2026 is outside): 5 made, one of each; h1 2, h2 3.
-// Periods: q1 h1 10.01 matched m1 "foreldrepermisjon" 183 days; q2-q6 h2 01-05.02 matched m3 "utdanning" 61 days
+// Periods: q1 h1 10.01 matched m1 parental leave 183 days; q2-q6 h2 01-05.02 matched m3 education 61 days
 //  each; q7 h2 10.03 withdrawn, no reason, 30 days; q8 h1 01.12.2026 outside.
-//  Months (days / 30.4375): foreldrepermisjon 6.0, utdanning 305 d = 10.0, none 1.0; all 518 d = 17.0.
+//  Months (days / 30.4375): parental leave 6.0, education 305 d = 10.0, none 1.0; all 518 d = 17.0.
 // By municipality: m1 3 GPs, 3 candidates, 1 placed: all withheld, no share; m2 1 GP (withheld), 0 candidates,
 //  0 placed, no share (no candidates); m3 5, 5, 5: share 1.
 EvaluationFacts history() {
@@ -84,10 +84,10 @@ EvaluationFacts history() {
     f.offers = {offer_fact("h1", "m1", {2027, 1, 5}, "accepted"), offer_fact("h1", "m1", {2027, 1, 6}, "declined"),
                 offer_fact("h2", "m3", {2027, 2, 1}, "withdrawn"), offer_fact("h2", "m3", {2027, 3, 31}, "lapsed"),
                 offer_fact("h2", "m3", {2027, 3, 15}, "pending"), offer_fact("h1", "m2", {2026, 12, 31}, "accepted")};
-    f.periods = {period_fact("q1", "h1", {2027, 1, 10}, "matched", "m1", "foreldrepermisjon", 183)};
-    for (int i = 2; i <= 6; ++i) f.periods.push_back(period_fact("q" + std::to_string(i), "h2", {2027, 2, i - 1}, "matched", "m3", "utdanning", 61));
+    f.periods = {period_fact("q1", "h1", {2027, 1, 10}, "matched", "m1", "parental_leave", 183)};
+    for (int i = 2; i <= 6; ++i) f.periods.push_back(period_fact("q" + std::to_string(i), "h2", {2027, 2, i - 1}, "matched", "m3", "education", 61));
     f.periods.push_back(period_fact("q7", "h2", {2027, 3, 10}, "withdrawn", "", "", 30));
-    f.periods.push_back(period_fact("q8", "h1", {2026, 12, 1}, "matched", "m2", "foreldrepermisjon", 90));
+    f.periods.push_back(period_fact("q8", "h1", {2026, 12, 1}, "matched", "m2", "parental_leave", 90));
     return f;
 }
 
@@ -112,10 +112,10 @@ TEST_CASE("GPs, offers and periods by reason in the first quarter of 2027, worke
     CHECK(e.offers_by_hospital.at("h1").made == 2);
     CHECK(e.offers_by_hospital.at("h2").made == 3);
 
-    CHECK(e.by_reason.at("foreldrepermisjon").periods == 1);
-    CHECK(e.by_reason.at("utdanning").periods == 5);
-    CHECK(e.by_reason.at("utdanning").places == 5);
-    CHECK(e.by_reason.at("utdanning").months == doctest::Approx(305 / 30.4375));
+    CHECK(e.by_reason.at("parental_leave").periods == 1);
+    CHECK(e.by_reason.at("education").periods == 5);
+    CHECK(e.by_reason.at("education").places == 5);
+    CHECK(e.by_reason.at("education").months == doctest::Approx(305 / 30.4375));
     CHECK(e.by_reason.at("").periods == 1);
     CHECK(e.months == doctest::Approx(518 / 30.4375));
 
@@ -262,8 +262,8 @@ TEST_CASE("the new figures in CSV as Norwegian Excel opens it and in JSON, withh
     CHECK(csv.find("Tilbud;;Tilbud gitt;5\r\n") != std::string::npos);
     CHECK(csv.find("Tilbud;;Avslått;1\r\n") != std::string::npos);
     CHECK(csv.find("Tilbud per helseforetak;Helse Bergen;Tilbud gitt;2\r\n") != std::string::npos);
-    CHECK(csv.find("Årsak;utdanning;Måneder;10\r\n") != std::string::npos);
-    CHECK(csv.find("Årsak;foreldrepermisjon;Måneder;6\r\n") != std::string::npos);
+    CHECK(csv.find("Årsak;Utdanning eller kurs;Måneder;10\r\n") != std::string::npos);
+    CHECK(csv.find("Årsak;Foreldrepermisjon;Måneder;6\r\n") != std::string::npos);
     CHECK(csv.find("Årsak;(ikke oppgitt);Perioder;1\r\n") != std::string::npos);
     CHECK(csv.find("Totalt;;Måneder;17\r\n") != std::string::npos);
     CHECK(csv.find("Kommunens fastleger;Askøy;Andel av kandidatene tildelt;100 %\r\n") != std::string::npos);
@@ -280,6 +280,27 @@ TEST_CASE("the new figures in CSV as Norwegian Excel opens it and in JSON, withh
         CHECK(row["gps"]["suppressed"] == true);
         CHECK(row["placed_share"].is_null());
     }
+}
+
+TEST_CASE("a period's reason is kept as a category, never as the text the hospital typed") {
+    CHECK(reason_category("Foreldrepermisjon") == "parental_leave");
+    CHECK(reason_category("  FORELDREPERMISJON for Kari Nordmann ") == "parental_leave");
+    CHECK(reason_category("Sykmelding") == "illness");
+    CHECK(reason_category("Kurs i Oslo") == "education");
+    CHECK(reason_category("Permisjon") == "leave");
+    CHECK(reason_category("Kari reiser") == "other");
+    CHECK(reason_category(" ") == "");
+    PortalState s = region();
+    json period = period_json("p-r", 1);
+    period["reason"] = "Foreldrepermisjon for Kari Nordmann";
+    must(s, hospital(1), "publish_period", period);
+    for (const PeriodFact& f : period_facts(s)) {
+        if (f.period_id != "p-r") continue;
+        CHECK(f.reason == "parental_leave");
+        CHECK(nlohmann::json(f).dump().find("Kari") == std::string::npos);
+    }
+    CHECK(reason_label("parental_leave").en == "Parental leave");
+    CHECK(reason_label("").nb == "(ikke oppgitt)");
 }
 
 TEST_CASE("a kept GP or offer row that is not a fact is not read as one") {

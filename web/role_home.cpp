@@ -15,8 +15,8 @@ std::vector<Msg> pages_of(sync::Role role) {
     switch (role) {
         case sync::Role::gp:
             return {Msg::tab_profile, Msg::tab_available, Msg::tab_wishes, Msg::tab_periods, Msg::tab_offers, Msg::alerts};
-        case sync::Role::hospital: return {Msg::tab_periods, Msg::tab_timeline, Msg::alerts};
-        case sync::Role::municipality: return {Msg::tab_candidates};
+        case sync::Role::hospital: return {Msg::tab_periods, Msg::tab_timeline, Msg::alerts, Msg::tab_evaluation};
+        case sync::Role::municipality: return {Msg::tab_candidates, Msg::tab_evaluation};
         case sync::Role::alis_office:
             return {Msg::tab_organisations, Msg::tab_regional_list, Msg::tab_matching, Msg::tab_timeline,
                     Msg::tab_overview, Msg::tab_evaluation, Msg::tab_users};
@@ -173,10 +173,14 @@ void RoleHome::draw_page(Context& ctx, Msg msg) {
                 case Msg::tab_periods: hospital_periods_.draw(ctx); break;
                 case Msg::tab_timeline: draw_timeline(ctx); break;
                 case Msg::alerts: hospital_alerts_.draw(ctx); break;
+                case Msg::tab_evaluation: evaluation_.draw(ctx); break;  // its own part (screen_office_evaluation.hpp)
                 default: break;
             }
             break;
-        case sync::Role::municipality: municipality_.draw(ctx); break;
+        case sync::Role::municipality:
+            if (msg == Msg::tab_evaluation) evaluation_.draw(ctx);
+            else municipality_.draw(ctx);
+            break;
         case sync::Role::alis_office:
             switch (msg) {
                 case Msg::tab_organisations: office_.draw_organisations(ctx); break;

@@ -42,6 +42,7 @@ private:
     HospitalAlertsScreen hospital_alerts_;
     MunicipalityScreen municipality_;
     OfficeScreen office_;
+    OfficeEvaluationScreen evaluation_;  // a hospital's or a municipality's "Evaluering" (the office's is in office_)
 };
 
 }  // namespace alis::web

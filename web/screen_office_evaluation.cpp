@@ -3,11 +3,13 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <utility>
 #include <vector>
 
 #include "alis/sync/evaluation.hpp"
+#include "alis/sync/facts.hpp"
 #include "alis/text.hpp"
 #include "forms.hpp"
 #include "i18n.hpp"
@@ -32,6 +34,39 @@ std::string decimal_of(const json& v, Language lang) { return v.is_number() ? de
 // A withheld cell is "<5", never its count.
 std::string cell(const json& row) {
     return row.value("suppressed", false) || !row["value"].is_number_integer() ? "<5" : std::to_string(row["value"].get<int>());
+}
+
+// The figures added for GPs and offers (alis/sync/evaluation.hpp says what each counts).
+const Text kGps{"Fastleger i tidsrommet", "Fastlegar i tidsrommet", "GPs in the window"};
+const Text kRegistered{"Registrert", "Registrert", "Registered"};
+const Text kNewlyRegistered{"Registrert i tidsrommet", "Registrert i tidsrommet", "Registered in the window"};
+const Text kFreeAndWishes{"Med ledig tid og ønsker", "Med ledig tid og ønske", "With free time and wishes"};
+const Text kEligible{"Minst 3 år i allmennpraksis", "Minst 3 år i allmennpraksis", "At least 3 years in general practice"};
+const Text kCandidates{"Kandidater på kommunenes lister", "Kandidatar på listene til kommunane", "Candidates on the municipalities' lists"};
+const Text kStruck{"Strøket fra listen", "Stroke frå lista", "Struck from the list"};
+const Text kLeft{"Slettet", "Sletta", "Deleted"};
+const Text kOffers{"Tilbud gitt i tidsrommet", "Tilbod gitt i tidsrommet", "Offers made in the window"};
+const Text kMade{"Gitt", "Gitt", "Made"};
+const Text kAccepted{"Akseptert", "Akseptert", "Accepted"};
+const Text kDeclined{"Avslått", "Avslått", "Declined"};
+const Text kLapsed{"Utløpt uten svar", "Gått ut utan svar", "Lapsed unanswered"};
+const Text kPending{"Venter på svar", "Ventar på svar", "Awaiting an answer"};
+const Text kByReason{"Perioder etter årsak", "Periodar etter årsak", "Periods by reason"};
+const Text kReason{"Årsak", "Årsak", "Reason"};
+const Text kMonths{"Måneder", "Månader", "Months"};
+const Text kByMunicipality{"Kommunenes fastleger og kandidater", "Fastlegane og kandidatane til kommunane", "The municipalities' GPs and candidates"};
+const Text kCandidatesShort{"Kandidater", "Kandidatar", "Candidates"};
+const Text kShare{"Andel tildelt", "Del tildelt", "Share matched"};
+const Text kOwnHospital{"Du ser tallene for ditt helseforetak.", "Du ser tala for helseføretaket ditt.", "You see the figures for your hospital trust."};
+const Text kOwnMunicipality{"Du ser tallene for din kommune og dens fastleger.", "Du ser tala for kommunen din og fastlegane der.", "You see the figures for your municipality and its GPs."};
+
+std::string percent(const json& share, Language lang) {
+    return share.is_number() ? decimal(std::round(share.get<double>() * 1000) / 10, lang) + " %" : "–";
+}
+
+std::string cell_in(const json& row, const char* name) {
+    const auto it = row.find(name);
+    return it == row.end() || !it->is_object() ? "–" : cell(*it);
 }
 
 // One bar per row, its number written beside it (the bar only repeats what the text says).
@@ -148,6 +183,9 @@ void OfficeEvaluationScreen::draw(Context& ctx) {
     }
     ui::heading(tr(lang, Msg::tab_evaluation));
     ui::muted(tr(lang, Msg::evaluation_intro));
+    // The server answers a hospital and a municipality with their own part (evaluation_api.hpp).
+    if (ctx.session.user().role == sync::Role::hospital) ui::muted(kOwnHospital.in(lang).c_str());
+    if (ctx.session.user().role == sync::Role::municipality) ui::muted(kOwnMunicipality.in(lang).c_str());
     draw_presets(ctx);
     ui::date_input(tr(lang, Msg::start_date), from_, lang);
     ui::field_error(ui::problem_for(problems_, "from"), lang);
@@ -231,6 +269,58 @@ void OfficeEvaluationScreen::draw_figures(Context& ctx) {
         rows.clear();
         for (const json& row : answer_.value(part, json::array())) rows.push_back({row.value("name", std::string()), cell(row)});
         if (!rows.empty()) table(part, {tr(lang, msg), tr(lang, Msg::evaluation_matched)}, rows);
+    }
+    draw_people(ctx);
+}
+
+// GPs, offers, periods by reason and the municipalities' share placed: as the answer gives them.
+void OfficeEvaluationScreen::draw_people(Context& ctx) {
+    const Language lang = ctx.lang;
+    const auto t = [&](const Text& text) { return text.in(lang); };
+    const json& doctors = answer_.value("doctors", json::object());
+    if (ctx.session.user().role != sync::Role::hospital) {
+        ImGui::Spacing();
+        ui::heading(t(kGps).c_str());
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& [text, name] : {std::pair{&kRegistered, "registered"}, {&kNewlyRegistered, "newly_registered"},
+                                         {&kFreeAndWishes, "with_free_time_and_wishes"}, {&kEligible, "eligible"},
+                                         {&kCandidates, "candidates"}, {&kStruck, "struck"}, {&kLeft, "left"}}) {
+            rows.push_back({t(*text), std::to_string(count_of(doctors, name))});
+        }
+        table("##eval_gps", {tr(lang, Msg::evaluation_measure), tr(lang, Msg::evaluation_count)}, rows);
+    }
+
+    ImGui::Spacing();
+    ui::heading(t(kOffers).c_str());
+    const json& offers = answer_.value("offers", json::object());
+    std::vector<std::pair<std::string, int>> offer_bars;
+    const std::pair<std::string, const char*> offer_rows[] = {
+        {t(kMade), "made"}, {t(kAccepted), "accepted"}, {t(kDeclined), "declined"},
+        {tr(lang, Msg::evaluation_withdrawn), "withdrawn"}, {t(kLapsed), "lapsed"}, {t(kPending), "pending"}};
+    for (const auto& [text, name] : offer_rows) offer_bars.push_back({text + ": " + std::to_string(count_of(offers, name)), count_of(offers, name)});
+    bars(offer_bars);
+
+    ImGui::Spacing();
+    ui::heading(t(kByReason).c_str());
+    std::vector<std::vector<std::string>> rows;
+    for (const json& r : answer_.value("by_reason", json::array())) {
+        const std::string reason = r.value("reason", std::string());
+        rows.push_back({sync::reason_label(reason).in(lang), std::to_string(count_of(r, "periods")), std::to_string(count_of(r, "places")),
+                        decimal_of(r.value("months", json()), lang)});
+    }
+    if (rows.empty()) ui::muted(tr(lang, Msg::evaluation_none));
+    else table("##eval_reasons", {t(kReason), tr(lang, Msg::tab_periods), tr(lang, Msg::places), t(kMonths)}, rows);
+
+    rows.clear();
+    for (const json& m : answer_.value("by_municipality", json::array())) {
+        rows.push_back({m.value("name", std::string()), cell_in(m, "gps"), cell_in(m, "candidates"), cell_in(m, "placed"),
+                        percent(m.value("placed_share", json()), lang)});
+    }
+    if (!rows.empty()) {
+        ImGui::Spacing();
+        ui::heading(t(kByMunicipality).c_str());
+        table("##eval_municipalities", {tr(lang, Msg::municipality), t(kRegistered), t(kCandidatesShort), tr(lang, Msg::evaluation_matched), t(kShare)},
+              rows);
     }
 }
 

@@ -1,8 +1,9 @@
 #pragma once
-// The ALIS office's "Evaluering" tab: the scheme's figures for a window of time. The figures are
-// worked out on the server by core's one function (alis/sync/evaluation.hpp) from the anonymous
-// period facts, which outlive the personal data, so this tab asks the server (POST /api/evaluation)
-// and is unavailable offline. It draws what the answer says; it decides no figure.
+// The "Evaluering" tab of the ALIS office, a hospital and a municipality: the scheme's figures for a
+// window of time. The figures are worked out on the server by core's one function
+// (alis/sync/evaluation.hpp) from the anonymous facts, which outlive the personal data, and cut to
+// the user's own part for a hospital or a municipality, so this tab asks the server (POST
+// /api/evaluation) and is unavailable offline. It draws what the answer says; it decides no figure.
 #include <optional>
 #include <string>
 
@@ -24,6 +25,7 @@ private:
     void download(Context& ctx);
     void draw_presets(Context& ctx);
     void draw_figures(Context& ctx);
+    void draw_people(Context& ctx);
 
     std::string from_, to_;
     bool loading_ = false;

@@ -222,11 +222,17 @@ Response App::route_api(const Request& req) {
     if (p == "/api/logout") return logout(req);
 
     if (p == "/api/evaluation") {
-        auto caller = office_caller(req, {"Bare ALIS-kontoret kan se evalueringstallene.",
-                                          "Berre ALIS-kontoret kan sjå evalueringstala.",
-                                          "Only the ALIS office may see the evaluation figures."});
-        if (auto* refused = std::get_if<Response>(&caller)) return *refused;
-        return evaluation_answer(sync_, body);
+        const auto user = current_user(req);
+        if (!user) return unauthenticated();
+        if (user->must_change_password) return password_change_required();
+        const auto scope = evaluation_scope_of(user->role, user->organisation_id);
+        if (!scope) {
+            return Response::error(403, "evaluation_not_for_role",
+                                   {"Bare ALIS-kontoret, helseforetakene og kommunene kan se evalueringstallene.",
+                                    "Berre ALIS-kontoret, helseføretaka og kommunane kan sjå evalueringstala.",
+                                    "Only the ALIS office, the hospital trusts and the municipalities may see the evaluation figures."});
+        }
+        return evaluation_answer(sync_, body, *scope);
     }
 
     if (p.rfind("/api/users", 0) == 0) {

@@ -445,14 +445,17 @@ int run_cli(int argc, char** argv) {
     sweep_cmd->add_flag("--test-clock", sweep_test_clock, "Judge expiry on --today instead of today; never in production");
     sweep_cmd->add_option("--today", sweep_today, "With --test-clock: the day to judge on, YYYY-MM-DD");
 
-    std::string report_from, report_to, report_format = "csv";
+    std::string report_from, report_to, report_format = "csv", report_hospital, report_municipality;
     auto* report_cmd = cli.add_subcommand(
-        "report", "The scheme's evaluation figures for the periods published in a window, from the anonymous period facts "
+        "report", "The scheme's evaluation figures for a window (periods, GPs, offers), from the anonymous facts "
                   "(stop the server first); CSV as Norwegian Excel opens it, or JSON");
     report_cmd->add_option("--data", data, "Data folder")->capture_default_str();
     report_cmd->add_option("--from", report_from, "First day of the window, YYYY-MM-DD")->required();
     report_cmd->add_option("--to", report_to, "Last day of the window (included), YYYY-MM-DD")->required();
     report_cmd->add_option("--format", report_format, "csv or json")->check(CLI::IsMember({"csv", "json"}))->capture_default_str();
+    auto* report_hospital_opt = report_cmd->add_option("--hospital", report_hospital, "Only this hospital trust's part (its id), as its users see it");
+    report_cmd->add_option("--municipality", report_municipality, "Only this municipality's part (its id), as its users see it")
+        ->excludes(report_hospital_opt);
 
     auto* check_cmd = cli.add_subcommand("check", "Run PRAGMA integrity_check");
     check_cmd->add_option("--data", data, "Data folder")->capture_default_str();
@@ -498,7 +501,10 @@ int run_cli(int argc, char** argv) {
         DataLock lock(data);
         auto app = open_app(options, std::move(clock));
         if (*report_cmd) {
-            const sync::Evaluation e = app->sync().evaluate(*window);
+            sync::EvaluationScope scope;
+            if (!report_hospital.empty()) scope = {sync::EvaluationScope::Kind::hospital, report_hospital};
+            if (!report_municipality.empty()) scope = {sync::EvaluationScope::Kind::municipality, report_municipality};
+            const sync::Evaluation e = app->sync().evaluate(*window, scope);
             const auto names = app->sync().organisation_names();
             if (report_format == "json") {
                 std::cout << sync::evaluation_json(e, names).dump(2) << "\n";

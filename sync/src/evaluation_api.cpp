@@ -4,7 +4,16 @@
 
 namespace alis::server {
 
-Response evaluation_answer(const SyncService& sync, const nlohmann::json& body) {
+std::optional<sync::EvaluationScope> evaluation_scope_of(const std::string& role, const std::string& organisation_id) {
+    using Kind = sync::EvaluationScope::Kind;
+    if (role == "alis_office") return sync::EvaluationScope{Kind::region, ""};
+    if (organisation_id.empty()) return std::nullopt;
+    if (role == "hospital") return sync::EvaluationScope{Kind::hospital, organisation_id};
+    if (role == "municipality") return sync::EvaluationScope{Kind::municipality, organisation_id};
+    return std::nullopt;
+}
+
+Response evaluation_answer(const SyncService& sync, const nlohmann::json& body, const sync::EvaluationScope& scope) {
     Problems problems;
     auto date = [&](const char* field) -> std::optional<Date> {
         const auto it = body.find(field);
@@ -36,7 +45,7 @@ Response evaluation_answer(const SyncService& sync, const nlohmann::json& body) 
         return Response::problems(422, "invalid_window",
                                   {"Tidsrommet er ugyldig.", "Tidsrommet er ugyldig.", "The window is not valid."}, problems);
     }
-    const sync::Evaluation figures = sync.evaluate({*from, *to});
+    const sync::Evaluation figures = sync.evaluate({*from, *to}, scope);
     if (format == "csv") {
         Response r;
         r.content_type = "text/csv; charset=utf-8";

@@ -160,6 +160,21 @@ const char* const kMigrations[] = {
         PRIMARY KEY (month, role, action, kind)
     );
     )sql",
+    // The evaluation's facts about GPs and offers (alis/sync/doctor_facts.hpp, sync/src/kept_facts.hpp):
+    // the periods' reason and length; the day each doctor profile was first seen, a row that goes
+    // when the profile goes; and the facts of deleted doctors and offers, kept with no key at all.
+    R"sql(
+    ALTER TABLE period_facts ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+    ALTER TABLE period_facts ADD COLUMN days INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE doctor_registrations (
+        doctor_id TEXT PRIMARY KEY,
+        registered_on TEXT NOT NULL
+    );
+    CREATE TABLE departed_facts (
+        kind TEXT NOT NULL,
+        body TEXT NOT NULL
+    );
+    )sql",
 };
 
 class Statement {
@@ -510,11 +525,13 @@ public:
         Transaction tx(*this);
         Statement s(db_,
                     "INSERT INTO period_facts(period_id, hospital_id, department_id, specialty, places, published_on, "
-                    "outcome, matched_on, days_to_match, municipality_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+                    "outcome, matched_on, days_to_match, municipality_id, reason, days) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
                     "ON CONFLICT(period_id) DO UPDATE SET hospital_id = excluded.hospital_id, "
                     "department_id = excluded.department_id, specialty = excluded.specialty, places = excluded.places, "
                     "published_on = excluded.published_on, outcome = excluded.outcome, matched_on = excluded.matched_on, "
-                    "days_to_match = excluded.days_to_match, municipality_id = excluded.municipality_id");
+                    "days_to_match = excluded.days_to_match, municipality_id = excluded.municipality_id, "
+                    "reason = excluded.reason, days = excluded.days");
         for (const auto& f : facts) {
             s.bind(1, f.value("period_id", "")).bind(2, f.value("hospital_id", "")).bind(3, f.value("department_id", ""));
             s.bind(4, f.value("specialty", "")).bind(5, f.value("places", std::int64_t{1})).bind(6, f.value("published_on", ""));
@@ -522,6 +539,7 @@ public:
             if (f.contains("matched_on") && f["matched_on"].is_string()) s.bind(8, f["matched_on"].get<std::string>()); else s.bind_null(8);
             if (f.contains("days_to_match") && f["days_to_match"].is_number_integer()) s.bind(9, f["days_to_match"].get<std::int64_t>()); else s.bind_null(9);
             s.bind(10, f.value("municipality_id", ""));
+            s.bind(11, f.value("reason", "")).bind(12, f.value("days", std::int64_t{0}));
             s.run();
         }
         tx.commit();
@@ -531,15 +549,62 @@ public:
         std::lock_guard lock(mutex_);
         Statement s(db_,
                     "SELECT period_id, hospital_id, department_id, specialty, places, published_on, outcome, matched_on, "
-                    "days_to_match, municipality_id FROM period_facts ORDER BY period_id");
+                    "days_to_match, municipality_id, reason, days FROM period_facts ORDER BY period_id");
         std::vector<nlohmann::json> out;
         while (s.step()) {
             out.push_back({{"period_id", s.text(0)}, {"hospital_id", s.text(1)}, {"department_id", s.text(2)},
                            {"specialty", s.text(3)}, {"places", s.integer(4)}, {"published_on", s.text(5)},
                            {"outcome", s.text(6)}, {"matched_on", s.is_null(7) ? nlohmann::json(nullptr) : nlohmann::json(s.text(7))},
                            {"days_to_match", s.is_null(8) ? nlohmann::json(nullptr) : nlohmann::json(s.integer(8))},
-                           {"municipality_id", s.text(9)}});
+                           {"municipality_id", s.text(9)}, {"reason", s.text(10)}, {"days", s.integer(11)}});
         }
+        return out;
+    }
+
+    void note_registrations(const std::vector<std::string>& doctor_ids, const std::string& on) override {
+        if (doctor_ids.empty()) return;
+        std::lock_guard lock(mutex_);
+        Transaction tx(*this);
+        Statement s(db_, "INSERT OR IGNORE INTO doctor_registrations(doctor_id, registered_on) VALUES (?1, ?2)");
+        for (const auto& id : doctor_ids) {
+            s.bind(1, id).bind(2, on);
+            s.run();
+        }
+        tx.commit();
+    }
+
+    std::map<std::string, std::string> registrations() override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, "SELECT doctor_id, registered_on FROM doctor_registrations");
+        std::map<std::string, std::string> out;
+        while (s.step()) out[s.text(0)] = s.text(1);
+        return out;
+    }
+
+    void keep_departed_facts(const std::vector<std::pair<std::string, nlohmann::json>>& facts,
+                             const std::vector<std::string>& forget_doctor_ids) override {
+        if (facts.empty() && forget_doctor_ids.empty()) return;
+        std::lock_guard lock(mutex_);
+        Transaction tx(*this);
+        Statement keep(db_, "INSERT INTO departed_facts(kind, body) VALUES (?1, ?2)");
+        for (const auto& [kind, body] : facts) {
+            keep.bind(1, kind).bind(2, body.dump());
+            keep.run();
+        }
+        Statement forget(db_, "DELETE FROM doctor_registrations WHERE doctor_id = ?1");
+        for (const auto& id : forget_doctor_ids) {
+            forget.bind(1, id);
+            forget.run();
+        }
+        tx.commit();
+    }
+
+    std::vector<nlohmann::json> departed_facts(const std::string& kind) override {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, "SELECT body FROM departed_facts WHERE kind = ?1");
+        s.bind(1, kind);
+        std::vector<nlohmann::json> out;
+        while (s.step()) out.push_back(nlohmann::json::parse(s.text(0), nullptr, false));
         return out;
     }
 

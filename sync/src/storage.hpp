@@ -2,6 +2,7 @@
 // Everything the server keeps, behind one interface: SQLite today (sqlite_storage.cpp); a PostgreSQL
 // backend for a national rollout would implement the same calls. Every method is one transaction.
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -194,6 +195,16 @@ public:
     // replaced by a newer one; kept when the period is deleted.
     virtual void upsert_period_facts(const std::vector<nlohmann::json>& facts) = 0;
     virtual std::vector<nlohmann::json> period_facts() = 0;
+    // The day the server first saw each doctor profile (doctor id -> "YYYY-MM-DD"; the first day
+    // written stays), kept only while the profile exists (sync/src/kept_facts.hpp).
+    virtual void note_registrations(const std::vector<std::string>& doctor_ids, const std::string& on) = 0;
+    virtual std::map<std::string, std::string> registrations() = 0;
+    // Keeps the anonymous facts of deleted doctors and offers (kind "doctor" | "offer", as
+    // alis/sync/doctor_facts.hpp writes them) with no key, and forgets those doctors' registration
+    // rows, in one transaction. departed_facts reads the kept ones of a kind.
+    virtual void keep_departed_facts(const std::vector<std::pair<std::string, nlohmann::json>>& facts,
+                                     const std::vector<std::string>& forget_doctor_ids) = 0;
+    virtual std::vector<nlohmann::json> departed_facts(const std::string& kind) = 0;
     // After deletions: leaves no old copy of deleted data in the write-ahead log (and with `vacuum`
     // rewrites the file without free pages).
     virtual void compact(bool vacuum) = 0;

@@ -11,6 +11,7 @@
 
 #include "alis/sync/authorization.hpp"
 #include "alis/sync/facts.hpp"
+#include "kept_facts.hpp"
 #include "alis/sync/mutations.hpp"
 #include "alis/sync/protocol.hpp"
 #include "alis/sync/server.hpp"
@@ -286,6 +287,14 @@ Response SyncService::push(const Principal& who, json body) {
     }
     const sync::Actor actor = actor_of(who);
     std::unique_lock lock(impl_->mutex);
+    // The evaluation's facts (kept_facts.hpp): the day a GP registers, and what is kept of a GP who
+    // deletes the profile (its offers go with it).
+    std::optional<FactsBefore> before;
+    const auto named = [&](const char* name) {
+        return std::any_of(req->mutations.begin(), req->mutations.end(), [&](const auto& m) { return m.name == name; });
+    };
+    if (named("delete_doctor")) record_period_facts(impl_->storage, impl_->server.state());
+    if (named("delete_doctor") || named("register_doctor")) before = facts_before(impl_->storage, impl_->server.state());
     sync::PushResult r = impl_->server.push(actor, *req, impl_->clock.today());
     if (r.status == sync::PushStatus::refused) {
         bool foreign = false, held = false;
@@ -304,9 +313,11 @@ Response SyncService::push(const Principal& who, json body) {
             entries.push_back({0, impl_->clock.now(), who.user_id, who.role, "write", sync::to_string(c.key.kind),
                                c.key.id, doctor_of(c), c.deleted ? "deleted" : "written"});
         }
+        const FactsToKeep keep = facts_to_keep(before ? &*before : nullptr, impl_->server.state(), impl_->clock.today());
         const auto seq = impl_->enqueue(r.changes, r.version, r.reset_version, std::move(entries), &r);
         lock.unlock();
         if (!impl_->wait_durable(seq)) return storage_failed();
+        keep_facts(impl_->storage, keep, impl_->clock.today());
     } else {
         // Nothing new (e.g. all duplicates), but the answer may rest on writes still in flight.
         const auto seq = impl_->last_enqueued();
@@ -363,11 +374,16 @@ void SyncService::forget_received_rejections(const sync::Actor& actor, const syn
 
 json SyncService::apply_direct(const std::string& name, const json& args) {
     std::unique_lock lock(impl_->mutex);
+    std::optional<FactsBefore> before;
+    if (name == "delete_doctor") record_period_facts(impl_->storage, impl_->server.state());
+    if (name == "delete_doctor" || name == "register_doctor") before = facts_before(impl_->storage, impl_->server.state());
     sync::ServerChanges ch = impl_->server.apply_direct(sync::system_actor(), name, args, impl_->clock.today());
     if (!ch.outcome.accepted) return json(ch.outcome.problems);
+    const FactsToKeep keep = facts_to_keep(before ? &*before : nullptr, impl_->server.state(), impl_->clock.today());
     const auto seq = impl_->enqueue(ch.changes, ch.version, ch.reset_version, {}, nullptr);
     lock.unlock();
     if (!impl_->wait_durable(seq)) throw StorageError("the change could not be stored");
+    keep_facts(impl_->storage, keep, impl_->clock.today());
     return json::array();
 }
 
@@ -406,8 +422,10 @@ SyncService::SweepReport SyncService::expire_outdated(const sync::RetentionPolic
     for (const auto& f : sync::period_facts(impl_->server.state())) facts.push_back(f);
     impl_->storage.upsert_period_facts(facts);
     report.facts = facts.size();
+    const FactsBefore before = facts_before(impl_->storage, impl_->server.state());
     sync::ServerChanges ch = impl_->server.expire_outdated(today, policy);
     if (ch.changes.empty()) return report;
+    const FactsToKeep keep = facts_to_keep(&before, impl_->server.state(), today);
     std::vector<AuditEntry> entries;
     for (auto& c : ch.changes) {
         // Doctors are only re-versioned (who may see them changed); the rest are deletions.
@@ -419,6 +437,7 @@ SyncService::SweepReport SyncService::expire_outdated(const sync::RetentionPolic
     const auto seq = impl_->enqueue(ch.changes, ch.version, ch.reset_version, std::move(entries), nullptr);
     lock.unlock();
     if (!impl_->wait_durable(seq)) throw StorageError("the expiry could not be stored");
+    keep_facts(impl_->storage, keep, today);
     impl_->storage.compact(false);
     return report;
 }
@@ -443,8 +462,10 @@ std::map<std::string, std::size_t> SyncService::erase_personal_data(const sync::
     std::vector<json> facts;
     for (const auto& f : sync::period_facts(impl_->server.state())) facts.push_back(f);
     impl_->storage.upsert_period_facts(facts);
+    const FactsBefore before = facts_before(impl_->storage, impl_->server.state());
     sync::ServerChanges ch = impl_->server.erase_personal_data(who, impl_->clock.today());
     if (ch.changes.empty()) return deleted;
+    const FactsToKeep keep = facts_to_keep(&before, impl_->server.state(), impl_->clock.today());
     std::vector<AuditEntry> entries;
     for (auto& c : ch.changes) {
         if (!c.deleted) continue;  // reopened periods and renumbered entries are ordinary writes
@@ -455,6 +476,7 @@ std::map<std::string, std::size_t> SyncService::erase_personal_data(const sync::
     const auto seq = impl_->enqueue(ch.changes, ch.version, ch.reset_version, std::move(entries), nullptr);
     lock.unlock();
     if (!impl_->wait_durable(seq)) throw StorageError("the deletion could not be stored");
+    keep_facts(impl_->storage, keep, impl_->clock.today());
     return deleted;
 }
 
@@ -465,13 +487,9 @@ std::vector<events::Event> SyncService::events() const {
     return events::all_events(state, events::compute_fits(state, today), today);
 }
 
-sync::Evaluation SyncService::evaluate(const sync::EvaluationWindow& window) const {
+sync::Evaluation SyncService::evaluate(const sync::EvaluationWindow& window, const sync::EvaluationScope& scope) const {
     std::shared_lock lock(impl_->mutex);
-    std::vector<sync::PeriodFact> kept;
-    for (const json& row : impl_->storage.period_facts()) {
-        if (auto f = sync::period_fact_from_json(row)) kept.push_back(std::move(*f));
-    }
-    return sync::evaluate(sync::merge_facts(kept, sync::period_facts(impl_->server.state())), window);
+    return sync::evaluate(evaluation_facts(impl_->storage, impl_->server.state()), window, scope);
 }
 
 std::map<std::string, std::string> SyncService::organisation_names() const {

@@ -84,9 +84,9 @@ public:
     // The ids of the user's e-mail subscriptions (for one-click unsubscribe).
     std::vector<std::string> email_subscriptions(const std::string& user_id) const;
 
-    // The evaluation figures for a window (alis/sync/evaluation.hpp): the facts the server keeps,
-    // with those of the periods still in the state on top, and the organisations' names by id.
-    sync::Evaluation evaluate(const sync::EvaluationWindow& window) const;
+    // The evaluation figures for a window (alis/sync/evaluation.hpp) for the scope's part: the facts
+    // the server keeps (sync/src/kept_facts.hpp) with the state's on top, and the organisations' names by id.
+    sync::Evaluation evaluate(const sync::EvaluationWindow& window, const sync::EvaluationScope& scope = {}) const;
     std::map<std::string, std::string> organisation_names() const;
 
     std::size_t record_count() const;

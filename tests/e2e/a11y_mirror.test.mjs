@@ -9,8 +9,8 @@ import { usePortal, clickLabel, portalState, nextFrames, logIn, typeInto, waitFo
 const PASSWORD = 'demo-passord-2027';
 const TOURS = {
   gp: { user: 'demo-lege', tabs: ['Profil', 'Ledig tid', 'Ønsker', 'Perioder', 'Tilbud', 'Varsler'] },
-  hospital: { user: 'demo-sykehus', tabs: ['Perioder', 'Tidslinje', 'Varsler'] },
-  municipality: { user: 'demo-kommune', tabs: ['Kandidater'] },
+  hospital: { user: 'demo-sykehus', tabs: ['Perioder', 'Tidslinje', 'Varsler', 'Evaluering'] },
+  municipality: { user: 'demo-kommune', tabs: ['Kandidater', 'Evaluering'] },
   office: { user: 'demo-kontor', tabs: ['Organisasjoner', 'Regional liste', 'Matching', 'Tidslinje', 'Oversikt', 'Brukere'] },
 };
 // The probe's roles as Chromium names them. Text, status and alert take no name from their content:

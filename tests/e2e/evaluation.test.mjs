@@ -1,5 +1,6 @@
-// The ALIS office's "Evaluering" tab: the figures of a window come from the server (the same function
-// as `alis-sync report`), a withheld count reads "<5", and a reversed window is refused by name.
+// The "Evaluering" tab: the figures of a window come from the server (the same function as
+// `alis-sync report`), a withheld count reads "<5", and a reversed window is refused by name; a
+// hospital's tab shows its own trust's part and nothing of another trust's.
 // The real alis-sync with its demo, Debian's Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,9 +10,9 @@ import { apiLogin, apiPost } from './lib/api.mjs';
 const PASSWORD = 'demo-passord-2027';
 const portal = usePortal(['--demo']);
 
-async function figures(from, to) {
-  const office = await apiLogin(portal.server.url, 'demo-kontor', PASSWORD);
-  return apiPost(portal.server.url, office, '/api/evaluation', { from, to });
+async function figures(from, to, user = 'demo-kontor') {
+  const session = await apiLogin(portal.server.url, user, PASSWORD);
+  return apiPost(portal.server.url, session, '/api/evaluation', { from, to });
 }
 
 // Empties a text field (the cursor lands where the click was) and types `text`.
@@ -65,5 +66,36 @@ test('the office opens Evaluering, picks a window and reads the same figures the
   await clickLabel(page, 'Vis tall');
   await waitForLabel(page, () => Module.alisTestState().items.some((i) => i.label === 'Kan ikke være før fra-datoen.'),
     'the reversed window refused under "Til og med"');
+  await context.close();
+});
+
+test('a hospital opens Evaluering at #/home/evaluering and reads its own part, nothing of another trust', async () => {
+  const context = await portal.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  await logIn(page, portal.server.url, 'demo-sykehus', PASSWORD);
+  await clickLabel(page, 'Evaluering');
+  await waitForLabel(page, () => Module.alisTestState().items.some((i) => i.label === 'Perioder lyst ut i tidsrommet'),
+    'the figures shown on opening');
+  assert.equal((await portalState(page)).route, '#/home/evaluering');
+
+  const want = await figures('2020-01-01', '2030-12-31', 'demo-sykehus');
+  assert.deepEqual(want.by_hospital.map((h) => h.id), ['helse-bergen']);
+  await retype(page, 'Fra', '01.01.2020');
+  await retype(page, 'Til og med', '31.12.2030');
+  await clickLabel(page, 'Vis tall');
+  const month = want.by_month[0];
+  const monthLabel = `${month.month} – Perioder: ${month.periods}, Tildelt: ${month.matched}`;
+  await page.waitForFunction((label) => Module.alisTestState().items.some((i) => i.label === label), monthLabel,
+    { timeout: 20000 }).catch(async (e) => {
+    throw new Error(`${e.message}; want ${monthLabel}; visible: ${labels(await portalState(page)).join(' | ')}`);
+  });
+  const shown = labels(await portalState(page));
+  assert.ok(shown.includes('Du ser tallene for ditt helseforetak.'), shown.join(' | '));
+  const at = shown.indexOf('Perioder', shown.indexOf('Antall'));
+  assert.equal(shown[at + 1], String(want.total.periods), shown.join(' | '));
+  assert.ok(shown.includes(want.by_hospital[0].name), 'its own trust listed');
+  assert.ok(!shown.some((l) => l.includes('Haraldsplass')), `no other trust: ${shown.join(' | ')}`);
+  assert.ok(shown.includes('Tilbud gitt i tidsrommet'), 'the offers made');
+  await screenshot(page, 'hospital-evaluation');
   await context.close();
 });

@@ -1,5 +1,5 @@
 // POST /api/evaluation over HTTP: the office gets the figures of a window (the demo's three periods),
-// a malformed or reversed window is refused naming the field and the rule, and no other role may ask.
+// a malformed or reversed window is refused naming the field and the rule, and a GP may not ask.
 #include <doctest/doctest.h>
 
 #include "test_server.hpp"
@@ -7,7 +7,7 @@
 using namespace alis::test;
 using nlohmann::json;
 
-TEST_CASE("the office gets the evaluation figures; a bad window names the field; other roles are refused") {
+TEST_CASE("the office gets the evaluation figures; a bad window names the field; a GP is refused") {
     TestServer s;
     auto o = s.client();
     REQUIRE(o.login("demo-kontor", alis::server::kDemoPassword).status == 200);
@@ -47,10 +47,11 @@ TEST_CASE("the office gets the evaluation figures; a bad window names the field;
     CHECK(reversed.json()["problems"][0]["field"] == "to");
     CHECK(reversed.json()["problems"][0]["rule"] == "window_order");
 
-    for (const char* who : {"demo-lege", "demo-sykehus", "demo-kommune"}) {
-        auto c = s.client();
-        REQUIRE(c.login(who, alis::server::kDemoPassword).status == 200);
-        CHECK(c.post("/api/evaluation", {{"from", "2000-01-01"}, {"to", "2099-12-31"}}).status == 403);
-    }
+    // A GP has no part of the figures (hospitals and municipalities: test_evaluation_parts.cpp).
+    auto gp = s.client();
+    REQUIRE(gp.login("demo-lege", alis::server::kDemoPassword).status == 200);
+    auto refused = gp.post("/api/evaluation", {{"from", "2000-01-01"}, {"to", "2099-12-31"}});
+    CHECK(refused.status == 403);
+    CHECK(refused.json()["error"]["rule"] == "evaluation_not_for_role");
     CHECK(s.client().post("/api/evaluation", {{"from", "2000-01-01"}, {"to", "2099-12-31"}}).status == 401);
 }

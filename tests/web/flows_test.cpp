@@ -356,7 +356,7 @@ TEST_CASE_FIXTURE(ZoomedPortal, "at 200 % zoom the office's pages are chosen fro
     CHECK(app.route() == "#/home/brukere");
 }
 
-TEST_CASE_FIXTURE(ZoomedPortal, "at 200 % zoom a hospital's three tabs fit with their whole names and stay tabs") {
+TEST_CASE_FIXTURE(ZoomedPortal, "at 200 % zoom a hospital's four tabs fit with their whole names and stay tabs") {
     log_in_as("hb");
     const probe::Item* tab = probe::find("Tidslinje");
     REQUIRE(tab != nullptr);

@@ -31,6 +31,8 @@ double quantile(const std::vector<long>& sorted, double p) {
     return static_cast<double>(sorted[below]) + (rank - static_cast<double>(below)) * static_cast<double>(sorted[above] - sorted[below]);
 }
 
+constexpr double kDaysPerMonth = 365.25 / 12;
+
 std::string year_month(const Date& d) {
     return to_iso(d).substr(0, 7);
 }
@@ -51,6 +53,11 @@ Evaluation evaluate(const std::vector<PeriodFact>& facts, const EvaluationWindow
         count(e.total, f);
         count(e.by_hospital[f.hospital_id], f);
         count(e.by_month[year_month(f.published_on)], f);
+        ReasonCounts& r = e.by_reason[f.reason];
+        ++r.periods;
+        r.places += f.places;
+        r.months += f.days / kDaysPerMonth;
+        e.months += f.days / kDaysPerMonth;
         e.placed_by_department[f.department_id];  // every department with a period has a row
         if (f.outcome != "matched") continue;
         ++e.placed_by_department[f.department_id].value;
@@ -94,7 +101,18 @@ std::optional<EvaluationWindow> preset_window(WindowPreset preset, const std::op
 std::vector<PeriodFact> merge_facts(const std::vector<PeriodFact>& kept, const std::vector<PeriodFact>& current) {
     std::map<std::string, PeriodFact> by_id;
     for (const PeriodFact& f : kept) by_id[f.period_id] = f;
-    for (const PeriodFact& f : current) by_id[f.period_id] = f;
+    for (const PeriodFact& f : current) {
+        PeriodFact& slot = by_id[f.period_id];
+        const bool was_matched = slot.outcome == "matched";
+        const PeriodFact before = slot;
+        slot = f;
+        if (was_matched && f.outcome != "matched") {
+            slot.outcome = before.outcome;
+            slot.matched_on = before.matched_on;
+            slot.days_to_match = before.days_to_match;
+            slot.municipality_id = before.municipality_id;
+        }
+    }
     std::vector<PeriodFact> out;
     out.reserve(by_id.size());
     for (auto& [id, f] : by_id) out.push_back(std::move(f));
@@ -124,6 +142,8 @@ std::optional<PeriodFact> period_fact_from_json(const nlohmann::json& j) {
     if (const auto matched = text("matched_on")) f.matched_on = parse_iso(*matched);
     if (const auto days = j.find("days_to_match"); days != j.end() && days->is_number_integer()) f.days_to_match = days->get<long>();
     f.municipality_id = text("municipality_id").value_or("");
+    f.reason = text("reason").value_or("");
+    if (const auto days = j.find("days"); days != j.end() && days->is_number_integer()) f.days = static_cast<int>(std::clamp<long>(days->get<long>(), 0, 100000));
     return f;
 }
 

@@ -1,5 +1,6 @@
 #include "alis/sync/evaluation_report.hpp"
 
+#include <cmath>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -31,8 +32,16 @@ public:
         row(part, key, "Trukket tilbake", std::to_string(c.withdrawn));
         row(part, key, "Åpne", std::to_string(c.open));
     }
-    void cell(const std::string& part, const std::string& key, const Cell& c) {
-        row(part, key, "Tildelte perioder", c.shown ? std::to_string(c.value) : "<5");
+    void cell(const std::string& part, const std::string& key, const Cell& c, const std::string& measure = "Tildelte perioder") {
+        row(part, key, measure, c.shown ? std::to_string(c.value) : "<5");
+    }
+    void offers(const std::string& part, const std::string& key, const OfferCounts& c) {
+        row(part, key, "Tilbud gitt", std::to_string(c.made));
+        row(part, key, "Akseptert", std::to_string(c.accepted));
+        row(part, key, "Avslått", std::to_string(c.declined));
+        row(part, key, "Trukket tilbake", std::to_string(c.withdrawn));
+        row(part, key, "Utløpt uten svar", std::to_string(c.lapsed));
+        row(part, key, "Venter på svar", std::to_string(c.pending));
     }
     std::string text_ = std::string(kCsvBom) + csv_row({"Del", "Nøkkel", "Mål", "Verdi"});
 };
@@ -47,6 +56,14 @@ json cell_json(const Cell& c) {
 }
 
 json optional_json(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+
+json offers_json(const OfferCounts& c) {
+    return {{"made", c.made}, {"accepted", c.accepted}, {"declined", c.declined}, {"withdrawn", c.withdrawn},
+            {"lapsed", c.lapsed}, {"pending", c.pending}};
+}
+
+// Months to one decimal, as the CSV writes them, so JSON and CSV say the same.
+double months_of(double m) { return std::round(m * 10) / 10; }
 
 }  // namespace
 
@@ -71,6 +88,31 @@ std::string evaluation_csv(const Evaluation& e, const std::map<std::string, std:
     for (const auto& [id, c] : e.placed_by_department) csv.cell("Avdeling", name_of(names, id), c);
     for (const auto& [id, c] : e.placed_by_municipality) csv.cell("Kommune", name_of(names, id), c);
     for (const auto& [month, c] : e.by_month) csv.counts("Måned", month, c);
+    csv.row("Totalt", "", "Måneder", decimal(months_of(e.months), Language::bokmal));
+    for (const auto& [reason, r] : e.by_reason) {
+        const std::string key = reason_label(reason).nb;
+        csv.row("Årsak", key, "Perioder", std::to_string(r.periods));
+        csv.row("Årsak", key, "Plasser", std::to_string(r.places));
+        csv.row("Årsak", key, "Måneder", decimal(months_of(r.months), Language::bokmal));
+    }
+    const DoctorCounts& g = e.doctors;
+    csv.row("Fastleger", "", "Registrert", std::to_string(g.registered));
+    csv.row("Fastleger", "", "Nyregistrert", std::to_string(g.newly_registered));
+    csv.row("Fastleger", "", "Med ledig tid og ønsker", std::to_string(g.with_free_time_and_wishes));
+    csv.row("Fastleger", "", "Oppfyller kravet om 3 år i allmennpraksis", std::to_string(g.eligible));
+    csv.row("Fastleger", "", "Kandidater", std::to_string(g.candidates));
+    csv.row("Fastleger", "", "Strøket fra listen", std::to_string(g.struck));
+    csv.row("Fastleger", "", "Slettet", std::to_string(g.left));
+    csv.offers("Tilbud", "", e.offers);
+    for (const auto& [id, c] : e.offers_by_hospital) csv.offers("Tilbud per helseforetak", name_of(names, id), c);
+    for (const auto& [id, m] : e.by_municipality) {
+        const std::string key = name_of(names, id);
+        csv.cell("Kommunens fastleger", key, m.gps, "Registrert");
+        csv.cell("Kommunens fastleger", key, m.candidates, "Kandidater");
+        csv.cell("Kommunens fastleger", key, m.placed, "Tildelt");
+        csv.row("Kommunens fastleger", key, "Andel av kandidatene tildelt",
+                m.placed_share ? decimal(months_of(*m.placed_share * 100), Language::bokmal) + " %" : "–");
+    }
     return csv.text_;
 }
 
@@ -100,6 +142,24 @@ json evaluation_json(const Evaluation& e, const std::map<std::string, std::strin
         json row = counts_json(c);
         row["month"] = month;
         out["by_month"].push_back(std::move(row));
+    }
+    out["months"] = months_of(e.months);
+    out["by_reason"] = json::array();
+    for (const auto& [reason, r] : e.by_reason) {
+        out["by_reason"].push_back({{"reason", reason}, {"name", reason_label(reason).nb}, {"periods", r.periods}, {"places", r.places}, {"months", months_of(r.months)}});
+    }
+    const DoctorCounts& g = e.doctors;
+    out["doctors"] = {{"registered", g.registered}, {"newly_registered", g.newly_registered},
+                      {"with_free_time_and_wishes", g.with_free_time_and_wishes}, {"eligible", g.eligible},
+                      {"candidates", g.candidates}, {"struck", g.struck}, {"left", g.left}};
+    out["offers"] = offers_json(e.offers);
+    out["offers_by_hospital"] = json::array();
+    for (const auto& [id, c] : e.offers_by_hospital) out["offers_by_hospital"].push_back(named(id, offers_json(c)));
+    out["by_municipality"] = json::array();
+    for (const auto& [id, m] : e.by_municipality) {
+        out["by_municipality"].push_back(named(id, {{"gps", cell_json(m.gps)}, {"candidates", cell_json(m.candidates)},
+                                                    {"placed", cell_json(m.placed)},
+                                                    {"placed_share", m.placed_share ? json(*m.placed_share) : json(nullptr)}}));
     }
     return out;
 }

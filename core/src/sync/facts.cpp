@@ -2,7 +2,29 @@
 
 #include <nlohmann/json.hpp>
 
+#include "alis/rules.hpp"
+
 namespace alis::sync {
+
+std::string reason_category(const std::string& reason) {
+    const std::string text = normalise_specialty(reason);
+    if (text.empty()) return "";
+    const auto has = [&](const char* word) { return text.find(word) != std::string::npos; };
+    if (has("foreldre")) return "parental_leave";
+    if (has("syk")) return "illness";
+    if (has("utdann") || has("kurs") || has("forskning")) return "education";
+    if (has("permisjon")) return "leave";
+    return "other";
+}
+
+Text reason_label(const std::string& category) {
+    if (category == "parental_leave") return {"Foreldrepermisjon", "Foreldrepermisjon", "Parental leave"};
+    if (category == "illness") return {"Sykdom", "Sjukdom", "Illness"};
+    if (category == "education") return {"Utdanning eller kurs", "Utdanning eller kurs", "Education or courses"};
+    if (category == "leave") return {"Annen permisjon", "Anna permisjon", "Other leave"};
+    if (category.empty()) return {"(ikke oppgitt)", "(ikkje oppgitt)", "(not given)"};
+    return {"Annet", "Anna", "Other"};
+}
 
 std::vector<PeriodFact> period_facts(const PortalState& s) {
     std::vector<PeriodFact> out;
@@ -17,6 +39,8 @@ std::vector<PeriodFact> period_facts(const PortalState& s) {
         }
         f.places = p.places;
         f.published_on = p.published_on;
+        f.reason = reason_category(p.reason);
+        f.days = static_cast<int>(days_between(p.range.start, p.range.end) + 1);
         const Offer* first = nullptr;
         for (const auto& [oid, o] : s.offers) {
             if (o.period_id != id || o.status != OfferStatus::accepted || !o.answered_on) continue;
@@ -44,7 +68,7 @@ void to_json(nlohmann::json& j, const PeriodFact& f) {
          {"specialty", f.specialty}, {"places", f.places}, {"published_on", to_iso(f.published_on)},
          {"outcome", f.outcome}, {"matched_on", f.matched_on ? nlohmann::json(to_iso(*f.matched_on)) : nlohmann::json(nullptr)},
          {"days_to_match", f.days_to_match ? nlohmann::json(*f.days_to_match) : nlohmann::json(nullptr)},
-         {"municipality_id", f.municipality_id}};
+         {"municipality_id", f.municipality_id}, {"reason", f.reason}, {"days", f.days}};
 }
 
 }  // namespace alis::sync

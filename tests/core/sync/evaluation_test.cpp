@@ -166,7 +166,7 @@ TEST_CASE("JSON never carries a withheld count") {
 TEST_CASE("the scheme starts with its first publication, wherever the window is") {
     CHECK(evaluate(history(), {{2027, 1, 1}, {2027, 3, 31}}).scheme_start == Date{2026, 12, 31});
     CHECK(evaluate(history(), {{2030, 1, 1}, {2030, 3, 31}}).scheme_start == Date{2026, 12, 31});
-    CHECK_FALSE(evaluate({}, {{2030, 1, 1}, {2030, 3, 31}}).scheme_start);
+    CHECK_FALSE(evaluate(std::vector<PeriodFact>{}, {{2030, 1, 1}, {2030, 3, 31}}).scheme_start);
 }
 
 TEST_CASE("the preset windows: the first 6, 12 and 18 months, last year and this year") {

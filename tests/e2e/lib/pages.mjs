@@ -6,8 +6,8 @@ import { clickLabel, portalState, nextFrames } from './portal.mjs';
 // The pages of each demo role, as their tabs are named.
 export const ROLE_PAGES = {
   gp: ['Profil', 'Ledig tid', 'Ønsker', 'Perioder', 'Tilbud', 'Varsler'],
-  hospital: ['Perioder', 'Tidslinje', 'Varsler'],
-  municipality: ['Kandidater'],
+  hospital: ['Perioder', 'Tidslinje', 'Varsler', 'Evaluering'],
+  municipality: ['Kandidater', 'Evaluering'],
   office: ['Organisasjoner', 'Regional liste', 'Matching', 'Tidslinje', 'Oversikt', 'Evaluering', 'Brukere'],
 };
 

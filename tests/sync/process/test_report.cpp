@@ -46,4 +46,40 @@ TEST_CASE("report: the demo's periods, the same figures after the sweep, CSV wit
     CHECK(run_command(ALIS_SYNC_BINARY, {"report", "--data", data, "--from", "2027-02-01", "--to", "2027-01-01"}, out) == 2);
     CHECK(out.find("--from not after --to") != std::string::npos);
 }
+
+TEST_CASE("report and POST /api/evaluation agree byte for byte, for the office and for a hospital's part") {
+    std::string office_json, office_csv, hospital_json;
+    TestServer s;
+    {
+        auto office = s.client();
+        REQUIRE(office.login("demo-kontor", alis::server::kDemoPassword).status == 200);
+        const nlohmann::json window = {{"from", "2027-01-01"}, {"to", "2027-12-31"}};
+        auto answer = office.post("/api/evaluation", window);
+        REQUIRE(answer.status == 200);
+        office_json = answer.body;
+        nlohmann::json csv = window;
+        csv["format"] = "csv";
+        office_csv = office.post("/api/evaluation", csv).body;
+        auto hospital = s.client();
+        REQUIRE(hospital.login("demo-sykehus", alis::server::kDemoPassword).status == 200);
+        hospital_json = hospital.post("/api/evaluation", window).body;
+    }
+    s.stop();
+    const std::vector<std::string> base{"report", "--data", s.data_dir(), "--from", "2027-01-01", "--to", "2027-12-31"};
+    auto report = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args = base;
+        args.insert(args.end(), extra.begin(), extra.end());
+        std::string out;
+        REQUIRE(run_command(ALIS_SYNC_BINARY, args, out) == 0);
+        return out;
+    };
+    const auto office_cli = nlohmann::json::parse(report({"--format", "json"}), nullptr, false);
+    REQUIRE(office_cli.is_object());
+    CHECK(office_cli == nlohmann::json::parse(office_json));
+    CHECK(office_cli["doctors"]["registered"] == 2);
+    CHECK(report({}) == office_csv);
+    const auto hospital_cli = nlohmann::json::parse(report({"--format", "json", "--hospital", "helse-bergen"}), nullptr, false);
+    CHECK(hospital_cli == nlohmann::json::parse(hospital_json));
+    CHECK(hospital_cli["total"]["periods"] == 2);
+}
 }  // TEST_SUITE

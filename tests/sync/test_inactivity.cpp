@@ -245,7 +245,7 @@ TEST_CASE("audit entries past audit_years fold into counts on the day, in one go
 TEST_CASE("a database from before the inactivity rule takes each user's last log-in from its audit log") {
     TempDir dir;
     {
-        // The two tables migration 7 reads, as schema version 6 left them (sqlite_storage.cpp).
+        // The tables migrations 7 and 8 read or change, as schema version 6 left them (sqlite_storage.cpp).
         sqlite3* db = nullptr;
         REQUIRE(sqlite3_open((dir.path() + "/alis.sqlite3").c_str(), &db) == SQLITE_OK);
         const char* sql = R"sql(
@@ -256,6 +256,9 @@ TEST_CASE("a database from before the inactivity rule takes each user's last log
             CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, user_id TEXT NOT NULL,
                 role TEXT NOT NULL, action TEXT NOT NULL, kind TEXT NOT NULL DEFAULT '', record_id TEXT NOT NULL DEFAULT '',
                 doctor_id TEXT NOT NULL DEFAULT '', detail TEXT NOT NULL DEFAULT '');
+            CREATE TABLE period_facts (period_id TEXT PRIMARY KEY, hospital_id TEXT NOT NULL, department_id TEXT NOT NULL,
+                specialty TEXT NOT NULL DEFAULT '', places INTEGER NOT NULL, published_on TEXT NOT NULL, outcome TEXT NOT NULL,
+                matched_on TEXT, days_to_match INTEGER, municipality_id TEXT NOT NULL DEFAULT '');
             INSERT INTO users(id, username, password_hash, role, created_at) VALUES ('u-1', 'kari', 'x', 'gp', 0), ('u-2', 'ola', 'x', 'gp', 0);
             INSERT INTO audit_log(at, user_id, role, action) VALUES (1796558400, 'u-1', 'gp', 'login'), (1799150400, 'u-1', 'gp', 'login'),
                 (1801828800, 'u-1', 'gp', 'logout'), (1801828800, 'u-2', 'gp', 'login_failed');

@@ -9,18 +9,13 @@
 
 #include "alis/sync/inactive_profiles.hpp"
 #include "app.hpp"
+#include "mail_words.hpp"
 #include "personal_data_api.hpp"
 
 namespace alis::server {
 
 namespace {
 
-struct Words {
-    const char* nb;
-    const char* nn;
-    const char* en;
-    std::string in(const std::string& lang) const { return lang == "nn" ? nn : lang == "en" ? en : nb; }
-};
 
 Date day_of(std::int64_t seconds) {
     return civil_from_days(static_cast<long>(seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400));
@@ -71,9 +66,9 @@ MailText inactivity_mail_text(const std::string& what, const std::string& delete
                     "Du får denne e-posten éin gong, uansett varselinnstillingar: opplysningar om legar skal ikkje lagrast lenger enn dei trengst.",
                     "You get this e-mail once, whatever your alert settings: data about doctors is kept no longer than needed."};
     const Words on{"Sletting: ", "Sletting: ", "Deletion: "};
-    std::string body = since.in(language) + (profile ? nothing.in(language) : std::string(".")) + "\n\n" + on.in(language) + day +
+    std::string body = std::string(since.in(language)) + (profile ? nothing.in(language) : std::string(".")) + "\n\n" + on.in(language) + day +
                        ". " + goes.in(language) + "\n\n" + keep.in(language) + "\n" + portal_url + "\n\n" + why.in(language) + "\n";
-    return {"ALIS-portalen Vest: " + subject.in(language) + day, body};
+    return {std::string("ALIS-portalen Vest: ") + subject.in(language) + day, body};
 }
 
 InactivityReport apply_inactivity(App& app, const sync::RetentionPolicy& policy, bool dry_run) {

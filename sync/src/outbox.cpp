@@ -8,18 +8,13 @@
 
 #include "crypto.hpp"
 #include "inactivity.hpp"
+#include "mail_words.hpp"
 #include "unsubscribe.hpp"
 
 namespace alis::server {
 
 namespace {
 
-struct Words {
-    const char* nb;
-    const char* nn;
-    const char* en;
-    const char* in(const std::string& lang) const { return lang == "nn" ? nn : lang == "en" ? en : nb; }
-};
 
 const std::map<std::string, Words>& kinds() {
     static const std::map<std::string, Words> k{

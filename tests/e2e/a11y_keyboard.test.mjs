@@ -179,7 +179,9 @@ test('arrow keys, Home and End move between the tabs and open them; only the ope
   const inTabOrder = () => page.evaluate(() => [...document.querySelectorAll('[role=tab]')].filter((t) => t.tabIndex === 0).map((t) => t.textContent));
   assert.deepEqual(await inTabOrder(), ['Perioder']);
   await selected.focus();
-  for (const [key, name] of [['ArrowRight', 'Tidslinje'], ['End', 'Varsler'], ['ArrowRight', 'Perioder'], ['ArrowLeft', 'Varsler'], ['Home', 'Perioder']]) {
+  // The hospital's tabs: Perioder, Tidslinje, Varsler, Evaluering.
+  for (const [key, name] of [['ArrowRight', 'Tidslinje'], ['ArrowRight', 'Varsler'], ['End', 'Evaluering'], ['ArrowRight', 'Perioder'],
+    ['ArrowLeft', 'Evaluering'], ['ArrowLeft', 'Varsler'], ['Home', 'Perioder']]) {
     await page.keyboard.press(key);
     await page.waitForFunction((n) => document.title.startsWith(n), name);
     await page.getByRole('tab', { name, selected: true }).waitFor({ state: 'attached' });

@@ -68,8 +68,14 @@ bool password_input(const char* label, std::string& value, float width) {
 
 bool multiline_input(const char* label, std::string& value, float width, float height) {
     label_above(label);
+    // The field's own id, not ImGui's last item: once the field is active, the group around its child
+    // window forwards another id, and the mirror would take it for a new node and drop the focused one.
+    const ImGuiID id = ImGui::GetID(hidden_id(label).c_str());
     const bool changed = ImGui::InputTextMultiline(hidden_id(label).c_str(), &value, ImVec2(width_or_default(width), height));
-    probe::record_last_item(label, probe::Role::textbox, value, probe::kMultiline);
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    std::uint8_t state = probe::kMultiline;
+    if (GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled) state |= probe::kDisabled;
+    probe::record_item(label, probe::Role::textbox, value, state, id, min.x, min.y, max.x - min.x, max.y - min.y);
     return changed;
 }
 
@@ -87,9 +93,13 @@ bool int_input(const char* label, int& value, int min, int max, float width) {
     bool changed = ImGui::InputInt("##value", &value, 0, 0);
     probe::record_last_item(label, probe::Role::textbox, std::to_string(value));
     ImGui::SameLine(0, spacing);
+    // Each step button is in the mirror named by its field and its step ("Plasser −1"), so a screen
+    // reader says which number it changes; the signs alone would say nothing.
     if (ImGui::Button("-", ImVec2(button, button))) --value, changed = true;
+    probe::record_last_item((std::string(label) + " \u22121").c_str(), probe::Role::button);
     ImGui::SameLine(0, spacing);
     if (ImGui::Button("+", ImVec2(button, button))) ++value, changed = true;
+    probe::record_last_item((std::string(label) + " +1").c_str(), probe::Role::button);
     ImGui::PopID();
     if (value < min) value = min;
     if (value > max) value = max;

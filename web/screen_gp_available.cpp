@@ -8,6 +8,7 @@
 #include "forms.hpp"
 #include "i18n.hpp"
 #include "screens.hpp"
+#include "table_sort.hpp"
 #include "widgets.hpp"
 
 namespace alis::web {
@@ -28,7 +29,7 @@ void GpAvailableScreen::draw(Context& ctx) {
         ImGui::TableSetupColumn(tr(lang, Msg::start_date));
         ImGui::TableSetupColumn(tr(lang, Msg::end_date));
         ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableHeadersRow();
+        ui::table_headers();
         for (const auto* a : spans) {
             ImGui::PushID(a->id.c_str());
             ImGui::TableNextColumn();

@@ -13,6 +13,7 @@
 #include "forms.hpp"
 #include "i18n.hpp"
 #include "screens.hpp"
+#include "table_sort.hpp"
 #include "widgets.hpp"
 
 namespace alis::web {
@@ -192,7 +193,7 @@ void OfficeUsersScreen::draw_table(Context& ctx) {
                           std::max(ImGui::CalcTextSize(tr(lang, Msg::disable)).x, ImGui::CalcTextSize(tr(lang, Msg::enable)).x) +
                           style.FramePadding.x * 4 + style.ItemSpacing.x;
     ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, actions);
-    ImGui::TableHeadersRow();
+    ui::table_headers();
     for (const Account& a : accounts_) {
         ImGui::TableNextRow();
         ImGui::PushID(a.id.c_str());

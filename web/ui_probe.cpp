@@ -80,6 +80,7 @@ void record_item(const char* label, Role role, std::string value, std::uint8_t s
     if (const ImGuiWindow* window = g.CurrentWindow) {
         item.clip_right = window->DrawList->GetClipRectMax().x;
         item.scrolls_x = window->ScrollbarX;  // a child window or a table with ImGuiTableFlags_ScrollX
+        item.window = window->ID;
     }
     item.role = role;
     item.key = unique_key(key);

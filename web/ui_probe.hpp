@@ -33,6 +33,7 @@ struct Item {
     bool banner = false;           // in the top bar (portal name, language, log out), not the main content
     float clip_right = 0;          // right edge of what ImGui clips the item to (its window, table column)
     bool scrolls_x = false;        // in a region that scrolls sideways of its own (a wide table)
+    std::uint32_t window = 0;      // ImGui id of the window it is drawn in (a page region, a table's)
 };
 
 void begin_frame();

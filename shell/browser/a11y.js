@@ -363,6 +363,14 @@
     event.preventDefault();
     ensureRoot().focus({ preventScroll: true });
   });
+  // A node that takes focus has its item scrolled into view in the canvas (a11y_bridge.cpp), so a
+  // keyboard user sees where focus is even when Tab reaches a control below a page's fold.
+  document.addEventListener('focusin', function (event) {
+    var el = event.target;
+    if (!el || !el.classList || !el.classList.contains('alis-node') || !Module.calledRun) return;
+    var key = Number(el.id.slice('alis-'.length));
+    if (info.has(key)) Module._alis_a11y_reveal(key);
+  });
   // Escape closes an open popup (a combo's list, the date picker), as for a person with a mouse
   // clicking beside it.
   window.addEventListener('keydown', function (event) {

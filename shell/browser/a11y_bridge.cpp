@@ -4,12 +4,14 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // ActiveId, ClearActiveID
 
+#include <algorithm>
 #include <array>
 #include <string>
 
 #include "a11y_mirror.hpp"
 #include "app.hpp"
 #include "i18n.hpp"
+#include "reveal.hpp"
 #include "ui_probe.hpp"
 
 namespace {
@@ -29,6 +31,7 @@ constexpr int kAfterClickFrames = 3;
 PendingClick g_click;
 ImGuiID g_let_go = 0;  // a field whose mirror node lost focus
 bool g_escape = false;  // Escape pressed: close the open popups
+unsigned g_reveal = 0;  // an item whose mirror node took focus: scroll it into view
 float g_scale = 1;  // display pixels per CSS pixel
 
 alis::web::a11y::Mirror g_mirror;
@@ -55,6 +58,13 @@ EMSCRIPTEN_KEEPALIVE void alis_a11y_click(unsigned key) {
 // From a11y.js: focus left the mirror node of a field; ImGui lets go of it as if clicked elsewhere.
 EMSCRIPTEN_KEEPALIVE void alis_a11y_blur(unsigned key) {
     g_let_go = key;
+    EM_ASM({ if (Module._alis_wake) Module._alis_wake(); });
+}
+
+// From a11y.js: a mirror node took focus (Tab, an arrow key, a screen reader's cursor). Its item may
+// be scrolled out of its page or table: it is scrolled into view, so the focus is seen (WCAG 2.4.7).
+EMSCRIPTEN_KEEPALIVE void alis_a11y_reveal(unsigned key) {
+    g_reveal = key;
     EM_ASM({ if (Module._alis_wake) Module._alis_wake(); });
 }
 
@@ -97,9 +107,14 @@ void a11y_begin_frame() {
     g_let_go = 0;
     if (g_escape && GImGui->OpenPopupStack.Size > 0) ImGui::ClosePopupToLevel(0, true);
     g_escape = false;
+    // The items of the last frame: the scroll is applied as each region begins in this one.
+    for (const auto& item : alis::web::probe::items()) {
+        if (g_reveal && item.key == g_reveal && alis::web::reveal(item)) g_click.tail = std::max(g_click.tail, 1);
+    }
+    g_reveal = 0;
 }
 
-bool a11y_input_waiting() { return g_click.phase != 0 || g_click.tail != 0 || g_let_go != 0 || g_escape; }
+bool a11y_input_waiting() { return g_click.phase != 0 || g_click.tail != 0 || g_let_go != 0 || g_escape || g_reveal != 0; }
 
 namespace {
 alis::web::App* g_app = nullptr;

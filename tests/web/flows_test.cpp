@@ -5,6 +5,7 @@
 #include "flow_steps.hpp"
 #include "headless.hpp"
 #include "portal_fixture.hpp"
+#include "reveal.hpp"
 #include "test_platform.hpp"
 
 using namespace alis;
@@ -386,4 +387,31 @@ TEST_CASE_FIXTURE(PhonePortal, "on a phone each page chosen from the list keeps 
     const probe::Item* heading = probe::find("Abonnementer");
     REQUIRE(heading != nullptr);
     CHECK(heading->y == doctest::Approx(fresh));
+}
+
+TEST_CASE_FIXTURE(PhonePortal, "a control below the fold that keyboard focus reaches is scrolled into view, and back up") {
+    seed_kari_without_wishes(portal);
+    log_in_as("kari");
+    // The profile is longer than the phone's 640 px: its save button is drawn below the screen.
+    const probe::Item* save = probe::find("Lagre");
+    REQUIRE(save != nullptr);
+    REQUIRE(save->y > 640);
+    const std::uint32_t key = save->key;
+    CHECK(reveal(*save));
+    ui.frame(app);
+    save = probe::find("Lagre");
+    REQUIRE(save != nullptr);
+    CHECK(save->key == key);
+    CHECK(save->y >= 0);
+    CHECK(save->y + save->h <= 640);
+    // Shift+Tab back to the first field: the page scrolls back so it is seen.
+    const probe::Item* name = probe::find("Fullt navn");
+    REQUIRE(name != nullptr);
+    REQUIRE(name->y < 0);
+    CHECK(reveal(*name));
+    ui.frame(app);
+    name = probe::find("Fullt navn");
+    CHECK(name->y >= 0);
+    // An item already in view moves nothing.
+    CHECK_FALSE(reveal(*name));
 }

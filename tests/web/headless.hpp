@@ -46,8 +46,14 @@ public:
     }
 
     // Clicks the field and types, as a keyboard would (UTF-8, so æ ø å too).
+    // The field, not a column header of the same name ("Fra" above a table of periods).
     void type(App& app, const std::string& label, const std::string& text) {
-        click(app, label);
+        const probe::Item* field = nullptr;
+        for (const auto& item : probe::items()) {
+            if (!field && item.label == label && item.role == probe::Role::textbox) field = &item;
+        }
+        if (!field) throw std::runtime_error("no field labelled '" + label + "' in the last frame");
+        click_at(app, *field);
         ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
         frame(app);
         frame(app);
@@ -56,8 +62,13 @@ public:
     void click(App& app, const std::string& label) {
         const probe::Item* item = probe::find(label);
         if (!item) throw std::runtime_error("no item labelled '" + label + "' in the last frame");
+        click_at(app, *item);
+    }
+
+    void click_at(App& app, const probe::Item& at) {
+        const probe::Item item = at;  // the frames below replace the probe's items
         ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = ImVec2(item->x + item->w / 2, item->y + item->h / 2);
+        io.MousePos = ImVec2(item.x + item.w / 2, item.y + item.h / 2);
         frame(app);
         io.MouseDown[0] = true;
         frame(app);

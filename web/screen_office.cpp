@@ -102,14 +102,19 @@ void OfficeScreen::draw_organisations(Context& ctx) {
         while (clipper.Step()) {
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
                 const OrganisationRow& row = table[shown[i]];
+                // Each cell is a node of the mirror, keyed within its organisation: a row scrolled or
+                // sorted to another place keeps its nodes (moved, not made anew), and two departments
+                // of the same name under different trusts are two rows, not a clash of keys.
+                ImGui::PushID(row.o->id.c_str());
                 ImGui::TableNextColumn();
                 ui::label(row.o->name.c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(row.kind);
+                ui::label(row.kind);
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(row.parent.c_str());
+                ui::label(row.parent.c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(row.o->specialty.c_str());
+                ui::label(row.o->specialty.c_str());
+                ImGui::PopID();
             }
         }
         ImGui::EndTable();

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "data_files.hpp"
 #include "inactivity.hpp"
 #include "outbox.hpp"
 #include "smtp_sink.hpp"
@@ -33,16 +34,6 @@ bool has_change(const json& pull, const std::string& kind, const std::string& id
     return false;
 }
 
-// Whether the database folder's files (database and write-ahead log) hold `text` anywhere.
-bool data_holds(const std::string& data, const std::string& text) {
-    for (const auto& entry : std::filesystem::directory_iterator(data)) {
-        if (entry.path().filename().string().rfind("alis.sqlite3", 0) != 0) continue;
-        std::ifstream in(entry.path(), std::ios::binary);
-        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        if (bytes.find(text) != std::string::npos) return true;
-    }
-    return false;
-}
 
 // A GP registered on the server's first day (2027-01-04) with a profile and a wish without a latest
 // end (nothing current), no subscription; returns the user's id.
@@ -90,10 +81,7 @@ TEST_CASE("inactive GP: warned on the day 30 days before, once by mail in nynors
 
     TempDir mail_dir;
     const unsigned short port = free_port();
-    alis::server::MailConfig config;
-    config.smtp_url = "smtp://127.0.0.1:" + std::to_string(port);
-    config.from = "varsel@alis-vest.no";
-    config.timeout_seconds = 10;
+    const alis::server::MailConfig config = sink_mail_config(port);
     SmtpSink sink(port, mail_dir.path() + "/maildir");
     alis::server::Outbox outbox(s.app().storage(), s.app().clock(), config, "http://portal.example/");
     outbox.run();

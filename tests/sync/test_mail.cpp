@@ -41,10 +41,7 @@ TEST_CASE("mail: relay down, then up: every mail once, to the subscriber, RFC 20
 
     TempDir mail_dir;
     const unsigned short port = free_port();
-    alis::server::MailConfig config;
-    config.smtp_url = "smtp://127.0.0.1:" + std::to_string(port);
-    config.from = "varsel@alis-vest.no";
-    config.timeout_seconds = 10;
+    const alis::server::MailConfig config = sink_mail_config(port);
     alis::server::Outbox outbox(s.app().storage(), s.app().clock(), config, "http://portal.example/");
 
     // The relay is down: every mail waits, none is lost.
@@ -211,10 +208,7 @@ TEST_CASE("mail: daily and weekly digests go out once after their day or week en
     TempDir mail_dir;
     const unsigned short port = free_port();
     SmtpSink sink(port, mail_dir.path() + "/maildir");
-    alis::server::MailConfig config;
-    config.smtp_url = "smtp://127.0.0.1:" + std::to_string(port);
-    config.from = "varsel@alis-vest.no";
-    config.timeout_seconds = 10;
+    const alis::server::MailConfig config = sink_mail_config(port);
     auto outbox = std::make_unique<alis::server::Outbox>(s.app().storage(), s.app().clock(), config, "http://portal.example/");
 
     // The day has not ended: nothing goes.
@@ -288,10 +282,7 @@ TEST_CASE("mail: a digest holds every line of its day even when more wait than o
     TempDir mail_dir;
     const unsigned short port = free_port();
     SmtpSink sink(port, mail_dir.path() + "/maildir");
-    alis::server::MailConfig config;
-    config.smtp_url = "smtp://127.0.0.1:" + std::to_string(port);
-    config.from = "varsel@alis-vest.no";
-    config.timeout_seconds = 10;
+    const alis::server::MailConfig config = sink_mail_config(port);
     alis::server::Outbox outbox(s.app().storage(), s.app().clock(), config, "http://portal.example/", {1, 60, 3600});
     s.clock().set(s.clock().now() - s.clock().now() % 86400 + 86400);
     for (int run = 0; run < 3 * kSubscribers && sink.count() < kSubscribers; ++run) outbox.run();

@@ -9,25 +9,11 @@
 
 #include "alis/date.hpp"
 
+#include "data_files.hpp"
 #include "process.hpp"
 #include "test_server.hpp"
 
 using namespace alis::test;
-
-namespace {
-
-// Whether the database folder's files (database and write-ahead log) hold `text` anywhere.
-bool data_holds(const std::string& data, const std::string& text) {
-    for (const auto& entry : std::filesystem::directory_iterator(data)) {
-        if (entry.path().filename().string().rfind("alis.sqlite3", 0) != 0) continue;
-        std::ifstream in(entry.path(), std::ios::binary);
-        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        if (bytes.find(text) != std::string::npos) return true;
-    }
-    return false;
-}
-
-}  // namespace
 
 TEST_SUITE("abuse") {
 TEST_CASE("sweep: --dry-run reports and keeps; the sweep deletes, reports by kind, and leaves no deleted text in the file") {

@@ -8,12 +8,23 @@
 #include <string>
 #include <vector>
 
+#include "mailer.hpp"
+
 namespace alis::test {
 
 // A loopback port nothing listens on now.
 unsigned short free_port();
 // Whether something accepts connections on the loopback port.
 bool accepts(unsigned short port);
+
+// The server's mail settings for a sink on the loopback port: the portal's sender, a bounded wait.
+inline alis::server::MailConfig sink_mail_config(unsigned short port) {
+    alis::server::MailConfig config;
+    config.smtp_url = "smtp://127.0.0.1:" + std::to_string(port);
+    config.from = "varsel@alis-vest.no";
+    config.timeout_seconds = 10;
+    return config;
+}
 
 class SmtpSink {
 public:

@@ -29,13 +29,14 @@ json node_json(const probe::Item& item, float x, float y, float w, float h) {
         n["g"] = item.group;
         n["gr"] = group_role(item);
         n["row"] = item.row;
+        if (item.row_count) n["rc"] = item.row_count;
     }
     return n;
 }
 
 bool same(const probe::Item& a, const probe::Item& b) {
     return a.label == b.label && a.role == b.role && a.value == b.value && a.state == b.state &&
-           a.described_by == b.described_by && a.group == b.group && a.row == b.row && a.banner == b.banner;
+           a.described_by == b.described_by && a.group == b.group && a.row == b.row && a.banner == b.banner && a.row_count == b.row_count;
 }
 
 }  // namespace
@@ -43,6 +44,7 @@ bool same(const probe::Item& a, const probe::Item& b) {
 std::string Mirror::update(const std::vector<probe::Item>& items, float scale) {
     if (scale <= 0) scale = 1;
     json add = json::array(), set = json::array(), del = json::array();
+    std::vector<double> pos;
     std::vector<std::uint32_t> order;
     order.reserve(items.size());
     std::unordered_set<std::uint32_t> seen;
@@ -59,9 +61,15 @@ std::string Mirror::update(const std::vector<probe::Item>& items, float scale) {
             continue;
         }
         Node& old = it->second;
-        if (!same(old.item, item) || old.x != x || old.y != y || old.w != w || old.h != h) {
+        const bool moved = old.x != x || old.y != y || old.w != w || old.h != h;
+        if (!same(old.item, item)) {
             set.push_back(node_json(item, x, y, w, h));
             old = Node{item, x, y, w, h};
+        } else if (moved) {
+            // Scrolling moves every drawn node and changes nothing else: their places alone, five
+            // numbers each, rather than whole nodes the browser would compare attribute by attribute.
+            pos.insert(pos.end(), {static_cast<double>(item.key), x, y, w, h});
+            old.x = x, old.y = y, old.w = w, old.h = h;
         }
     }
     for (auto it = last_.begin(); it != last_.end();) {
@@ -73,8 +81,9 @@ std::string Mirror::update(const std::vector<probe::Item>& items, float scale) {
         }
     }
     const bool reordered = order != order_;
-    if (add.empty() && set.empty() && del.empty() && !reordered) return {};
+    if (add.empty() && set.empty() && del.empty() && pos.empty() && !reordered) return {};
     json out{{"add", std::move(add)}, {"set", std::move(set)}, {"del", std::move(del)}};
+    if (!pos.empty()) out["pos"] = std::move(pos);
     if (reordered) {
         out["order"] = order;
         order_ = std::move(order);

@@ -18,7 +18,8 @@ public:
     // {"add":[node...], "set":[node...], "del":[key...], "order":[key...]}; a node is
     // {"k":key, "r":role, "n":name, "v":value, "s":state bits, "d":described-by key, "g":group,
     // "gr":group role ("table"|"tablist"), "row":row, "x","y","w","h" in CSS pixels}. "order" (every
-    // key, in reading order) comes only when the order changed. `scale`: display pixels per CSS pixel.
+    // key, in reading order) comes only when the order changed; "pos" ([key, x, y, w, h, key, ...])
+    // moves nodes that changed nothing but their place (scrolling). `scale`: display pixels per CSS pixel.
     std::string update(const std::vector<probe::Item>& items, float scale);
     // Forgets everything sent (the page was reloaded or the mirror rebuilt): the next update adds all.
     void reset();

@@ -15,6 +15,7 @@
 #include "matching_view.hpp"
 #include "screens.hpp"
 #include "table_sort.hpp"
+#include "ui_probe.hpp"
 #include "widgets.hpp"
 
 namespace alis::web {
@@ -79,7 +80,6 @@ void OfficeScreen::draw_organisations(Context& ctx) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn(tr(lang, Msg::name), ImGuiTableColumnFlags_DefaultSort);
         for (const Msg m : {Msg::kind, Msg::hospital, Msg::specialty}) ImGui::TableSetupColumn(tr(lang, m));
-        ui::table_headers();
         // All rows are sorted (once per click or change of the data) and the filter then keeps the
         // matching ones in that order, so typing in the filter never sorts again.
         const auto& sorted = organisations_sort_.order(static_cast<int>(table.size()), org_rows_fingerprint_, [&](int a, int b, int column) {
@@ -97,6 +97,8 @@ void OfficeScreen::draw_organisations(Context& ctx) {
         for (int i : sorted) {
             if (org_search_[i].find(needle) != std::string::npos) shown.push_back(i);
         }
+        probe::number_rows(static_cast<int>(shown.size()) + 1);
+        ui::table_headers();
         ImGuiListClipper clipper;  // thousands of rows stay cheap: only visible ones are drawn
         clipper.Begin(static_cast<int>(shown.size()));
         while (clipper.Step()) {
@@ -106,6 +108,8 @@ void OfficeScreen::draw_organisations(Context& ctx) {
                 // sorted to another place keeps its nodes (moved, not made anew), and two departments
                 // of the same name under different trusts are two rows, not a clash of keys.
                 ImGui::PushID(row.o->id.c_str());
+                ImGui::TableNextRow();
+                probe::number_row(i + 1);
                 ImGui::TableNextColumn();
                 ui::label(row.o->name.c_str());
                 ImGui::TableNextColumn();

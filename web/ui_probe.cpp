@@ -12,6 +12,9 @@ namespace {
 std::vector<Item> g_items;
 std::unordered_set<std::uint32_t> g_keys;  // keys used in this frame
 bool g_banner = false;
+// The current row of a clipped table, as numbered by the screen: for ImGui's row `imgui_row` of table `table`.
+struct { std::uint32_t table = 0; int imgui_row = -1, row = -1; } g_row;
+struct { std::uint32_t table = 0; int rows = 0; } g_rows;
 
 // A key no other item of this frame has: the same text twice in one window (two "Slett" buttons
 // under different ids have different ImGui ids already) gets the next free hash.
@@ -43,7 +46,17 @@ const char* role_name(Role role) {
     return "text";
 }
 
+void number_row(int row) {
+    if (const ImGuiTable* table = GImGui->CurrentTable) g_row = {table->ID, table->CurrentRow, row};
+}
+
+void number_rows(int rows) {
+    if (const ImGuiTable* table = GImGui->CurrentTable) g_rows = {table->ID, rows};
+}
+
 void begin_frame() {
+    g_row = {};
+    g_rows = {};
     g_items.clear();
     g_keys.clear();
     g_banner = false;
@@ -71,7 +84,9 @@ void record_item(const char* label, Role role, std::string value, std::uint8_t s
     }
     if (ImGuiTable* table = g.CurrentTable) {
         item.group = table->ID;
-        item.row = role == Role::columnheader ? -1 : table->CurrentRow;
+        const bool numbered = g_row.table == table->ID && g_row.imgui_row == table->CurrentRow;
+        item.row = role == Role::columnheader ? -1 : numbered ? g_row.row : table->CurrentRow;
+        if (role == Role::columnheader && g_rows.table == table->ID) item.row_count = g_rows.rows;
         if (role == Role::text) role = Role::cell;
     } else if (role == Role::tab && g.CurrentTabBar) {
         item.group = g.CurrentTabBar->ID;

@@ -34,9 +34,17 @@ struct Item {
     float clip_right = 0;          // right edge of what ImGui clips the item to (its window, table column)
     bool scrolls_x = false;        // in a region that scrolls sideways of its own (a wide table)
     std::uint32_t window = 0;      // ImGui id of the window it is drawn in (a page region, a table's)
+    int row_count = 0;             // on a column header: the whole table's rows with the header, 0: as drawn
 };
 
 void begin_frame();
+// A table that draws only its visible rows (ImGuiListClipper) tells which row of the whole table a
+// drawn row is (its data index + 1, after the header row 0), and how many rows it has, header
+// included. Screen readers then say "row 57 of 10,001", and a row keeps its place in the mirror
+// while the table scrolls (ImGui numbers only the drawn rows). number_row after the row began;
+// number_rows before the header row.
+void number_row(int row);
+void number_rows(int rows);
 // Records the last ImGui item under `label` as `role`, with its value and state. Disabled and the
 // enclosing table or tab bar are read from ImGui.
 void record_last_item(const char* label, Role role = Role::text, std::string value = {}, std::uint8_t state = 0);

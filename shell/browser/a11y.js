@@ -198,12 +198,7 @@
       announce(d.n, d.r === 'alert' ? 'assertive' : 'polite');
     }
     var s = d.s || 0;
-    if (!old || old.x !== d.x || old.y !== d.y || old.w !== d.w || old.h !== d.h) {
-      el.style.left = d.x + 'px';
-      el.style.top = d.y + 'px';
-      el.style.width = d.w + 'px';
-      el.style.height = d.h + 'px';
-    }
+    place(el, d, old);
     if (d.r === 'textbox') {
       if (!old || old.n !== d.n) el.setAttribute('aria-label', d.n);
       var v = d.v || '';
@@ -223,9 +218,18 @@
     flag('aria-selected', s & State.selected, d.r === 'tab' || d.r === 'option');
     if (d.r === 'tab') el.tabIndex = (s & State.selected) ? 0 : -1;
     flag('aria-expanded', s & State.expanded, d.r === 'combobox');
-    if (s & State.disabled) el.setAttribute('aria-disabled', 'true'); else el.removeAttribute('aria-disabled');
-    if (s & State.invalid) el.setAttribute('aria-invalid', 'true'); else el.removeAttribute('aria-invalid');
-    if (d.d) el.setAttribute('aria-describedby', 'alis-' + d.d); else el.removeAttribute('aria-describedby');
+    // A new node has none of these yet; a known one changes them only when its state did.
+    if (old && (old.s || 0) === s && old.d === d.d) return;
+    if (s & State.disabled) el.setAttribute('aria-disabled', 'true'); else if (old) el.removeAttribute('aria-disabled');
+    if (s & State.invalid) el.setAttribute('aria-invalid', 'true'); else if (old) el.removeAttribute('aria-invalid');
+    if (d.d) el.setAttribute('aria-describedby', 'alis-' + d.d); else if (old) el.removeAttribute('aria-describedby');
+  }
+  // Over its item's rectangle (CSS pixels); only what changed is written.
+  function place(el, d, old) {
+    if (!old || old.x !== d.x) el.style.left = d.x + 'px';
+    if (!old || old.y !== d.y) el.style.top = d.y + 'px';
+    if (!old || old.w !== d.w) el.style.width = d.w + 'px';
+    if (!old || old.h !== d.h) el.style.height = d.h + 'px';
   }
 
   // The container a node belongs in: the mirror itself, a tab list, a table, or one of its rows.
@@ -242,11 +246,16 @@
       groups.set(key, group);
     }
     if (d.gr !== 'table') return group;
+    // All its rows, of which only the visible ones are drawn (set on its column headers).
+    if (d.rc && group.getAttribute('aria-rowcount') !== String(d.rc)) group.setAttribute('aria-rowcount', String(d.rc));
     var rowKey = d.g + ':' + d.row;
     var row = rows.get(rowKey);
     if (!row) {
       row = document.createElement('div');
       row.setAttribute('role', 'row');
+      // Its place in the whole table, the header row first: a table that draws only its visible rows
+      // still says which of all its rows this is.
+      row.setAttribute('aria-rowindex', String(Math.max(1, d.row + 1)));
       row.className = 'alis-group';
       row.alisGroup = d.g;
       rows.set(rowKey, row);
@@ -269,7 +278,7 @@
       var parent = parentOf(d);
       want(parent, placed(el));
       var region = regionOf(d);
-      if (parent.getAttribute('role') === 'row') {
+      if (parent.alisGroup) {  // a table's row
         var table = groups.get(d.g);
         want(table, parent);
         want(region, table);
@@ -325,8 +334,18 @@
         return;
       }
       update(el, d, old);
+      if (d.rc !== old.rc) parentOf(d);  // the table's count of rows (a filter typed)
       info.set(d.k, d);
     });
+    // Nodes that only moved (scrolling): [key, x, y, w, h, ...].
+    var pos = changes.pos || [];
+    for (var p = 0; p + 4 < pos.length; p += 5) {
+      var moved = nodes.get(pos[p]), was = info.get(pos[p]);
+      if (!moved || !was) continue;
+      var before = { x: was.x, y: was.y, w: was.w, h: was.h };
+      was.x = pos[p + 1], was.y = pos[p + 2], was.w = pos[p + 3], was.h = pos[p + 4];
+      place(moved, was, before);
+    }
     if (changes.order) arrange(changes.order);
     else changes.add.forEach(function (d) { var el = placed(nodes.get(d.k)); if (!el.parentNode) parentOf(d).appendChild(el); });
     linkListbox();

@@ -25,10 +25,23 @@ async function retype(page, label, text) {
   await nextFrames(page);
 }
 
-async function waitForLabel(page, predicate, what) {
-  await page.waitForFunction(predicate, null, { timeout: 20000 }).catch(async (e) => {
+async function waitForLabel(page, predicate, what, arg = null) {
+  await page.waitForFunction(predicate, arg, { timeout: 20000 }).catch(async (e) => {
     throw new Error(`${what}: ${e.message}; visible: ${labels(await portalState(page)).join(' | ')}`);
   });
+}
+
+// Shows the figures of 2020–2030 on the tab and waits until its first month's bar reads as the
+// server's figures `want` say; returns what the page then shows.
+async function showWindow(page, want) {
+  await retype(page, 'Fra', '01.01.2020');
+  await retype(page, 'Til og med', '31.12.2030');
+  await clickLabel(page, 'Vis tall');
+  const month = want.by_month[0];
+  const monthLabel = `${month.month} – Perioder: ${month.periods}, Tildelt: ${month.matched}`;
+  await waitForLabel(page, (label) => Module.alisTestState().items.some((i) => i.label === label),
+    `the first month's bar "${monthLabel}"`, monthLabel);
+  return labels(await portalState(page));
 }
 
 test('the office opens Evaluering, picks a window and reads the same figures the server reports', async () => {
@@ -42,16 +55,7 @@ test('the office opens Evaluering, picks a window and reads the same figures the
   // A window covering the demo's periods.
   const want = await figures('2020-01-01', '2030-12-31');
   assert.ok(want.total.periods > 0);
-  await retype(page, 'Fra', '01.01.2020');
-  await retype(page, 'Til og med', '31.12.2030');
-  await clickLabel(page, 'Vis tall');
-  const month = want.by_month[0];
-  const monthLabel = `${month.month} – Perioder: ${month.periods}, Tildelt: ${month.matched}`;
-  await page.waitForFunction((label) => Module.alisTestState().items.some((i) => i.label === label), monthLabel,
-    { timeout: 20000 }).catch(async (e) => {
-    throw new Error(`${e.message}; want ${monthLabel}; visible: ${labels(await portalState(page)).join(' | ')}`);
-  });
-  const shown = labels(await portalState(page));
+  const shown = await showWindow(page, want);
   // The totals table: "Perioder" then its count, as the server reported it.
   const at = shown.indexOf('Perioder', shown.indexOf('Antall'));
   assert.equal(shown[at + 1], String(want.total.periods), shown.join(' | '));
@@ -80,16 +84,7 @@ test('a hospital opens Evaluering at #/home/evaluering and reads its own part, n
 
   const want = await figures('2020-01-01', '2030-12-31', 'demo-sykehus');
   assert.deepEqual(want.by_hospital.map((h) => h.id), ['helse-bergen']);
-  await retype(page, 'Fra', '01.01.2020');
-  await retype(page, 'Til og med', '31.12.2030');
-  await clickLabel(page, 'Vis tall');
-  const month = want.by_month[0];
-  const monthLabel = `${month.month} – Perioder: ${month.periods}, Tildelt: ${month.matched}`;
-  await page.waitForFunction((label) => Module.alisTestState().items.some((i) => i.label === label), monthLabel,
-    { timeout: 20000 }).catch(async (e) => {
-    throw new Error(`${e.message}; want ${monthLabel}; visible: ${labels(await portalState(page)).join(' | ')}`);
-  });
-  const shown = labels(await portalState(page));
+  const shown = await showWindow(page, want);
   assert.ok(shown.includes('Du ser tallene for ditt helseforetak.'), shown.join(' | '));
   const at = shown.indexOf('Perioder', shown.indexOf('Antall'));
   assert.equal(shown[at + 1], String(want.total.periods), shown.join(' | '));

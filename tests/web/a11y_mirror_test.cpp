@@ -112,6 +112,30 @@ TEST_CASE("the mirror sends everything once, then only what changed") {
     CHECK(mirror.size() == probe::items().size());
 }
 
+TEST_CASE("a node that only moved is sent as its place alone, with its whole key") {
+    a11y::Mirror mirror;
+    probe::Item cell;
+    cell.label = "Bergen kommune";
+    cell.role = probe::Role::cell;
+    cell.key = 4000000001u;  // above 2^24: a float would round it to another node's key
+    cell.x = 10, cell.y = 100, cell.w = 200, cell.h = 20;
+    mirror.update({cell}, 1.0f);
+    cell.y = 60;  // scrolled up by 40 px
+    const json moved = json::parse(mirror.update({cell}, 1.0f));
+    CHECK(moved["set"].empty());
+    CHECK(moved["add"].empty());
+    REQUIRE(moved["pos"].size() == 5);
+    CHECK(moved["pos"][0].get<std::uint64_t>() == 4000000001u);
+    CHECK(moved["pos"][2].get<double>() == 60);
+    // Renamed and moved: the whole node, once.
+    cell.label = "Voss kommune";
+    cell.y = 20;
+    const json renamed = json::parse(mirror.update({cell}, 1.0f));
+    CHECK_FALSE(renamed.contains("pos"));
+    REQUIRE(renamed["set"].size() == 1);
+    CHECK(renamed["set"][0]["y"].get<double>() == 20);
+}
+
 TEST_CASE("an address opens its screen while logged out, and back returns") {
     Headless ui;
     TestPortal portal;

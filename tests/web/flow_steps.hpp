@@ -40,9 +40,14 @@ inline void sync_round(Headless& ui, App& app, TestPlatform& platform) {
     ui.frame(app);
 }
 
-// The vertical position the last frame drew `label` at (rows further down have larger values).
+// The vertical position the last frame drew `label` at (rows further down have larger values): of
+// the item labelled `label` that is furthest left: a table's row is named by its first
+// column ("Helse Bergen" the trust's row, not the trust named in a department's row).
 inline float row_y(const std::string& label) {
-    const probe::Item* item = probe::find(label);
+    const probe::Item* item = nullptr;
+    for (const auto& i : probe::items()) {
+        if (i.label == label && (!item || i.x < item->x)) item = &i;
+    }
     REQUIRE_MESSAGE(item != nullptr, "no item labelled '" << label << "'");
     return item->y;
 }

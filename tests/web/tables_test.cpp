@@ -1,6 +1,9 @@
 // Data tables sort by clicking their headers: text in Norwegian order, a second click reverses, a
 // third goes back to the screen's own order; sorting a view never changes an order the domain keeps.
 #include <doctest/doctest.h>
+#include <imgui.h>
+
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "alis/collation.hpp"
@@ -198,4 +201,48 @@ TEST_CASE("a table of thousands of rows sorts once per header click or data chan
     table.frame();
     CHECK(table.sorter.sort_count() == 2);
     CHECK(table.names[table.shown.front()] == "Aaron");
+}
+
+TEST_CASE("a table that draws only its visible rows numbers them in the whole table, and a scrolled row keeps its node") {
+    Headless ui(1280, 1000);
+    TestPortal portal;
+    seed_region(portal);
+    char name[32];
+    for (int i = 0; i < 300; ++i) {
+        std::snprintf(name, sizeof name, "Kommune %03d", i);
+        portal.apply("put_organisation", nlohmann::json{{"id", "m-" + std::to_string(i)}, {"kind", "municipality"}, {"name", name}});
+    }
+    TestPlatform platform(portal);
+    App app(platform);
+    log_in(ui, app, platform, "kontor");
+    REQUIRE(app.session().logged_in());
+    const probe::Item* header = probe::find("Navn");
+    REQUIRE(header != nullptr);
+    CHECK(header->row_count == 303 + 1);  // the region's three and the 300, and the header row
+    // By name: Bergen, Helse Bergen, Kommune 000 ... ; "Kommune 000" is the whole table's third row.
+    const probe::Item* first = probe::find("Kommune 000");
+    REQUIRE(first != nullptr);
+    CHECK(first->row == 3);
+    CHECK(probe::find("Kommune 200") == nullptr);  // not drawn: far below
+    // Scroll the table with the wheel until "Kommune 040" is drawn; a row drawn before and after
+    // keeps its key and its number, whatever ImGui's count of drawn rows says.
+    const probe::Item* k = probe::find("Kommune 005");
+    REQUIRE(k != nullptr);
+    const std::uint32_t key = k->key;
+    ImGui::GetIO().MousePos = ImVec2(k->x + 10, k->y + 5);
+    for (int i = 0; i < 40 && !probe::find("Kommune 040"); ++i) {
+        ImGui::GetIO().MouseWheel = -1;
+        ui.frame(app);
+    }
+    REQUIRE(probe::find("Kommune 040") != nullptr);
+    CHECK(probe::find("Kommune 040")->row == 43);
+    if (const probe::Item* again = probe::find("Kommune 039")) CHECK(again->row == 42);
+    // Scrolled back: the same organisation, the same node.
+    for (int i = 0; i < 40 && !probe::find("Kommune 005"); ++i) {
+        ImGui::GetIO().MouseWheel = 1;
+        ui.frame(app);
+    }
+    REQUIRE(probe::find("Kommune 005") != nullptr);
+    CHECK(probe::find("Kommune 005")->key == key);
+    CHECK(probe::find("Kommune 005")->row == 8);
 }

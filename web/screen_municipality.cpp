@@ -53,11 +53,72 @@ void MunicipalityScreen::draw(Context& ctx) {
                                    sync::candidate_list_csv(view, municipality_id));
     }
     draw_upload(ctx, municipality_id);
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ui::kSortable;
-    if (ImGui::BeginTable("##candidates", 5, flags)) {
+    // On a narrow screen (a phone, text at 200 %) five columns would squeeze the names and headers
+    // into slivers: each candidate is then an entry of its own, every field named ("Poeng: 350").
+    const bool stacked = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 40;
+    // One candidate's fields: in the table each in its column; stacked, each under the field's name.
+    auto draw_candidate = [&](size_t i) {
+        const sync::Candidate& c = *list[i];
+        const DoctorProfile* d = sync::find_doctor(view, c.doctor_id);
+        auto field = [&](Msg name) {
+            if (!stacked) ImGui::TableNextColumn();
+            return stacked ? std::string(tr(lang, name)) + ": " : std::string();
+        };
+        ImGui::PushID(c.id.c_str());
+        ui::label((field(Msg::rank) + std::to_string(c.position)).c_str());
+        ui::label((field(Msg::doctor) + names[i]).c_str());
+        if (c.struck) ui::note((std::string(tr(lang, Msg::struck)) + ": " + c.struck_reason).c_str(), ui::kCaution);
+        const std::string score = field(Msg::score);
+        if (d) {
+            const auto points = matching::priority_score(*d, party, today, weights);
+            ui::label((score + std::to_string(points.total())).c_str());
+            // Each criterion's points with its label on the page rather than in a hover; the rules
+            // behind the labels are said once under the table.
+            ui::paragraph(matching::score_summary(points, weights).in(lang).c_str());
+        }
+        ui::paragraph((field(Msg::wished_service) + c.wished_service).c_str());
+        if (!stacked) ImGui::TableNextColumn();
+        std::vector<std::string> moved = order;
+        bool first = true;
+        auto next = [&first](const char* label) {  // buttons side by side when they fit, whichever of them a row has
+            if (!first) ui::same_line_if_fits(ui::button_width(label));
+            first = false;
+        };
+        if (i > 0) {
+            next(tr(lang, Msg::move_up));
+            if (ui::button(tr(lang, Msg::move_up))) {
+                std::swap(moved[i], moved[i - 1]);
+                result_.send(ctx, "set_candidate_order", {{"municipality_id", municipality_id}, {"candidate_ids", moved}});
+            }
+        }
+        if (i + 1 < list.size()) {
+            next(tr(lang, Msg::move_down));
+            if (ui::button(tr(lang, Msg::move_down))) {
+                std::swap(moved[i], moved[i + 1]);
+                result_.send(ctx, "set_candidate_order", {{"municipality_id", municipality_id}, {"candidate_ids", moved}});
+            }
+        }
+        if (!c.struck) {
+            next(tr(lang, Msg::strike));
+            ImGui::BeginDisabled(strike_reason_.empty());
+            if (ui::button(tr(lang, Msg::strike))) {
+                result_.send(ctx, "strike_candidate", {{"candidate_id", c.id}, {"reason", strike_reason_}});
+            }
+            ImGui::EndDisabled();
+        }
+        ImGui::PopID();
+    };
+    if (stacked) {
+        // In the list's own order (the ranking); a sorted view needs the table's headers.
+        for (size_t i = 0; i < list.size(); ++i) {
+            ImGui::Separator();
+            draw_candidate(i);
+        }
+        if (!list.empty()) ImGui::Separator();
+    } else if (ImGui::BeginTable("##candidates", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ui::kSortable)) {
         ImGui::TableSetupColumn(tr(lang, Msg::rank), ImGuiTableColumnFlags_WidthFixed);
         for (const Msg m : {Msg::doctor, Msg::score, Msg::wished_service}) ImGui::TableSetupColumn(tr(lang, m));
-        // Room for the buttons side by side on a wide screen; on a phone for the widest, the others under it.
+        // Room for the buttons side by side.
         const float actions = std::min(ImGui::GetFontSize() * 18, std::max(ui::button_width(tr(lang, Msg::strike)),
                                                                            ImGui::GetContentRegionAvail().x * 0.4f));
         ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, actions);
@@ -70,60 +131,10 @@ void MunicipalityScreen::draw(Context& ctx) {
                 default: return ui::compare_numbers(a, b);  // the ranking
             }
         });
-        for (const int row : rows) {
-            const size_t i = static_cast<size_t>(row);
-            const sync::Candidate& c = *list[i];
-            const DoctorProfile* d = sync::find_doctor(view, c.doctor_id);
-            ImGui::PushID(c.id.c_str());
-            ImGui::TableNextColumn();
-            ImGui::Text("%d", c.position);
-            ImGui::TableNextColumn();
-            ui::label(names[i].c_str());
-            if (c.struck) ui::note((std::string(tr(lang, Msg::struck)) + ": " + c.struck_reason).c_str(), ui::kCaution);
-            ImGui::TableNextColumn();
-            if (d) {
-                const auto score = matching::priority_score(*d, party, today, weights);
-                ImGui::Text("%d", score.total());
-                // Each criterion's points with its label on the page rather than in a hover; the rules
-                // behind the labels are said once under the table.
-                ImGui::TextWrapped("%s", matching::score_summary(score, weights).in(lang).c_str());
-            }
-            ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", c.wished_service.c_str());
-            ImGui::TableNextColumn();
-            std::vector<std::string> moved = order;
-            bool first = true;
-            auto next = [&first](const char* label) {  // buttons side by side when they fit, whichever of them a row has
-                if (!first) ui::same_line_if_fits(ui::button_width(label));
-                first = false;
-            };
-            if (i > 0) {
-                next(tr(lang, Msg::move_up));
-                if (ui::button(tr(lang, Msg::move_up))) {
-                    std::swap(moved[i], moved[i - 1]);
-                    result_.send(ctx, "set_candidate_order", {{"municipality_id", municipality_id}, {"candidate_ids", moved}});
-                }
-            }
-            if (i + 1 < list.size()) {
-                next(tr(lang, Msg::move_down));
-                if (ui::button(tr(lang, Msg::move_down))) {
-                    std::swap(moved[i], moved[i + 1]);
-                    result_.send(ctx, "set_candidate_order", {{"municipality_id", municipality_id}, {"candidate_ids", moved}});
-                }
-            }
-            if (!c.struck) {
-                next(tr(lang, Msg::strike));
-                ImGui::BeginDisabled(strike_reason_.empty());
-                if (ui::button(tr(lang, Msg::strike))) {
-                    result_.send(ctx, "strike_candidate", {{"candidate_id", c.id}, {"reason", strike_reason_}});
-                }
-                ImGui::EndDisabled();
-            }
-            ImGui::PopID();
-        }
+        for (const int row : rows) draw_candidate(static_cast<size_t>(row));
         ImGui::EndTable();
     }
-    if (sort_.sorted()) ui::muted(tr(lang, Msg::sorted_view_note));
+    if (sort_.sorted() && !stacked) ui::muted(tr(lang, Msg::sorted_view_note));
     ui::muted(matching::score_rules(weights).in(lang).c_str());
     ui::text_input(tr(lang, Msg::strike_reason), strike_reason_, ImGui::GetFontSize() * 30);
     result_.draw(ctx);

@@ -23,8 +23,13 @@ const ZOOMS = [
 // every page through one or the other is the check that none is lost.
 const KEPT = ['button', 'textbox', 'checkbox', 'heading', 'title', 'columnheader'];
 // Each such item by "role label", with the table it is in (0: none).
-const content = (state) => new Map(state.items.filter((i) => KEPT.includes(i.role))
-  .map((i) => [`${i.role} ${i.label}`, i.group]));
+// A table stacked into entries on a narrow window names each field in its text ("Poeng: 350"): such
+// a field stands for its column's header.
+const content = (state) => new Map([
+  ...state.items.filter((i) => KEPT.includes(i.role) && i.label).map((i) => [`${i.role} ${i.label}`, i.group]),
+  ...state.items.filter((i) => i.role === 'text' && /^[^:]{2,30}: /.test(i.label))
+    .map((i) => [`columnheader ${i.label.slice(0, i.label.indexOf(': '))}`, 0]),
+]);
 // Whether a table scrolls sideways in a region of its own (WCAG 1.4.10 excepts data tables): its
 // columns out of view are not drawn until scrolled to. (Such a table is a child region, so its id is
 // not the one it has where it fits.)

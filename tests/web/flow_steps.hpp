@@ -52,4 +52,13 @@ inline float row_y(const std::string& label) {
     return item->y;
 }
 
+// The items of the last frame that run past the screen's right edge, named for the failure message.
+inline std::string past_right_edge(float width) {
+    std::string past;
+    for (const auto& item : probe::items()) {
+        if (item.w > 0 && item.x + item.w > width + 1 && !item.scrolls_x) past += "\"" + item.label + "\" ";
+    }
+    return past;
+}
+
 }  // namespace alis::web::testing

@@ -247,14 +247,6 @@ struct PhonePortal : PortalFixture {
     PhonePortal() : PortalFixture(640, 320) {}
 };
 
-// The items of the last frame that run past the screen's right edge, named for the failure message.
-std::string past_right_edge(float width) {
-    std::string past;
-    for (const auto& item : probe::items()) {
-        if (item.w > 0 && item.x + item.w > width + 1 && !item.scrolls_x) past += "\"" + item.label + "\" ";
-    }
-    return past;
-}
 }  // namespace
 
 TEST_CASE_FIXTURE(PhonePortal, "on a 320 px screen the button for a suggested wish wraps its name inside the screen, and works") {

@@ -246,3 +246,29 @@ TEST_CASE("a table that draws only its visible rows numbers them in the whole ta
     CHECK(probe::find("Kommune 005")->key == key);
     CHECK(probe::find("Kommune 005")->row == 8);
 }
+
+TEST_CASE("on a phone the municipality's candidates are stacked entries with every field named, whole, and their buttons work") {
+    Headless ui(320, 640);
+    TestPortal portal;
+    seed_region(portal);
+    seed_ranked_list(portal);
+    TestPlatform platform(portal);
+    App app(platform);
+    log_in(ui, app, platform, "bk");
+    REQUIRE(app.session().logged_in());
+    // No five squeezed columns: each field under its name, the name whole inside the screen.
+    CHECK_FALSE(ui.shows("Rangering"));
+    const probe::Item* name = probe::find("Lege: Åse Berg");
+    REQUIRE(name != nullptr);
+    CHECK(name->x + name->w <= 320);
+    CHECK(ui.shows("Rangering: 1"));
+    CHECK(ui.shows_part("Poeng: "));
+    CHECK(ui.shows("Ønsket tjeneste: Indremedisin"));
+    CHECK(past_right_edge(320) == "");
+    // In the ranking's order; "Ned" on the first moves her down the ranking sent.
+    check_drawn_in_order({"Lege: Åse Berg", "Lege: Øystein Dal", "Lege: Zara Li", "Lege: Ærlig Moe"});
+    ui.click(app, "Ned");
+    sync_round(ui, app, platform);
+    CHECK(ranking_on_server(portal) == std::vector<std::string>{"Øystein Dal", "Åse Berg", "Zara Li", "Ærlig Moe"});
+    check_drawn_in_order({"Lege: Øystein Dal", "Lege: Åse Berg"});
+}

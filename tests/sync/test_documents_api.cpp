@@ -8,7 +8,9 @@
 #include <filesystem>
 #include <set>
 
+#include "alis/date.hpp"
 #include "documents_api.hpp"
+#include "inactivity.hpp"
 #include "portal_data.hpp"
 #include "test_server.hpp"
 
@@ -250,4 +252,52 @@ TEST_CASE("the files go with the GP's data: leaving a list, the GP's own deletio
     REQUIRE(gone.status == 200);
     CHECK(files_in(r.s.data_dir()) == 0);
     CHECK(pulled(r.hospital, cv, true, hospital_cookie));
+}
+
+TEST_CASE("the files go with the GP's data: the retention sweep of a struck entry, the inactivity deletion") {
+    Region r;
+    const auto set_day = [&](const std::string& iso) { r.s.clock().set(alis::days_from_civil(*alis::parse_iso(iso)) * 86400 + 12 * 3600); };
+    const std::string app = upload(r.kommune, "d-demo-lege", "application", kPdf).json()["document"]["id"];
+    auto struck = r.kommune.post("/api/push", {{"client_id", "k-1"},
+                                               {"mutations", {mutation(2, "strike_candidate", {{"candidate_id", "c-lege"}, {"reason", "Fikk plass"}})}}});
+    REQUIRE(struck.json()["applied"].size() == 1);
+    CHECK(file_exists(r.s.data_dir(), app));  // struck is still on the list, with its reason
+    set_day("2028-06-01");                    // past the kept days of a struck entry
+    const auto sweep = r.s.app().sync().expire_outdated({});
+    CHECK(sweep.deleted.at("document") == 1);
+    CHECK_FALSE(file_exists(r.s.data_dir(), app));
+
+    // A GP who registered and never came back: warned, then deleted on the day with the CV's file.
+    HttpClient kari = r.s.client();
+    set_day("2027-01-04");
+    auto reg = kari.post("/api/register", {{"username", "kari.lege"}, {"password", "et-langt-passord"}, {"name", "Kari Lege"},
+                                           {"email", "kari.lege@example.no"}, {"language", "nb"}});
+    REQUIRE(reg.status == 201);
+    const std::string doctor = reg.json()["user"]["doctor_id"];
+    REQUIRE(kari.post("/api/push", {{"client_id", "kari"}, {"mutations", {mutation(1, "register_doctor", doctor_body(doctor, "bergen", "Kari Lege"))}}})
+                .json()["applied"].size() == 1);
+    const std::string cv = upload(kari, doctor, "cv", kPdf).json()["document"]["id"];
+    REQUIRE(file_exists(r.s.data_dir(), cv));
+    set_day("2028-12-05");
+    alis::server::apply_inactivity(r.s.app(), {}, false);
+    CHECK(file_exists(r.s.data_dir(), cv));
+    set_day("2029-01-04");
+    const auto report = alis::server::apply_inactivity(r.s.app(), {}, false);
+    CHECK(report.records.at("document") == 1);
+    CHECK_FALSE(file_exists(r.s.data_dir(), cv));
+}
+
+TEST_CASE("a file no record names (an upload cut short by a crash) is removed at the next start") {
+    std::string data_dir, kept;
+    {
+        Region r;
+        data_dir = r.s.data_dir();
+        kept = upload(r.gp1, "d-demo-lege", "cv", kPdf).json()["document"]["id"];
+        r.s.app().documents().store(kPdf);  // written, never recorded
+        REQUIRE(files_in(data_dir) == 2);
+        r.s.stop();
+        TestServer again({}, data_dir);
+        CHECK(files_in(data_dir) == 1);
+        CHECK(file_exists(data_dir, kept));
+    }
 }

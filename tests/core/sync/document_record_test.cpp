@@ -175,6 +175,7 @@ TEST_CASE("documents go with the GP's data: the GP's deletion, leaving a list, t
     CHECK(changed(own.changed, "doc-00000000000000f1"));
     CHECK(deleted.documents.size() == 2);
 
+    CHECK(personal_data(s, {"u-gp2", "d2"})["documents"].size() == 2);  // the export names them
     PortalState erased = s;
     const auto keys = erase_personal_data(erased, {"u-gp2", "d2"}, kToday);
     CHECK(changed(keys, "doc-00000000000000a2"));

@@ -74,7 +74,6 @@ private:
     void read_header() {
         parser_.emplace();
         limit_ = options_.body_limit;
-        path_.clear();
         parser_->header_limit(kMaxHeaderBytes);
         // No body limit while the header is read (the parser is not eager: no body byte is read
         // then): on_header sets the path's own, so a declared length is refused with its path's answer.
@@ -104,9 +103,9 @@ private:
             return send(std::move(*refused), true, false);
         }
         const std::string_view target(req.target().data(), req.target().size());
-        path_ = std::string(target.substr(0, target.find('?')));
         // The table decides per path (it caps all but the upload at body_limit); without one, body_limit.
-        limit_ = options_.body_limit_for ? options_.body_limit_for(path_) : options_.body_limit;
+        const std::string_view path = target.substr(0, target.find('?'));
+        limit_ = options_.body_limit_for ? options_.body_limit_for(path) : options_.body_limit;
         parser_->body_limit(limit_);
         // A declared length over the limit is refused before a byte of the body is read.
         auto len = parser_->content_length();
@@ -171,8 +170,11 @@ private:
         send(std::move(r), true, true);
     }
 
+    // Called once the header is parsed (a declared length, or a body that outgrew the limit).
     void refuse_too_large() {
-        send(body_too_large(path_, limit_), true, true);
+        const auto target = parser_->get().target();
+        const std::string_view path(target.data(), std::min(target.size(), target.find('?')));
+        send(body_too_large(path, limit_), true, true);
     }
 
     void on_body(beast::error_code ec) {
@@ -259,7 +261,6 @@ private:
     std::atomic<std::size_t>& bodies_;  // bytes of bodies reserved by all connections
     std::size_t reserved_ = 0;
     std::size_t limit_ = 0;
-    std::string path_;  // the request's path, for the limit and its refusal
     std::size_t header_bytes_ = 0;  // header bytes parsed so far for the current request
     beast::flat_buffer buffer_{kMaxHeaderBytes + 8192};  // its most: the whole header plus one read
     std::optional<http::request_parser<http::string_body>> parser_;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "alis/sync/documents.hpp"
+
 namespace alis::sync {
 
 using nlohmann::json;
@@ -63,6 +65,7 @@ json personal_data(const PortalState& s, const DataSubject& who) {
     out["wishes"] = records_where(s.wishes, of_doctor);
     out["offers"] = records_where(s.offers, of_doctor);
     out["candidates"] = records_where(s.candidates, of_doctor);
+    out["documents"] = records_where(s.documents, of_doctor);  // the metadata; the files by /api/documents/get
     json lists = json::array();
     for (const auto& [id, list] : s.regional_lists) {
         auto at = std::find(list.doctor_ids.begin(), list.doctor_ids.end(), d);
@@ -108,6 +111,7 @@ std::vector<RecordKey> erase_personal_data(PortalState& s, const DataSubject& wh
         erase_where(s.available_times, RecordKind::available_time, of_doctor, changed);
         erase_where(s.wishes, RecordKind::wish, of_doctor, changed);
         if (s.doctors.erase(d)) changed.insert({RecordKind::doctor, d});
+        for (const RecordKey& k : erase_orphaned_documents(s)) changed.insert(k);  // the GP's files go too
     }
     erase_where(s.subscriptions, RecordKind::subscription, [&](const Subscription& x) { return x.user_id == who.user_id; },
                 changed);

@@ -98,6 +98,8 @@ bool may_see(const PortalState& s, const Actor& a, const RecordKey& key) {
         }
         case RecordKind::regional_list: return a.role == Role::hospital;
         case RecordKind::setting: return true;  // not personal data; every replica runs the matching with it
+        case RecordKind::document:  // a document goes wherever its GP's profile goes (check_may_read_documents)
+            return may_see(s, a, {RecordKind::doctor, get(s.documents, key.id)->doctor_id});
         case RecordKind::offer: {
             const Offer& o = *get(s.offers, key.id);
             if (a.role == Role::gp) return !a.doctor_id.empty() && o.doctor_id == a.doctor_id;
@@ -188,6 +190,7 @@ std::set<std::string> audience(const PortalState& s, const RecordKey& key) {
             add(out, "org:", o.hospital_id);
             break;
         }
+        case K::document: out = audience(s, {K::doctor, get(s.documents, key.id)->doctor_id}); break;
     }
     return out;
 }
@@ -218,6 +221,10 @@ std::map<RecordKey, std::set<std::string>> all_audiences(const PortalState& s) {
             const AvailableTime& t = *get(s.available_times, key.id);
             add(aud, "doctor:", t.doctor_id);
             merged(aud, hospitals, t.doctor_id);
+        } else if (key.kind == RecordKind::document) {
+            // Doctors come before documents in all_keys, so the GP's audience is already here.
+            const auto doctor = out.find({RecordKind::doctor, get(s.documents, key.id)->doctor_id});
+            if (doctor != out.end()) aud = doctor->second;
         } else {
             aud = audience(s, key);
         }

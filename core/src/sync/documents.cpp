@@ -1,6 +1,8 @@
 #include "alis/sync/documents.hpp"
 
 #include <algorithm>
+#include <set>
+#include <utility>
 
 #include "alis/sync/authorization.hpp"
 
@@ -19,22 +21,6 @@ Problem not_allowed() {
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0'; }
 
 }  // namespace
-
-const char* to_string(DocumentKind kind) {
-    switch (kind) {
-        case DocumentKind::cv: return "cv";
-        case DocumentKind::education_plan: return "education_plan";
-        case DocumentKind::application: return "application";
-    }
-    return "cv";
-}
-
-std::optional<DocumentKind> document_kind_from(std::string_view text) {
-    for (const DocumentKind k : {DocumentKind::cv, DocumentKind::education_plan, DocumentKind::application}) {
-        if (text == to_string(k)) return k;
-    }
-    return std::nullopt;
-}
 
 std::optional<Problem> check_document_size(std::size_t bytes) {
     if (bytes == 0) return file_problem("empty_file", {"Fila er tom.", "Fila er tom.", "The file is empty."});
@@ -84,6 +70,56 @@ std::optional<Problem> check_may_upload_document(const PortalState& state, const
         return std::nullopt;
     }
     return not_allowed();
+}
+
+std::optional<Problem> check_may_delete_document(const Actor& actor, const DocumentRecord& document) {
+    if (actor.role == Role::alis_office) return std::nullopt;
+    if (document.kind == DocumentKind::application) {
+        if (actor.role == Role::municipality && !actor.organisation_id.empty() && actor.organisation_id == document.municipality_id) {
+            return std::nullopt;
+        }
+        return not_allowed();
+    }
+    if (actor.role == Role::gp && !actor.doctor_id.empty() && actor.doctor_id == document.doctor_id) return std::nullopt;
+    return not_allowed();
+}
+
+const DocumentRecord* find_document(const PortalState& state, const std::string& doctor_id, DocumentKind kind,
+                                    const std::string& municipality_id) {
+    for (const auto& [id, d] : state.documents) {
+        if (d.doctor_id == doctor_id && d.kind == kind && d.municipality_id == municipality_id) return &d;
+    }
+    return nullptr;
+}
+
+std::vector<RecordKey> erase_orphaned_documents(PortalState& state) {
+    if (state.documents.empty()) return {};
+    std::set<std::pair<std::string, std::string>> listed;  // (municipality, doctor) with an entry
+    for (const auto& [id, c] : state.candidates) listed.insert({c.municipality_id, c.doctor_id});
+    std::vector<RecordKey> removed;
+    for (auto it = state.documents.begin(); it != state.documents.end();) {
+        const DocumentRecord& d = it->second;
+        const bool orphan = !state.doctors.count(d.doctor_id) ||
+                            (d.kind == DocumentKind::application && !listed.count({d.municipality_id, d.doctor_id}));
+        if (orphan) {
+            removed.push_back({RecordKind::document, it->first});
+            it = state.documents.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    return removed;
+}
+
+void add_documents_of_touched_doctors(const PortalState& state, std::set<RecordKey>& changed) {
+    if (state.documents.empty()) return;
+    std::set<std::string> doctors;
+    for (const RecordKey& k : changed) {
+        if (k.kind == RecordKind::doctor) doctors.insert(k.id);
+    }
+    for (const auto& [id, d] : state.documents) {
+        if (doctors.count(d.doctor_id)) changed.insert({RecordKind::document, id});
+    }
 }
 
 }  // namespace alis::sync

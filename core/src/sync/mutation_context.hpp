@@ -30,12 +30,16 @@ struct Ctx {
     bool ok() const { return p.empty(); }
     void fail(std::string field, std::string rule, Text message) { p.push_back({std::move(field), std::move(rule), std::move(message)}); }
     // A doctor's visibility follows their wishes, offers and candidate entries; their free time is
-    // visible to whoever sees the doctor, so touching a doctor re-versions their free time too.
+    // visible to whoever sees the doctor, so touching a doctor re-versions their free time (and their
+    // documents) too.
     void touch(RecordKind kind, const std::string& id) {
         changed.insert({kind, id});
         if (kind != RecordKind::doctor) return;
         for (const auto& [aid, span] : s.available_times) {
             if (span.doctor_id == id) changed.insert({RecordKind::available_time, aid});
+        }
+        for (const auto& [did, document] : s.documents) {  // documents go where the profile goes, too
+            if (document.doctor_id == id) changed.insert({RecordKind::document, did});
         }
     }
 

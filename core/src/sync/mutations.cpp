@@ -1,6 +1,8 @@
 // The mutation dispatcher: shape of a mutation, role gate, handler, and the catalogue.
 #include "alis/sync/mutations.hpp"
 
+#include "alis/sync/documents.hpp"
+
 #include <algorithm>
 #include <exception>
 
@@ -151,6 +153,13 @@ Outcome apply_mutation(PortalState& state, const Actor& actor, const Mutation& m
         detail::Ctx c{state, actor, m.args, today, {}, {}};
         it->handler(c);
         if (!c.ok()) return rejected(std::move(c.p));
+        // A deleted doctor or a GP taken off a list takes their documents along (documents.hpp).
+        const bool may_orphan = std::any_of(c.changed.begin(), c.changed.end(), [](const RecordKey& k) {
+            return k.kind == RecordKind::doctor || k.kind == RecordKind::candidate;
+        });
+        if (may_orphan) {
+            for (const RecordKey& k : erase_orphaned_documents(state)) c.changed.insert(k);
+        }
         return {true, {}, std::vector<RecordKey>(c.changed.begin(), c.changed.end())};
     } catch (const std::exception&) {
         // Handlers check before they write, so an exception here (out of memory, a bug) happened

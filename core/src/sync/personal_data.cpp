@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "alis/sync/documents.hpp"
+
 namespace alis::sync {
 
 using nlohmann::json;
@@ -108,6 +110,7 @@ std::vector<RecordKey> erase_personal_data(PortalState& s, const DataSubject& wh
         erase_where(s.available_times, RecordKind::available_time, of_doctor, changed);
         erase_where(s.wishes, RecordKind::wish, of_doctor, changed);
         if (s.doctors.erase(d)) changed.insert({RecordKind::doctor, d});
+        for (const RecordKey& k : erase_orphaned_documents(s)) changed.insert(k);  // the GP's files go too
     }
     erase_where(s.subscriptions, RecordKind::subscription, [&](const Subscription& x) { return x.user_id == who.user_id; },
                 changed);

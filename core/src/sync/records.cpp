@@ -76,6 +76,7 @@ std::string to_string(RecordKind kind) {
         case RecordKind::subscription: return "subscription";
         case RecordKind::offer: return "offer";
         case RecordKind::setting: return "setting";
+        case RecordKind::document: return "document";
     }
     return "?";
 }
@@ -84,7 +85,7 @@ const std::vector<RecordKind>& all_record_kinds() {
     static const std::vector<RecordKind> kinds{RecordKind::organisation, RecordKind::user,         RecordKind::doctor,
                                                RecordKind::available_time, RecordKind::wish,       RecordKind::period,
                                                RecordKind::candidate,    RecordKind::regional_list, RecordKind::subscription,
-                                               RecordKind::offer,        RecordKind::setting};
+                                               RecordKind::offer,        RecordKind::setting,       RecordKind::document};
     return kinds;
 }
 

@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "alis/sync/documents.hpp"
+
 namespace alis::sync {
 
 std::vector<RecordKey> expire_outdated(PortalState& s, const Date& today, const RetentionPolicy& policy) {
@@ -70,6 +72,9 @@ std::vector<RecordKey> expire_outdated(PortalState& s, const Date& today, const 
             }
         }
     }
+    // An expired entry takes its application along; a GP's documents follow the GP's visibility.
+    for (const RecordKey& k : erase_orphaned_documents(s)) changed.insert(k);
+    add_documents_of_touched_doctors(s, changed);
     // A doctor deleted meanwhile has no record to re-version; stamping it as a tombstone is harmless.
     return {changed.begin(), changed.end()};
 }

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "alis/sync/authorization.hpp"
+#include "alis/sync/documents.hpp"
 #include "alis/sync/retention.hpp"
 
 namespace alis::sync {
@@ -312,6 +313,22 @@ ServerChanges SyncServer::release_unmatched(const Date& today) {
 
 ServerChanges SyncServer::expire_outdated(const Date& today, const RetentionPolicy& policy) {
     return system_changes(sync::expire_outdated(state_, today, policy));
+}
+
+ServerChanges SyncServer::put_document(const DocumentRecord& document) {
+    std::vector<RecordKey> changed;
+    if (const DocumentRecord* old = find_document(state_, document.doctor_id, document.kind, document.municipality_id)) {
+        changed.push_back({RecordKind::document, old->id});
+        state_.documents.erase(old->id);
+    }
+    state_.documents.insert_or_assign(document.id, document);
+    changed.push_back({RecordKind::document, document.id});
+    return system_changes(std::move(changed));
+}
+
+ServerChanges SyncServer::delete_document(const std::string& id) {
+    if (!state_.documents.erase(id)) return system_changes({});
+    return system_changes({{RecordKind::document, id}});
 }
 
 ServerChanges SyncServer::erase_personal_data(const DataSubject& who, const Date& today) {

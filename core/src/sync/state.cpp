@@ -24,6 +24,7 @@ decltype(auto) with_map(State& s, RecordKind kind, F&& f) {
         case RecordKind::regional_list: return f(s.regional_lists, [](const json& j, Problems& p) { return parse_regional_list(j, p, "regional_list"); });
         case RecordKind::subscription: return f(s.subscriptions, [](const json& j, Problems& p) { return parse_subscription(j, p, "subscription"); });
         case RecordKind::offer: break;
+        case RecordKind::document: return f(s.documents, [](const json& j, Problems& p) { return parse_document_record(j, p, "document"); });
         case RecordKind::setting: return f(s.settings, [](const json& j, Problems& p) { return parse_setting(j, p, "setting"); });
     }
     return f(s.offers, [](const json& j, Problems& p) { return parse_offer(j, p, "offer"); });

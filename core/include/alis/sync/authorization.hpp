@@ -12,6 +12,8 @@
 //   municipality  organisations; own user and subscriptions; its candidate entries; doctors whose
 //                 municipality it is or who are on its list.
 //   alis_office   everything.
+//   documents     (kind `document`) go with their GP's profile: whoever may see the doctor sees them
+//                 (check_may_read_documents in documents.hpp).
 #include <map>
 #include <set>
 #include <string>

@@ -12,21 +12,19 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <set>
 #include <string_view>
+#include <vector>
 
 #include "alis/problem.hpp"
 #include "alis/sync/actor.hpp"
+#include "alis/sync/document_record.hpp"
 #include "alis/sync/state.hpp"
 
 namespace alis::sync {
 
-inline constexpr std::size_t kMaxDocumentBytes = 5'000'000;  // 5 MB
+// kMaxDocumentBytes, DocumentKind and the record of a stored document: document_record.hpp.
 inline constexpr std::size_t kPdfTailBytes = 1024;
-
-enum class DocumentKind { cv, education_plan, application };
-
-const char* to_string(DocumentKind kind);
-std::optional<DocumentKind> document_kind_from(std::string_view text);
 
 // The problem with a file offered as a document, or nothing. Rules (field "file"): "empty_file",
 // "too_large" (over kMaxDocumentBytes), "not_a_pdf" (no "%PDF-n" header), "truncated_pdf" (no
@@ -44,5 +42,26 @@ std::optional<Problem> check_may_read_documents(const PortalState& state, const 
 // municipality the application of a GP on its list. Rules "not_allowed", "unknown_doctor".
 std::optional<Problem> check_may_upload_document(const PortalState& state, const Actor& actor, const std::string& doctor_id,
                                                  DocumentKind kind);
+
+// Who may delete a stored document: whoever may store that kind for that GP (the GP their own CV and
+// education plan; the attaching municipality its application) and the ALIS office. Rule
+// "not_allowed".
+std::optional<Problem> check_may_delete_document(const Actor& actor, const DocumentRecord& document);
+
+// The document in the slot (doctor, kind, municipality), or null: there is at most one, and a new
+// upload into a taken slot replaces it (the server tombstones the old record and removes its file).
+const DocumentRecord* find_document(const PortalState& state, const std::string& doctor_id, DocumentKind kind,
+                                    const std::string& municipality_id);
+
+// Documents go with the GP's data: removes every document whose GP no longer exists, and every
+// application whose GP is no longer on the attaching municipality's list (no candidate entry left).
+// Returns the removed records' keys, sorted. The mutations, the personal-data deletion and the
+// retention sweep call it after they change doctors or candidates; the server removes the files of
+// the records that became tombstones.
+std::vector<RecordKey> erase_orphaned_documents(PortalState& state);
+
+// Adds the documents of every doctor in `changed` to it: a change that may show or hide a GP's
+// profile to someone does the same to the GP's documents, so pulls send or tombstone them.
+void add_documents_of_touched_doctors(const PortalState& state, std::set<RecordKey>& changed);
 
 }  // namespace alis::sync

@@ -26,6 +26,7 @@ enum class RecordKind {
     subscription,
     offer,
     setting,         // Setting (settings.hpp): the office's settings, such as the score's weights
+    document,        // DocumentRecord (document_record.hpp): a stored file's metadata; only the server writes it
 };
 
 std::string to_string(RecordKind kind);

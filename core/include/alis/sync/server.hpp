@@ -89,6 +89,13 @@ public:
     // for persistence: every replica that saw a record gets its tombstone at the next pull.
     ServerChanges erase_personal_data(const DataSubject& who, const Date& today);
 
+    // A stored document's record (documents.hpp), made only here, never by a mutation: it takes the
+    // slot (doctor, kind, municipality), and an older document in that slot is deleted (its key is in
+    // the changes as a tombstone; the host removes its file). The caller has checked who may upload.
+    ServerChanges put_document(const DocumentRecord& document);
+    // Deletes a document's record (tombstone); nothing changes when there is none.
+    ServerChanges delete_document(const std::string& id);
+
     // Forgets tombstones with version <= through; clients with an older cookie then get a reset.
     // Returns the keys forgotten (delete their rows).
     std::vector<RecordKey> purge_tombstones(std::int64_t through);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "alis/domain.hpp"
+#include "alis/sync/document_record.hpp"
 #include "alis/sync/records.hpp"
 #include "alis/sync/settings.hpp"
 
@@ -26,6 +27,7 @@ struct PortalState {
     std::map<std::string, Subscription> subscriptions;
     std::map<std::string, Offer> offers;
     std::map<std::string, Setting> settings;
+    std::map<std::string, DocumentRecord> documents;
 
     bool operator==(const PortalState&) const = default;
 };

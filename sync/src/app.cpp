@@ -5,6 +5,7 @@
 
 #include "alis/bounded_json.hpp"
 #include "alis/json_fields.hpp"
+#include "documents_api.hpp"
 #include "evaluation_api.hpp"
 #include "inactivity.hpp"
 #include "notifications.hpp"
@@ -63,7 +64,9 @@ App::App(AppOptions options, std::unique_ptr<Storage> storage, std::unique_ptr<C
       password_pool_(options_.accounts.hash_threads, options_.accounts.hash_queue),
       sync_(*storage_, *clock_, audit_, options_.push),
       files_(options_.web_root),
+      documents_(std::filesystem::path(options_.data_dir) / "documents"),
       allowed_origins_(options_.public_origins) {
+    sync_.set_document_files(&documents_);
     sync_.load();
 }
 
@@ -113,13 +116,13 @@ Response App::handle(const Request& req) {
 // Same-origin only, without CORS: a state-changing call must carry JSON (a cross-site form cannot
 // send application/json without a preflight, which we never grant) and, when the browser sends an
 // Origin, it must be this server's own.
-std::optional<Response> App::check_state_changing(const Request& req) const {
+std::optional<Response> App::check_state_changing(const Request& req, const std::string& content_type) const {
     const std::string& type = req.header("content-type");
-    if (type.rfind("application/json", 0) != 0) {
-        return Response::error(415, "content_type_json_required",
-                               {"Forespørselen må ha Content-Type application/json.",
-                                "Førespurnaden må ha Content-Type application/json.",
-                                "The request must have Content-Type application/json."},
+    if (type.rfind(content_type, 0) != 0) {
+        return Response::error(415, content_type == "application/json" ? "content_type_json_required" : "content_type_required",
+                               {"Forespørselen må ha Content-Type " + content_type + ".",
+                                "Førespurnaden må ha Content-Type " + content_type + ".",
+                                "The request must have Content-Type " + content_type + "."},
                                "Content-Type");
     }
     // The allowed origins come from the configuration (--public-url) or the listen address, never
@@ -177,6 +180,16 @@ Response App::route_api(const Request& req) {
     if (p == "/api/unsubscribe") {
         if (req.method != "GET" && req.method != "POST") return method_not_allowed("GET, POST");
         return unsubscribe_request(*storage_, sync_, req.method, query_param(req.query, "token"));
+    }
+
+    // The documents: the upload's body is the PDF itself (documents_api.hpp), so it skips the JSON.
+    if (is_documents_path(p)) {
+        if (req.method != "POST") return method_not_allowed("POST");
+        if (auto refused = check_state_changing(req, p == kDocumentUploadPath ? "application/pdf" : "application/json")) return *refused;
+        const auto user = current_user(req);
+        if (!user) return unauthenticated();
+        if (user->must_change_password) return password_change_required();
+        return documents_request(*this, req, *user);
     }
 
     static const char* const posts[] = {"/api/login",         "/api/logout",        "/api/register",

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "clock.hpp"
+#include "documents.hpp"
 #include "http_types.hpp"
 #include "password_pool.hpp"
 #include "sessions.hpp"
@@ -60,6 +61,7 @@ public:
     Storage& storage() { return *storage_; }
     Clock& clock() { return *clock_; }
     SyncService& sync() { return sync_; }
+    DocumentFiles& documents() { return documents_; }
     Sessions& sessions() { return sessions_; }
     AuditLog& audit() { return audit_; }
     PasswordPool& password_pool() { return password_pool_; }
@@ -77,7 +79,8 @@ private:
     // The client's address: the TCP peer, or the last X-Forwarded-For hop when the peer is a
     // trusted proxy (accounts.cpp).
     std::string client_address(const Request& req) const;
-    std::optional<Response> check_state_changing(const Request& req) const;
+    // `content_type`: what the body must be (JSON everywhere; a PDF for the document upload).
+    std::optional<Response> check_state_changing(const Request& req, const std::string& content_type = "application/json") const;
     std::optional<UserRecord> current_user(const Request& req);
     // Anonymous callers learn only whether the server is up; the ALIS office sees the details.
     Response health(const Request& req);
@@ -108,6 +111,7 @@ private:
     PasswordPool password_pool_;
     SyncService sync_;
     StaticFiles files_;
+    DocumentFiles documents_;  // <data>/documents
     std::vector<std::string> allowed_origins_;
 };
 

@@ -65,6 +65,16 @@ std::optional<std::string> DocumentFiles::read(const std::string& id) const {
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+std::vector<std::string> DocumentFiles::ids() const {
+    std::vector<std::string> out;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(folder_, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (valid_id(name)) out.push_back(name);
+    }
+    return out;
+}
+
 bool DocumentFiles::remove(const std::string& id) {
     if (!valid_id(id)) return false;
     std::error_code ignored;

@@ -3,11 +3,12 @@
 // where the id is the server's own random one ("doc-" and 16 hex digits). The user's file name is
 // never a path here (it is metadata, for display only), so no name can reach outside the folder.
 // The rules (a PDF, at most 5 MB, who may read and store) are core's: alis/sync/documents.hpp.
-// Not yet: the metadata as a sync record, the HTTP routes, auditing and deletion with the GP's data.
+// The metadata is a sync record (alis/sync/document_record.hpp); the routes are documents_api.hpp.
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace alis::server {
 
@@ -20,6 +21,8 @@ public:
     std::string store(std::string_view bytes);
     // The bytes of `id`; nothing when there is no such file or `id` is not one the server makes.
     std::optional<std::string> read(const std::string& id) const;
+    // The ids of the files in the folder (not the temporary ".part" ones).
+    std::vector<std::string> ids() const;
     // Removes the file; false when it was not there.
     bool remove(const std::string& id);
 

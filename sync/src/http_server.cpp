@@ -12,6 +12,7 @@
 #include <cctype>
 #include <condition_variable>
 #include <iostream>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "header_limits.hpp"
+#include "request_limits.hpp"
 
 namespace alis::server {
 
@@ -72,8 +74,12 @@ private:
     void read_header() {
         parser_.emplace();
         limit_ = options_.body_limit;
+        path_.clear();
         parser_->header_limit(kMaxHeaderBytes);
-        parser_->body_limit(options_.body_limit);
+        // No body limit while the header is read (the parser is not eager: no body byte is read
+        // then): on_header sets the path's own, so a declared length is refused with its path's answer.
+        // Not boost::none: Beast 1.74 compares the length with the optional, and none is below all.
+        parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
         header_bytes_ = 0;
         stream_.expires_after(options_.read_timeout);
         read_header_part();
@@ -98,8 +104,9 @@ private:
             return send(std::move(*refused), true, false);
         }
         const std::string_view target(req.target().data(), req.target().size());
-        limit_ = options_.body_limit;
-        if (options_.body_limit_for) limit_ = std::min(limit_, options_.body_limit_for(target.substr(0, target.find('?'))));
+        path_ = std::string(target.substr(0, target.find('?')));
+        // The table decides per path (it caps all but the upload at body_limit); without one, body_limit.
+        limit_ = options_.body_limit_for ? options_.body_limit_for(path_) : options_.body_limit;
         parser_->body_limit(limit_);
         // A declared length over the limit is refused before a byte of the body is read.
         auto len = parser_->content_length();
@@ -165,12 +172,7 @@ private:
     }
 
     void refuse_too_large() {
-        const std::string n = std::to_string(limit_);
-        Response r = Response::error(413, "body_too_large",
-                                     {"Innholdet i forespørselen er større enn grensen på " + n + " byte.",
-                                      "Innhaldet i førespurnaden er større enn grensa på " + n + " byte.",
-                                      "The request body is larger than the limit of " + n + " bytes."});
-        send(std::move(r), true, true);
+        send(body_too_large(path_, limit_), true, true);
     }
 
     void on_body(beast::error_code ec) {
@@ -257,6 +259,7 @@ private:
     std::atomic<std::size_t>& bodies_;  // bytes of bodies reserved by all connections
     std::size_t reserved_ = 0;
     std::size_t limit_ = 0;
+    std::string path_;  // the request's path, for the limit and its refusal
     std::size_t header_bytes_ = 0;  // header bytes parsed so far for the current request
     beast::flat_buffer buffer_{kMaxHeaderBytes + 8192};  // its most: the whole header plus one read
     std::optional<http::request_parser<http::string_body>> parser_;

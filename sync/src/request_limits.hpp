@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "alis/bounded_json.hpp"
+#include "http_types.hpp"
 
 namespace alis::server {
 
@@ -14,6 +15,8 @@ struct EndpointLimits {
     JsonLimits json;
 };
 
+// `push_body_limit` is --body-limit: the largest body, allowed only on /api/push; the document upload
+// takes a PDF of up to kMaxDocumentBytes whatever it is (its body is never parsed as JSON).
 // `push_body_limit` is --body-limit: the largest body, allowed only on /api/push. Everything else
 // (log-in, registration, pulls, account administration, static files) is a few KB at most.
 EndpointLimits limits_for(std::string_view path, std::size_t push_body_limit);
@@ -21,5 +24,9 @@ EndpointLimits limits_for(std::string_view path, std::size_t push_body_limit);
 // A push may hold at most this many JSON values in all: a thousand for the envelope plus one per four
 // bytes of body, so the parsed value stays within a small multiple of the body's size.
 std::size_t push_value_limit(std::size_t body_bytes);
+
+// The 413 when a body passes its path's limit while it is read: the upload's names field "file" and
+// rule "too_large" like core's check (a 5 MB PDF); the others rule "body_too_large" with the limit.
+Response body_too_large(std::string_view path, std::size_t limit);
 
 }  // namespace alis::server

@@ -10,6 +10,8 @@
 #include <shared_mutex>
 
 #include "alis/sync/authorization.hpp"
+#include "alis/sync/documents.hpp"
+#include "documents.hpp"
 #include "alis/sync/facts.hpp"
 #include "kept_facts.hpp"
 #include "alis/sync/mutations.hpp"
@@ -41,7 +43,7 @@ StoredRecord stored(const sync::RecordChange& c) {
 // Doctor data is personal data: every read and write of it is audited, naming whose it is.
 bool is_doctor_data(sync::RecordKind k) {
     using K = sync::RecordKind;
-    return k == K::doctor || k == K::available_time || k == K::wish || k == K::candidate || k == K::offer;
+    return k == K::doctor || k == K::available_time || k == K::wish || k == K::candidate || k == K::offer || k == K::document;
 }
 
 std::string doctor_of(const sync::RecordChange& c) {
@@ -129,6 +131,16 @@ struct SyncService::Impl {
     bool committing = false;
 
     PushRateLimiter push_rate;
+    DocumentFiles* files = nullptr;
+
+    // After the tombstones are durable: a crash before this leaves a file no record names, which the
+    // next load removes; never a record without its file.
+    void remove_files(const std::vector<sync::RecordChange>& changes) {
+        if (!files) return;
+        for (const auto& c : changes) {
+            if (c.deleted && c.key.kind == sync::RecordKind::document) files->remove(c.key.id);
+        }
+    }
 
     Impl(Storage& s, const Clock& c, AuditLog& a, PushPolicy p) : storage(s), clock(c), audit(a), push_rate(p) {}
 
@@ -263,6 +275,69 @@ SyncService::~SyncService() = default;
 void SyncService::load() {
     std::unique_lock lock(impl_->mutex);
     impl_->load_locked();
+    // Only at start: while serving, a file is written before its record is committed.
+    if (impl_->files) {
+        for (const std::string& id : impl_->files->ids()) {
+            if (!impl_->server.state().documents.count(id)) impl_->files->remove(id);
+        }
+    }
+}
+
+void SyncService::set_document_files(DocumentFiles* files) { impl_->files = files; }
+
+std::optional<Problem> SyncService::may_upload_document(const Principal& who, const std::string& doctor_id,
+                                                        sync::DocumentKind kind) const {
+    std::shared_lock lock(impl_->mutex);
+    return sync::check_may_upload_document(impl_->server.state(), actor_of(who), doctor_id, kind);
+}
+
+std::optional<Problem> SyncService::may_read_documents(const Principal& who, const std::string& doctor_id) const {
+    std::shared_lock lock(impl_->mutex);
+    return sync::check_may_read_documents(impl_->server.state(), actor_of(who), doctor_id);
+}
+
+std::optional<sync::DocumentRecord> SyncService::document(const std::string& id) const {
+    std::shared_lock lock(impl_->mutex);
+    const auto& documents = impl_->server.state().documents;
+    const auto it = documents.find(id);
+    if (it == documents.end()) return std::nullopt;
+    return it->second;
+}
+
+std::optional<Problem> SyncService::put_document(const Principal& who, const sync::DocumentRecord& document) {
+    std::unique_lock lock(impl_->mutex);
+    if (auto refused = sync::check_may_upload_document(impl_->server.state(), actor_of(who), document.doctor_id, document.kind)) {
+        return refused;
+    }
+    sync::ServerChanges ch = impl_->server.put_document(document);
+    std::vector<AuditEntry> entries;
+    for (auto& c : ch.changes) {
+        entries.push_back({0, impl_->clock.now(), who.user_id, who.role, "write", "document", c.key.id, document.doctor_id,
+                           c.deleted ? "replaced" : "uploaded"});
+    }
+    const auto seq = impl_->enqueue(ch.changes, ch.version, ch.reset_version, std::move(entries), nullptr);
+    lock.unlock();
+    if (!impl_->wait_durable(seq)) throw StorageError("the document could not be stored");
+    impl_->remove_files(ch.changes);
+    return std::nullopt;
+}
+
+std::optional<Problem> SyncService::delete_document(const Principal& who, const std::string& id) {
+    std::unique_lock lock(impl_->mutex);
+    const auto& documents = impl_->server.state().documents;
+    const auto it = documents.find(id);
+    if (it == documents.end()) {
+        return Problem{"id", "unknown_document", {"Dokumentet finnes ikke.", "Dokumentet finst ikkje.", "There is no such document."}};
+    }
+    if (auto refused = sync::check_may_delete_document(actor_of(who), it->second)) return refused;
+    const std::string doctor_id = it->second.doctor_id;
+    sync::ServerChanges ch = impl_->server.delete_document(id);
+    std::vector<AuditEntry> entries{{0, impl_->clock.now(), who.user_id, who.role, "delete", "document", id, doctor_id, "deleted"}};
+    const auto seq = impl_->enqueue(ch.changes, ch.version, ch.reset_version, std::move(entries), nullptr);
+    lock.unlock();
+    if (!impl_->wait_durable(seq)) throw StorageError("the deletion could not be stored");
+    impl_->remove_files(ch.changes);
+    return std::nullopt;
 }
 
 Response SyncService::push(const Principal& who, json body) {
@@ -317,6 +392,7 @@ Response SyncService::push(const Principal& who, json body) {
         const auto seq = impl_->enqueue(r.changes, r.version, r.reset_version, std::move(entries), &r);
         lock.unlock();
         if (!impl_->wait_durable(seq)) return storage_failed();
+        impl_->remove_files(r.changes);
         keep_facts(impl_->storage, keep, impl_->clock.today());
     } else {
         // Nothing new (e.g. all duplicates), but the answer may rest on writes still in flight.
@@ -383,6 +459,7 @@ json SyncService::apply_direct(const std::string& name, const json& args) {
     const auto seq = impl_->enqueue(ch.changes, ch.version, ch.reset_version, {}, nullptr);
     lock.unlock();
     if (!impl_->wait_durable(seq)) throw StorageError("the change could not be stored");
+    impl_->remove_files(ch.changes);
     keep_facts(impl_->storage, keep, impl_->clock.today());
     return json::array();
 }
@@ -437,6 +514,7 @@ SyncService::SweepReport SyncService::expire_outdated(const sync::RetentionPolic
     const auto seq = impl_->enqueue(ch.changes, ch.version, ch.reset_version, std::move(entries), nullptr);
     lock.unlock();
     if (!impl_->wait_durable(seq)) throw StorageError("the expiry could not be stored");
+    impl_->remove_files(ch.changes);
     keep_facts(impl_->storage, keep, today);
     impl_->storage.compact(false);
     return report;
@@ -476,6 +554,7 @@ std::map<std::string, std::size_t> SyncService::erase_personal_data(const sync::
     const auto seq = impl_->enqueue(ch.changes, ch.version, ch.reset_version, std::move(entries), nullptr);
     lock.unlock();
     if (!impl_->wait_durable(seq)) throw StorageError("the deletion could not be stored");
+    impl_->remove_files(ch.changes);
     keep_facts(impl_->storage, keep, impl_->clock.today());
     return deleted;
 }

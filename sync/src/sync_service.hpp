@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "alis/sync/actor.hpp"
+#include "alis/sync/document_record.hpp"
 #include "alis/sync/evaluation.hpp"
 #include "alis/sync/personal_data.hpp"
 #include "alis/sync/protocol.hpp"
@@ -22,6 +23,8 @@
 #include "storage.hpp"
 
 namespace alis::server {
+
+class DocumentFiles;
 
 // The signed-in user as the sync core's Actor needs it.
 struct Principal {
@@ -88,6 +91,19 @@ public:
     // the server keeps (sync/src/kept_facts.hpp) with the state's on top, and the organisations' names by id.
     sync::Evaluation evaluate(const sync::EvaluationWindow& window, const sync::EvaluationScope& scope = {}) const;
     std::map<std::string, std::string> organisation_names() const;
+
+    // Documents (documents_api.cpp). The files whose records become tombstones (replaced, deleted,
+    // or gone with the GP's data by any path) are removed once the tombstone is durable; at load,
+    // files no record names (an upload cut short by a crash) are removed too. Set before load().
+    void set_document_files(DocumentFiles* files);
+    std::optional<Problem> may_upload_document(const Principal& who, const std::string& doctor_id, sync::DocumentKind kind) const;
+    std::optional<Problem> may_read_documents(const Principal& who, const std::string& doctor_id) const;
+    std::optional<sync::DocumentRecord> document(const std::string& id) const;
+    // Stores the record when the caller still may (checked again under the exclusive lock), audited
+    // and durable on return; a document it replaces is tombstoned and its file removed.
+    std::optional<Problem> put_document(const Principal& who, const sync::DocumentRecord& document);
+    // Rules "unknown_document" (field "id") and "not_allowed" (check_may_delete_document).
+    std::optional<Problem> delete_document(const Principal& who, const std::string& id);
 
     std::size_t record_count() const;
     std::int64_t version() const;

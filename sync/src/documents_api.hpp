@@ -1,0 +1,50 @@
+#pragma once
+// The documents' routes (issue 14, docs/sync-server.md "Documents"): upload a PDF, download it,
+// delete it. The rules are core's (alis/sync/documents.hpp); the bytes live in DocumentFiles
+// (documents.hpp); the metadata is a sync record of kind `document` that only the server writes.
+//
+//   POST /api/documents/upload?doctor=ID&kind=KIND&name=NAME   body: the PDF's bytes (application/pdf)
+//   POST /api/documents/get     {"id": "doc-..."}                -> the bytes, audited
+//   POST /api/documents/delete  {"id": "doc-..."}                -> {}
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "alis/problem.hpp"
+#include "alis/sync/document_record.hpp"
+#include "http_types.hpp"
+#include "storage.hpp"
+
+namespace alis::server {
+
+class App;
+
+inline constexpr const char* kDocumentUploadPath = "/api/documents/upload";
+inline constexpr const char* kDocumentGetPath = "/api/documents/get";
+inline constexpr const char* kDocumentDeletePath = "/api/documents/delete";
+bool is_documents_path(std::string_view path);
+
+// The upload's query: doctor, kind and the file's display name, percent-decoded ("+" is a space, as
+// in a form). Every bad parameter is a problem naming it ("doctor", "kind", "name"); a parameter
+// given twice is refused rather than guessed. Linear in the query, which the header limit bounds.
+struct UploadQuery {
+    std::string doctor_id;
+    sync::DocumentKind kind = sync::DocumentKind::cv;
+    std::string file_name;
+};
+std::optional<UploadQuery> parse_upload_query(std::string_view query, Problems& out);
+
+// Percent-decoding of one query value; nothing when an escape is broken ("%4", "%zz").
+std::optional<std::string> percent_decode(std::string_view text);
+
+// The name as a quoted-string in Content-Disposition: printable ASCII only, quotes and backslashes
+// replaced, never empty; "document.pdf" when nothing printable is left.
+std::string ascii_file_name(std::string_view name);
+
+// Lower-case hex SHA-256 of the bytes.
+std::string sha256_hex(std::string_view bytes);
+
+// Answers a documents route for a signed-in user whose request already passed the same-origin check.
+Response documents_request(App& app, const Request& req, const UserRecord& user);
+
+}  // namespace alis::server

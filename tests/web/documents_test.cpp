@@ -247,3 +247,45 @@ TEST_CASE("two tabs of one browser send a queued file once: the tab holding its 
     CHECK(portal.server.state().documents.size() == 1);
     CHECK(queued(first) == 0);
 }
+
+TEST_CASE_FIXTURE(DocumentsFixture, "a municipality downloads a listed GP's CV and attaches its application; the office downloads both") {
+    portal.apply("put_candidate", json{{"id", "c1"}, {"municipality_id", "bergen"}, {"doctor_id", "d-kari"}, {"position", 1}});
+    const alis::sync::DocumentRecord cv{"doc-00000000000000cc", "d-kari", alis::sync::DocumentKind::cv, "", "kari-cv.pdf",
+                                        kPdf.size(), std::string(64, 'b'), portal.today, "u-kari"};
+    portal.server.put_document(cv);
+    server.files[cv.id] = kPdf;
+
+    log_in_as("bk");
+    CHECK(ui.shows("Dokumenter for"));
+    CHECK(ui.shows_part("kari-cv.pdf"));
+    CHECK_FALSE(ui.shows("Slett CV"));  // only the GP (and the office) may
+    ui.frame(app);  // the candidates' table settles its row heights in its first frames
+    ui.frame(app);
+    ui.click(app, "Last ned CV");
+    while (platform.deliver() > 0) ui.frame(app);
+    for (const auto& item : probe::items()) if (item.role == probe::Role::alert) MESSAGE(item.label);
+    REQUIRE(platform.downloads.size() == 1);
+    CHECK(platform.downloads[0].bytes == kPdf);
+
+    ui.click(app, "Legg ved søknad (PDF)");
+    REQUIRE(platform.choose("soknad.pdf", kPdf));
+    ui.frame(app);
+    sync_round(ui, app, platform);
+    const auto* application = alis::sync::find_document(portal.server.state(), "d-kari", alis::sync::DocumentKind::application, "bergen");
+    REQUIRE(application);
+    CHECK(application->file_name == "soknad.pdf");
+    CHECK(ui.shows("Slett søknad"));
+
+    TestPlatform office_platform(portal);
+    office_platform.documents = std::ref(server);
+    App office(office_platform);
+    log_in(ui, office, office_platform, "kontor");
+    ui.click(office, "Regional liste");
+    ui.frame(office);
+    CHECK(ui.shows("Søknad fra Bergen"));
+    ui.click(office, "Last ned søknad");
+    while (office_platform.deliver() > 0) ui.frame(office);
+    REQUIRE(office_platform.downloads.size() == 1);
+    CHECK(office_platform.downloads[0].file_name == "soknad.pdf");
+    CHECK(office_platform.downloads[0].bytes == kPdf);
+}

@@ -289,3 +289,20 @@ TEST_CASE_FIXTURE(DocumentsFixture, "a municipality downloads a listed GP's CV a
     CHECK(office_platform.downloads[0].file_name == "soknad.pdf");
     CHECK(office_platform.downloads[0].bytes == kPdf);
 }
+
+TEST_CASE_FIXTURE(DocumentsFixture, "a GP who deletes the account leaves no waiting document on the machine") {
+    log_in_as("kari");
+    server.refuse_next = HttpResponse{503, "{}"};  // the server cannot take it now: the file waits
+    choose_cv("cv.pdf", kPdf);
+    sync_round(ui, app, platform);
+    REQUIRE(queued(platform) == 1);
+    CHECK(ui.shows_part("Venter på nett"));
+
+    ui.click(app, "Slett kontoen min");
+    ui.type(app, "Passordet ditt (for å bekrefte)", "hemmelig-passord");
+    ui.click(app, "Slett alt");
+    while (platform.deliver() > 0) ui.frame(app);
+    ui.frame(app);
+    CHECK_FALSE(app.session().logged_in());
+    CHECK(queued(platform) == 0);
+}

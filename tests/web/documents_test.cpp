@@ -43,7 +43,8 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kPdf = std::string("%PDF-1.4\n\0\x01\x02 binary\xff\xfe body\n", 29) + "%%EOF\n";
+constexpr char kPdfHead[] = "%PDF-1.4\n\0\x01\x02 binary\xff\xfe body\n";
+const std::string kPdf = std::string(kPdfHead, sizeof kPdfHead - 1) + "%%EOF\n";  // NUL and high bytes inside
 
 std::string query_value(const std::string& path, const std::string& key) {
     const auto at = path.find(key + "=");
@@ -86,7 +87,8 @@ struct FakeDocumentServer {
         if (it == state.documents.end()) return {404, "{}"};
         if (auto p = alis::sync::check_may_read_documents(state, actor, it->second.doctor_id)) return refusal(403, *p);
         if (path == "/api/documents/get") return {200, files[it->first]};
-        portal.server.delete_document(it->first);
+        const std::string id = it->first;  // a copy: delete_document erases the key it->first refers to
+        portal.server.delete_document(id);
         return {200, "{}"};
     }
 };

@@ -10,8 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "alis/problem.hpp"
-#include "alis/sync/document_record.hpp"
+#include "document_query.hpp"
 #include "http_types.hpp"
 #include "storage.hpp"
 
@@ -23,23 +22,6 @@ inline constexpr const char* kDocumentUploadPath = "/api/documents/upload";
 inline constexpr const char* kDocumentGetPath = "/api/documents/get";
 inline constexpr const char* kDocumentDeletePath = "/api/documents/delete";
 bool is_documents_path(std::string_view path);
-
-// The upload's query: doctor, kind and the file's display name, percent-decoded ("+" is a space, as
-// in a form). Every bad parameter is a problem naming it ("doctor", "kind", "name"); a parameter
-// given twice is refused rather than guessed. Linear in the query, which the header limit bounds.
-struct UploadQuery {
-    std::string doctor_id;
-    sync::DocumentKind kind = sync::DocumentKind::cv;
-    std::string file_name;
-};
-std::optional<UploadQuery> parse_upload_query(std::string_view query, Problems& out);
-
-// Percent-decoding of one query value; nothing when an escape is broken ("%4", "%zz").
-std::optional<std::string> percent_decode(std::string_view text);
-
-// The name as a quoted-string in Content-Disposition: printable ASCII only, quotes and backslashes
-// replaced, never empty; "document.pdf" when nothing printable is left.
-std::string ascii_file_name(std::string_view name);
 
 // Lower-case hex SHA-256 of the bytes.
 std::string sha256_hex(std::string_view bytes);

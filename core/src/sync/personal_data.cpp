@@ -65,6 +65,7 @@ json personal_data(const PortalState& s, const DataSubject& who) {
     out["wishes"] = records_where(s.wishes, of_doctor);
     out["offers"] = records_where(s.offers, of_doctor);
     out["candidates"] = records_where(s.candidates, of_doctor);
+    out["documents"] = records_where(s.documents, of_doctor);  // the metadata; the files by /api/documents/get
     json lists = json::array();
     for (const auto& [id, list] : s.regional_lists) {
         auto at = std::find(list.doctor_ids.begin(), list.doctor_ids.end(), d);

@@ -22,7 +22,8 @@ struct DataSubject {
 };
 
 // Every record about the subject, as {"user", "doctor" (null when none), "available_times",
-// "wishes", "offers", "candidates", "regional_lists" ([{"id", "position"}], 1-based),
+// "wishes", "offers", "candidates", "documents" (the metadata of the GP's stored files, the
+// municipalities' applications included), "regional_lists" ([{"id", "position"}], 1-based),
 // "subscriptions"}; each record in its wire form (to_json), lists sorted by id. The size is bounded
 // by the core's per-doctor caps (free time, wishes, one offer per period, one entry per list).
 nlohmann::json personal_data(const PortalState& state, const DataSubject& who);

@@ -11,6 +11,7 @@
 #include "forms.hpp"
 #include "i18n.hpp"
 #include "screens.hpp"
+#include "ui_probe.hpp"
 #include "widgets.hpp"
 
 namespace alis::web {
@@ -40,6 +41,16 @@ std::string size_text(std::size_t bytes, Language lang) {
     std::string out = buf;
     if (lang != Language::english) std::replace(out.begin(), out.end(), '.', ',');
     return out;
+}
+
+// A refusal under the document, in red and an alert for the mirror. Not ui::field_error: that marks
+// the nearest field above as invalid, which here would be a field of the profile form.
+void refusal_line(const Problem& p, Language lang) {
+    const std::string& text = p.message.in(lang);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.10f, 1.0f));  // forms.cpp's error red
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+    probe::record_last_item(text.c_str(), probe::Role::alert);
 }
 
 void draw_stored(Context& ctx, const DocumentSlot& slot, const sync::DocumentRecord& d, const KindTexts& t) {
@@ -73,7 +84,7 @@ void draw_document_slot(Context& ctx, const DocumentSlot& slot, bool may_upload)
     }
     if (may_upload && ui::button(tr(lang, t.upload))) queue.choose(ctx, slot);
     if (const Problems* refused = queue.refusal(slot)) {
-        for (const auto& p : *refused) ui::field_error(&p, lang);
+        for (const auto& p : *refused) refusal_line(p, lang);
     }
     ImGui::PopID();
     ImGui::Spacing();

@@ -16,11 +16,14 @@ namespace alis::web {
 enum class Screen { start, log_in, register_gp, home, change_password };
 const char* screen_name(Screen screen);
 
+class DocumentQueue;
+
 // What every screen gets to draw with.
 struct Context {
     Session& session;
     Platform& platform;
     Language lang;
+    DocumentQueue* documents = nullptr;  // the uploads on their way (documents_queue.hpp); set by RoleHome
 };
 
 class LoginScreen;

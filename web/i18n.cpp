@@ -353,6 +353,26 @@ const std::array<Text, static_cast<size_t>(Msg::count_)> kTable{{
     {"Sett på pause", "Set på pause", "Pause"},
     {"Start igjen", "Start igjen", "Resume"},
     {"Endre abonnement", "Endre abonnement", "Edit subscription"},
+    // The candidates' documents (issue 14)
+    {"Dokumenter", "Dokument", "Documents"},
+    {"PDF, høyst 5 MB. Sykehus og kommuner som ser profilen din, kan laste dem ned.", "PDF, høgst 5 MB. Sjukehus og kommunar som ser profilen din, kan laste dei ned.", "PDF, at most 5 MB. Hospitals and municipalities that see your profile can download them."},
+    {"CV (PDF)", "CV (PDF)", "CV (PDF)"},
+    {"Utdanningsplan (PDF)", "Utdanningsplan (PDF)", "Education plan (PDF)"},
+    {"Søknad (PDF)", "Søknad (PDF)", "Application (PDF)"},
+    {"Last opp CV", "Last opp CV", "Upload CV"},
+    {"Last opp utdanningsplan", "Last opp utdanningsplan", "Upload education plan"},
+    {"Legg ved søknad (PDF)", "Legg ved søknad (PDF)", "Attach application (PDF)"},
+    {"Last ned CV", "Last ned CV", "Download CV"},
+    {"Last ned utdanningsplan", "Last ned utdanningsplan", "Download education plan"},
+    {"Last ned søknad", "Last ned søknad", "Download application"},
+    {"Slett CV", "Slett CV", "Delete CV"},
+    {"Slett utdanningsplan", "Slett utdanningsplan", "Delete education plan"},
+    {"Slett søknad", "Slett søknad", "Delete application"},
+    {"Ingen lastet opp", "Ingen lasta opp", "None uploaded"},
+    {"Venter på nett", "Ventar på nett", "Waiting for a connection"},
+    {"lastet opp", "lasta opp", "uploaded"},
+    {"Dokumenter for", "Dokument for", "Documents of"},
+    {"Søknad fra", "Søknad frå", "Application from"},
 }};
 
 }  // namespace

@@ -291,6 +291,26 @@ enum class Msg {
     pause_subscription,
     resume_subscription,
     edit_subscription,
+    // The candidates' documents (issue 14)
+    documents_heading,
+    documents_rules,
+    document_cv,
+    document_education_plan,
+    document_application,
+    upload_cv,
+    upload_education_plan,
+    attach_application,
+    download_cv,
+    download_education_plan,
+    download_application,
+    delete_cv,
+    delete_education_plan,
+    delete_application,
+    document_none,
+    document_waiting,
+    document_uploaded_on,
+    documents_of,
+    document_application_from,
     count_  // keep last
 };
 

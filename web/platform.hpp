@@ -36,6 +36,13 @@ public:
     virtual void post_json(const std::string& path, const std::string& body,
                            std::function<void(const HttpResponse&)> done) = 0;
 
+    // POSTs raw bytes (a PDF: NUL bytes and all) to a same-origin path with the given Content-Type;
+    // `done` as for post_json. Pure, as save_download: a wrapping platform must pass it on.
+    virtual void post_bytes(const std::string& path, const std::string& content_type, const std::string& bytes,
+                            std::function<void(const HttpResponse&)> done) = 0;
+
+    // Files are text: the browser's store passes them through UTF-8 conversion, which stops at a NUL
+    // byte. Bytes are stored encoded (base64, web/documents_queue.cpp).
     virtual std::string read_file(const std::string& name) = 0;  // "" when absent
     // Writes and schedules the flush to durable storage; false when the write itself failed. Each
     // file is written whole and alone: a write never touches another file (another tab's).

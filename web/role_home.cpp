@@ -79,6 +79,8 @@ void RoleHome::seen(Context& ctx, Msg msg, bool open) {
 }
 
 void RoleHome::draw(Context& ctx) {
+    ctx.documents = &documents_;
+    documents_.tick(ctx);
     const std::vector<Msg> pages = pages_of(ctx.session.user().role);
     if (pages.empty()) return;
     if (std::find(pages.begin(), pages.end(), current_) == pages.end()) current_ = pages.front();

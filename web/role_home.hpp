@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app.hpp"
+#include "documents_queue.hpp"
 #include "i18n.hpp"
 #include "screens.hpp"
 
@@ -42,7 +43,8 @@ private:
     HospitalAlertsScreen hospital_alerts_;
     MunicipalityScreen municipality_;
     OfficeScreen office_;
-    OfficeEvaluationScreen evaluation_;  // a hospital's or a municipality's "Evaluering" (the office's is in office_)
+    OfficeEvaluationScreen evaluation_;
+    DocumentQueue documents_;  // uploads waiting to be sent, whichever page is open  // a hospital's or a municipality's "Evaluering" (the office's is in office_)
 };
 
 }  // namespace alis::web

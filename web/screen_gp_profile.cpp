@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "alis/rules.hpp"
+#include "documents_section.hpp"
 #include "forms.hpp"
 #include "i18n.hpp"
 #include "screens.hpp"
@@ -139,6 +140,8 @@ void GpProfileScreen::draw(Context& ctx) {
     else if (touched_) tried_ = true;
     result_.draw(ctx);
     ImGui::Spacing();
+    ImGui::Separator();
+    draw_own_documents(ctx);  // "Dokumenter": the CV and education plan as PDF files
     ImGui::Separator();
     own_data_.draw(ctx);
 }

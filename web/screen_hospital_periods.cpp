@@ -54,6 +54,8 @@ void HospitalPeriodsScreen::draw(Context& ctx) {
     draw_table(ctx);
     ImGui::Spacing();
     if (!selected_.empty() && sync::find_period(ctx.session.view(), selected_)) draw_candidates(ctx);
+    ImGui::Spacing();
+    documents_.draw(ctx, doctors_with_documents(ctx.session.view()), "");
 }
 
 void HospitalPeriodsScreen::edit(const Period& p, const sync::PortalState& view) {

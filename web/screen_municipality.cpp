@@ -139,6 +139,11 @@ void MunicipalityScreen::draw(Context& ctx) {
     ui::text_input(tr(lang, Msg::strike_reason), strike_reason_, ImGui::GetFontSize() * 30);
     result_.draw(ctx);
     ImGui::Separator();
+    // The listed GPs' documents: their CV and plan to read, the application this municipality attaches.
+    std::vector<std::pair<std::string, std::string>> listed;
+    for (std::size_t i = 0; i < list.size(); ++i) listed.emplace_back(list[i]->doctor_id, names[i]);
+    documents_.draw(ctx, listed, municipality_id);
+    ImGui::Separator();
 
     // Doctors of this municipality not yet on its list.
     std::vector<const DoctorProfile*> doctors;

@@ -213,6 +213,8 @@ void OfficeScreen::draw_regional_list(Context& ctx) {
         }
     }
     ImGui::Columns(1);
+    ImGui::Separator();
+    documents_.draw(ctx, doctors_with_documents(view), "");
 }
 
 void OfficeScreen::draw_matching(Context& ctx) {

@@ -10,6 +10,7 @@
 #include "alis/sync/list_import.hpp"
 #include "alis/sync/records.hpp"
 #include "app.hpp"
+#include "documents_section.hpp"
 #include "screen_office_evaluation.hpp"
 #include "screen_office_users.hpp"
 #include "screen_own_data.hpp"
@@ -159,6 +160,7 @@ private:
     bool on_call_ = true;
     SendResult result_;
     ui::TableSorter periods_sort_, candidates_sort_;
+    GpDocumentsPanel documents_;  // the documents of the GPs this hospital sees
 };
 
 class MunicipalityScreen {
@@ -179,6 +181,7 @@ private:
     std::optional<sync::CandidateListImport> upload_;  // core's reading of it: nothing is sent yet
     std::size_t too_large_ = 0;                       // the size of a file refused by the limit, 0: none
     SendResult upload_result_;
+    GpDocumentsPanel documents_;  // a listed GP's CV and plan, and the application this municipality attaches
 };
 
 // The office's "Vekter" section under the matching tab (screen_office_weights.cpp): the stored
@@ -240,6 +243,7 @@ private:
     OfficeEvaluationScreen evaluation_;
     OfficeWeightsSection weights_;
     OfficeRetentionSection retention_;
+    GpDocumentsPanel documents_;  // any GP's documents, under the regional list
     int kind_ = 0, parent_ = 0;
     std::string org_id_, org_name_, org_specialty_;
     bool party_ = true;
@@ -247,6 +251,10 @@ private:
     SendResult result_;
     ui::TableSorter organisations_sort_, proposal_sort_, matching_sort_;
 };
+
+// The GPs in the view with at least one document the user may read (id, name), by name: the
+// hospitals' and the office's document chooser.
+std::vector<std::pair<std::string, std::string>> doctors_with_documents(const sync::PortalState& view);
 
 void draw_timeline(Context& ctx);
 void draw_overview(Context& ctx);  // screen_office_overview.cpp

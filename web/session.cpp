@@ -302,6 +302,8 @@ void Session::forget_account() {
     for (const std::string& file : client_files()) platform_.remove_file(file);
     // Copies of damaged files set aside (adopt) hold the user's data too.
     for (const std::string& file : platform_.list_files("damaged-client-" + user_->id + "-")) platform_.remove_file(file);
+    // Documents still waiting to be sent (documents_queue.hpp): the server would refuse them now.
+    for (const std::string& file : platform_.list_files("docq-" + user_->id + "-")) platform_.remove_file(file);
     for (const Held& h : own_) {
         platform_.remove_file(h.file);
         platform_.release(lock_of(h.file));

@@ -30,6 +30,21 @@ EM_JS(void, alis_js_fetch, (int id, const char* path, const char* body), {
         });
 });
 
+// The same for raw bytes (a PDF upload): copied out of the app's memory once, as they are, with the
+// caller's Content-Type; the answer comes back as alis_js_fetch's does.
+EM_JS(void, alis_js_fetch_bytes, (int id, const char* path, const char* type, const unsigned char* bytes, int n), {
+    fetch(UTF8ToString(path), {method: 'POST', credentials: 'same-origin', cache: 'no-store',
+                               headers: {'Content-Type': UTF8ToString(type)}, body: HEAPU8.slice(bytes, bytes + n)})
+        .then(function (r) { return r.arrayBuffer().then(function (b) { return [r.status, new Uint8Array(b)]; }); })
+        .catch(function () { return [0, new Uint8Array(0)]; })
+        .then(function (answer) {
+            const body = answer[1];
+            const copy = _malloc(body.length + 1);
+            HEAPU8.set(body, copy);
+            _alis_http_done(id, answer[0], copy, body.length);
+        });
+});
+
 // The app's files (store.js): read from its copy in memory, written one file per transaction.
 EM_JS(char*, alis_js_read, (const char* name), {
     const text = Module.alisRead(UTF8ToString(name));
@@ -153,6 +168,14 @@ void BrowserPlatform::post_json(const std::string& path, const std::string& body
     const int id = next_id_++;
     waiting_[id] = std::move(done);
     alis_js_fetch(id, path.c_str(), body.c_str());
+}
+
+void BrowserPlatform::post_bytes(const std::string& path, const std::string& content_type, const std::string& bytes,
+                                 std::function<void(const web::HttpResponse&)> done) {
+    const int id = next_id_++;
+    waiting_[id] = std::move(done);
+    alis_js_fetch_bytes(id, path.c_str(), content_type.c_str(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                        static_cast<int>(bytes.size()));
 }
 
 void BrowserPlatform::finish(int id, int status, std::string body) {

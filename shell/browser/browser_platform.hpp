@@ -12,6 +12,8 @@ class BrowserPlatform : public web::Platform {
 public:
     void post_json(const std::string& path, const std::string& body,
                    std::function<void(const web::HttpResponse&)> done) override;
+    void post_bytes(const std::string& path, const std::string& content_type, const std::string& bytes,
+                    std::function<void(const web::HttpResponse&)> done) override;
     std::string read_file(const std::string& name) override;
     bool write_file(const std::string& name, const std::string& content) override;
     void remove_file(const std::string& name) override;

@@ -95,6 +95,13 @@ public:
             wake();
         });
     }
+    void post_bytes(const std::string& path, const std::string& content_type, const std::string& bytes,
+                    std::function<void(const alis::web::HttpResponse&)> done) override {
+        inner_.post_bytes(path, content_type, bytes, [done = std::move(done)](const alis::web::HttpResponse& r) {
+            done(r);
+            wake();
+        });
+    }
     std::string read_file(const std::string& name) override { return inner_.read_file(name); }
     bool write_file(const std::string& name, const std::string& content) override { return inner_.write_file(name, content); }
     void remove_file(const std::string& name) override { inner_.remove_file(name); }

@@ -128,6 +128,17 @@ public:
         paths_sent.push_back(path);
         queue_.push_back({path, body, std::move(done)});
     }
+    // Raw bytes (a PDF upload) go where JSON goes; the test's `documents` answers them.
+    void post_bytes(const std::string& path, const std::string& content_type, const std::string& bytes,
+                    std::function<void(const HttpResponse&)> done) override {
+        paths_sent.push_back(path);
+        content_types.push_back(content_type);
+        queue_.push_back({path, bytes, std::move(done)});
+    }
+    std::vector<std::string> content_types;  // of the bytes posted, in order
+    // The server's document routes (sync/, not core): a test that uses them answers for them, with
+    // the user the session cookie names. Unset: 404, as a server without them.
+    std::function<HttpResponse(const std::string& path, const std::string& body, const sync::User& user)> documents;
     // Answers every request sent so far (and those their answers cause), like a network round trip,
     // after running what the browser would have run meanwhile (granted locks).
     int deliver() {
@@ -261,6 +272,7 @@ private:
     };
 
     HttpResponse answer(const std::string& path, const std::string& body) {
+        if (path.rfind("/api/documents/", 0) == 0) return documents ? documents(path, body, profile_.logged_in) : HttpResponse{404, "{}"};
         const auto j = nlohmann::json::parse(body, nullptr, false);
         if (path == "/api/login") {
             auto it = portal_.accounts.find(j.value("username", ""));

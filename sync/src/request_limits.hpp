@@ -16,9 +16,8 @@ struct EndpointLimits {
 };
 
 // `push_body_limit` is --body-limit: the largest body, allowed only on /api/push; the document upload
-// takes a PDF of up to kMaxDocumentBytes whatever it is (its body is never parsed as JSON).
-// `push_body_limit` is --body-limit: the largest body, allowed only on /api/push. Everything else
-// (log-in, registration, pulls, account administration, static files) is a few KB at most.
+// takes a PDF of up to kMaxDocumentBytes whatever it is (its body is never parsed as JSON). Everything
+// else (log-in, registration, pulls, account administration, static files) is a few KB at most.
 EndpointLimits limits_for(std::string_view path, std::size_t push_body_limit);
 
 // A push may hold at most this many JSON values in all: a thousand for the envelope plus one per four

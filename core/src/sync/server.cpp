@@ -326,7 +326,7 @@ ServerChanges SyncServer::put_document(const DocumentRecord& document) {
     return system_changes(std::move(changed));
 }
 
-ServerChanges SyncServer::delete_document(const std::string& id) {
+ServerChanges SyncServer::delete_document(std::string id) {
     if (!state_.documents.erase(id)) return system_changes({});
     return system_changes({{RecordKind::document, id}});
 }

@@ -93,8 +93,9 @@ public:
     // slot (doctor, kind, municipality), and an older document in that slot is deleted (its key is in
     // the changes as a tombstone; the host removes its file). The caller has checked who may upload.
     ServerChanges put_document(const DocumentRecord& document);
-    // Deletes a document's record (tombstone); nothing changes when there is none.
-    ServerChanges delete_document(const std::string& id);
+    // Deletes a document's record (tombstone); nothing changes when there is none. `id` is a copy:
+    // a caller may pass the record's own id, which the erase destroys before the tombstone is made.
+    ServerChanges delete_document(std::string id);
 
     // Forgets tombstones with version <= through; clients with an older cookie then get a reset.
     // Returns the keys forgotten (delete their rows).

@@ -57,6 +57,7 @@ const Text kMonths{"Måneder", "Månader", "Months"};
 const Text kByMunicipality{"Kommunenes fastleger og kandidater", "Fastlegane og kandidatane til kommunane", "The municipalities' GPs and candidates"};
 const Text kCandidatesShort{"Kandidater", "Kandidatar", "Candidates"};
 const Text kShare{"Andel tildelt", "Del tildelt", "Share matched"};
+const Text kMonth{"Måned", "Månad", "Month"};
 const Text kOwnHospital{"Du ser tallene for ditt helseforetak.", "Du ser tala for helseføretaket ditt.", "You see the figures for your hospital trust."};
 const Text kOwnMunicipality{"Du ser tallene for din kommune og dens fastleger.", "Du ser tala for kommunen din og fastlegane der.", "You see the figures for your municipality and its GPs."};
 
@@ -299,6 +300,16 @@ void OfficeEvaluationScreen::draw_people(Context& ctx) {
         {tr(lang, Msg::evaluation_withdrawn), "withdrawn"}, {t(kLapsed), "lapsed"}, {t(kPending), "pending"}};
     for (const auto& [text, name] : offer_rows) offer_bars.push_back({text + ": " + std::to_string(count_of(offers, name)), count_of(offers, name)});
     bars(offer_bars);
+    // By the period's department (withheld as "<5" when 1..4) and by the month the offer was made.
+    std::vector<std::vector<std::string>> offer_table;
+    for (const json& row : answer_.value("offers_by_department", json::array())) offer_table.push_back({row.value("name", std::string()), cell(row)});
+    if (!offer_table.empty()) table("##eval_offers_departments", {tr(lang, Msg::department), t(kMade)}, offer_table);
+    offer_table.clear();
+    for (const json& m : answer_.value("offers_by_month", json::array())) {
+        offer_table.push_back({m.value("month", std::string()), std::to_string(count_of(m, "made")), std::to_string(count_of(m, "accepted")),
+                               std::to_string(count_of(m, "declined"))});
+    }
+    if (!offer_table.empty()) table("##eval_offers_months", {t(kMonth), t(kMade), t(kAccepted), t(kDeclined)}, offer_table);
 
     ImGui::Spacing();
     ui::heading(t(kByReason).c_str());

@@ -33,15 +33,13 @@ double quantile(const std::vector<long>& sorted, double p) {
 
 constexpr double kDaysPerMonth = 365.25 / 12;
 
-std::string year_month(const Date& d) {
-    return to_iso(d).substr(0, 7);
-}
-
 void suppress_small(std::map<std::string, Cell>& cells) {
     for (auto& [key, cell] : cells) cell.shown = cell.value == 0 || cell.value >= kSmallestShownCell;
 }
 
 }  // namespace
+
+std::string year_month(const Date& d) { return to_iso(d).substr(0, 7); }
 
 Evaluation evaluate(const std::vector<PeriodFact>& facts, const EvaluationWindow& window) {
     Evaluation e;

@@ -84,7 +84,10 @@ Evaluation evaluate(const EvaluationFacts& all, const EvaluationWindow& window, 
         if (!within(f.offered_on, window)) continue;
         count(e.offers, f);
         count(e.offers_by_hospital[f.hospital_id], f);
+        count(e.offers_by_month[year_month(f.offered_on)], f);
+        ++e.offers_by_department[f.department_id].value;
     }
+    for (auto& [id, made] : e.offers_by_department) made = cell_of(made.value);
     // A municipality's row: its GPs, candidates and placed GPs; in a municipality's own part only its own.
     std::map<std::string, int> placed;
     for (const auto& [id, c] : e.placed_by_municipality) placed[id] = c.value;

@@ -105,6 +105,8 @@ std::string evaluation_csv(const Evaluation& e, const std::map<std::string, std:
     csv.row("Fastleger", "", "Slettet", std::to_string(g.left));
     csv.offers("Tilbud", "", e.offers);
     for (const auto& [id, c] : e.offers_by_hospital) csv.offers("Tilbud per helseforetak", name_of(names, id), c);
+    for (const auto& [id, c] : e.offers_by_department) csv.cell("Tilbud per avdeling", name_of(names, id), c, "Tilbud gitt");
+    for (const auto& [month, c] : e.offers_by_month) csv.offers("Tilbud per måned", month, c);
     for (const auto& [id, m] : e.by_municipality) {
         const std::string key = name_of(names, id);
         csv.cell("Kommunens fastleger", key, m.gps, "Registrert");
@@ -155,6 +157,14 @@ json evaluation_json(const Evaluation& e, const std::map<std::string, std::strin
     out["offers"] = offers_json(e.offers);
     out["offers_by_hospital"] = json::array();
     for (const auto& [id, c] : e.offers_by_hospital) out["offers_by_hospital"].push_back(named(id, offers_json(c)));
+    out["offers_by_department"] = json::array();
+    for (const auto& [id, c] : e.offers_by_department) out["offers_by_department"].push_back(named(id, cell_json(c)));
+    out["offers_by_month"] = json::array();
+    for (const auto& [month, c] : e.offers_by_month) {
+        json row = offers_json(c);
+        row["month"] = month;
+        out["offers_by_month"].push_back(std::move(row));
+    }
     out["by_municipality"] = json::array();
     for (const auto& [id, m] : e.by_municipality) {
         out["by_municipality"].push_back(named(id, {{"gps", cell_json(m.gps)}, {"candidates", cell_json(m.candidates)},

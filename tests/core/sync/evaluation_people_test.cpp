@@ -313,3 +313,35 @@ TEST_CASE("a kept GP or offer row that is not a fact is not read as one") {
     CHECK_FALSE(d->struck);
     CHECK_FALSE(d->registered_on);
 }
+
+TEST_CASE("offers by department are withheld under 5 and shown from 5; offers by month count every offer of the window") {
+    EvaluationFacts f = history();
+    Evaluation e = evaluate(f, kQ1);
+    // h1's offers are to department d1 (2 in the window), h2's to d3 (3): each 1..4, withheld.
+    REQUIRE(e.offers_by_department.size() == 2);
+    CHECK_FALSE(e.offers_by_department.at("d1").shown);
+    CHECK_FALSE(e.offers_by_department.at("d3").shown);
+    CHECK(e.offers_by_month.at("2027-01").made == 2);
+    CHECK(e.offers_by_month.at("2027-01").accepted == 1);
+    CHECK(e.offers_by_month.at("2027-01").declined == 1);
+    CHECK(e.offers_by_month.at("2027-02").made == 1);
+    CHECK(e.offers_by_month.at("2027-03").made == 2);
+    CHECK(e.offers_by_month.count("2026-12") == 0);  // h1's offer of 31.12.2026 is outside
+    // Three more to d1: five, shown.
+    for (int day = 20; day < 23; ++day) f.offers.push_back(offer_fact("h1", "m2", {2027, 1, day}, "declined"));
+    e = evaluate(f, kQ1);
+    CHECK(e.offers_by_department.at("d1").shown);
+    CHECK(e.offers_by_department.at("d1").value == 5);
+    CHECK(e.offers_by_month.at("2027-01").declined == 4);
+    const std::string csv = evaluation_csv(e, {{"d1", "Medisinsk avdeling"}});
+    CHECK(csv.find("Tilbud per avdeling;Medisinsk avdeling;Tilbud gitt;5\r\n") != std::string::npos);
+    CHECK(csv.find("Tilbud per avdeling;d3;Tilbud gitt;<5\r\n") != std::string::npos);
+    CHECK(csv.find("Tilbud per måned;2027-01;Tilbud gitt;5\r\n") != std::string::npos);
+    const nlohmann::json j = evaluation_json(e, {});
+    for (const auto& row : j["offers_by_department"]) {
+        if (row["id"] == "d3") CHECK(row["suppressed"] == true);
+        if (row["id"] == "d3") CHECK(row["value"].is_null());
+        if (row["id"] == "d1") CHECK(row["value"] == 5);
+    }
+    CHECK(j["offers_by_month"][0]["month"] == "2027-01");
+}

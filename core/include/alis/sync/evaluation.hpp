@@ -114,6 +114,10 @@ struct Evaluation {
     DoctorCounts doctors;
     OfferCounts offers;
     std::map<std::string, OfferCounts> offers_by_hospital;
+    // Offers made by the offered period's department, withheld when 1..4 (an offer goes to one
+    // doctor), and all offers by the month they were made ("YYYY-MM").
+    std::map<std::string, Cell> offers_by_department;
+    std::map<std::string, OfferCounts> offers_by_month;
     std::map<std::string, MunicipalityFigures> by_municipality;  // the GPs' municipality
 };
 
@@ -158,5 +162,8 @@ EvaluationFacts merge(const EvaluationFacts& kept, const EvaluationFacts& curren
 
 // A fact as the server keeps it (to_json's shape); nullopt when it is not one.
 std::optional<PeriodFact> period_fact_from_json(const nlohmann::json& j);
+
+// "YYYY-MM": the key of the figures by month.
+std::string year_month(const Date& d);
 
 }  // namespace alis::sync

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { usePortal, clickLabel, logIn, waitForLabel } from './lib/portal.mjs';
+import { usePortal, clickLabel, logIn, waitForLabel, screenshot, nextFrames } from './lib/portal.mjs';
 import { apiLogin, apiPush, apiPull } from './lib/api.mjs';
 
 const PASSWORD = 'demo-passord-2027';
@@ -56,6 +56,10 @@ test('a GP uploads a CV through the file picker, sees it listed and downloads th
   assert.equal(download.suggestedFilename(), 'dora-cv.pdf');
   assert.ok(readFileSync(await download.path()).equals(bytes), 'the downloaded bytes are the uploaded ones');
   assert.equal((await storedCvId()).size, bytes.length);
+  // Focus on the download button scrolls the profile to the documents (as a keyboard user sees it).
+  await page.getByRole('button', { name: 'Last ned CV', exact: true }).focus();
+  await nextFrames(page);
+  await screenshot(page, 'documents-gp-profile');
   await context.close();
 });
 
@@ -67,6 +71,9 @@ test('a 6 MB file and a renamed text file are refused with their messages', asyn
   await waitForLabel(page, 'Fila er ikke en PDF (det sjekkes i innholdet, ikke i navnet).', { exact: true });
   // The refusal is an alert for a screen reader too (the accessibility mirror).
   await page.getByRole('alert').filter({ hasText: 'ikke en PDF' }).first().waitFor({ state: 'attached', timeout: 20000 });
+  await page.getByRole('button', { name: 'Last opp CV', exact: true }).focus();
+  await nextFrames(page);
+  await screenshot(page, 'documents-gp-refused');
   await context.close();
 });
 

@@ -51,6 +51,18 @@ json counts_json(const OutcomeCounts& c) {
             {"withdrawn", c.withdrawn}, {"open", c.open}};
 }
 
+// One row per "YYYY-MM", its counts and the month.
+template <typename Counts, typename ToJson>
+json by_month(const std::map<std::string, Counts>& months, ToJson to_json) {
+    json rows = json::array();
+    for (const auto& [month, c] : months) {
+        json row = to_json(c);
+        row["month"] = month;
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
 json cell_json(const Cell& c) {
     return c.shown ? json{{"value", c.value}, {"suppressed", false}} : json{{"value", nullptr}, {"suppressed", true}};
 }
@@ -139,12 +151,7 @@ json evaluation_json(const Evaluation& e, const std::map<std::string, std::strin
     for (const auto& [id, c] : e.placed_by_department) out["placed_by_department"].push_back(named(id, cell_json(c)));
     out["placed_by_municipality"] = json::array();
     for (const auto& [id, c] : e.placed_by_municipality) out["placed_by_municipality"].push_back(named(id, cell_json(c)));
-    out["by_month"] = json::array();
-    for (const auto& [month, c] : e.by_month) {
-        json row = counts_json(c);
-        row["month"] = month;
-        out["by_month"].push_back(std::move(row));
-    }
+    out["by_month"] = by_month(e.by_month, counts_json);
     out["months"] = months_of(e.months);
     out["by_reason"] = json::array();
     for (const auto& [reason, r] : e.by_reason) {
@@ -159,12 +166,7 @@ json evaluation_json(const Evaluation& e, const std::map<std::string, std::strin
     for (const auto& [id, c] : e.offers_by_hospital) out["offers_by_hospital"].push_back(named(id, offers_json(c)));
     out["offers_by_department"] = json::array();
     for (const auto& [id, c] : e.offers_by_department) out["offers_by_department"].push_back(named(id, cell_json(c)));
-    out["offers_by_month"] = json::array();
-    for (const auto& [month, c] : e.offers_by_month) {
-        json row = offers_json(c);
-        row["month"] = month;
-        out["offers_by_month"].push_back(std::move(row));
-    }
+    out["offers_by_month"] = by_month(e.offers_by_month, offers_json);
     out["by_municipality"] = json::array();
     for (const auto& [id, m] : e.by_municipality) {
         out["by_municipality"].push_back(named(id, {{"gps", cell_json(m.gps)}, {"candidates", cell_json(m.candidates)},

@@ -88,7 +88,7 @@ test('a click and typing straight after a long idle lose nothing', async () => {
     await sleep(QUIET_MS);
     assert.equal(await frameOf(page), idle, 'idle before the click');
     // No waiting for the field to take focus: the keys follow the click at once.
-    await clickLabel(page, label);
+    await clickLabel(page, label, 'textbox');
     await page.keyboard.type(text);
     await nextFrames(page);
   }

@@ -17,7 +17,7 @@ async function figures(from, to, user = 'demo-kontor') {
 
 // Empties a text field (the cursor lands where the click was) and types `text`.
 async function retype(page, label, text) {
-  await clickLabel(page, label);
+  await clickLabel(page, label, 'textbox');
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'alis-text-input');
   for (let i = 0; i < 12; i++) await page.keyboard.press('Backspace');
   for (let i = 0; i < 12; i++) await page.keyboard.press('Delete');

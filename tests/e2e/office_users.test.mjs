@@ -46,7 +46,7 @@ test('the office creates a hospital account; its one-time password must be repla
   assert.ok(!(await shows(office, 'Brukernavnet må ha 3–64 tegn: små bokstaver a–z, sifre og . _ - @.')));
 
   // The organisations offered are the role's kind: hospital trusts for a hospital coordinator.
-  await clickLabel(office, 'Organisasjon');
+  await clickLabel(office, 'Organisasjon', 'combobox');  // not the accounts table's column
   await nextFrames(office);
   assert.ok(await shows(office, 'Haraldsplass Diakonale Sykehus'));
   assert.ok(!(await shows(office, 'Bergen kommune')), 'no municipality for a hospital coordinator');

@@ -76,16 +76,19 @@ export function labels(state) {
 // Item rectangles are in canvas pixels; the page's mouse works in CSS pixels.
 // An item below the bottom of the canvas (a long page) is scrolled up with the mouse wheel first,
 // as a person scrolls to a button before clicking it.
-export async function clickLabel(page, label) {
+// With `role`, only an item of that role: a field rather than a column header of the same name
+// ("Fra" over a table of periods).
+export async function clickLabel(page, label, role = null) {
+  const wanted = (i) => i.label === label && (!role || i.role === role);
   let state = await portalState(page);
-  let item = state.items.find((i) => i.label === label);
+  let item = state.items.find(wanted);
   const ratio = state.canvas.pixel_ratio || 1;
   for (let i = 0; item && i < 50 && item.y + item.h > state.canvas.height; i++) {
     await page.mouse.move(state.canvas.width / 2 / ratio, (state.canvas.height * 0.75) / ratio);
     await page.mouse.wheel(0, 400);
     await nextFrames(page);
     state = await portalState(page);
-    item = state.items.find((it) => it.label === label);
+    item = state.items.find(wanted);
   }
   if (!item) throw new Error(`no item labelled "${label}"; visible: ${labels(state).join(' | ')}`);
   if (item.y + item.h > state.canvas.height) throw new Error(`"${label}" stays below the bottom of the page after scrolling`);
@@ -96,7 +99,7 @@ export async function clickLabel(page, label) {
 
 // Clicks a text field by its label and types into it with the keyboard.
 export async function typeInto(page, label, text) {
-  await clickLabel(page, label);
+  await clickLabel(page, label, 'textbox');
   // The app focuses its hidden text field in the frame after the click activates the ImGui field.
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'alis-text-input');
   await page.keyboard.type(text);

@@ -100,7 +100,9 @@ void OfficeScreen::draw_organisations(Context& ctx) {
         probe::number_rows(static_cast<int>(shown.size()) + 1);
         ui::table_headers();
         ImGuiListClipper clipper;  // thousands of rows stay cheap: only visible ones are drawn
-        clipper.Begin(static_cast<int>(shown.size()));
+        // Every row is one line of text. Given the height, the clipper does not draw the first row to
+        // measure it, which would put that row, out of sight, into the accessible mirror's table.
+        clipper.Begin(static_cast<int>(shown.size()), ImGui::GetTextLineHeight() + 2.0f * ImGui::GetStyle().CellPadding.y);
         while (clipper.Step()) {
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
                 const OrganisationRow& row = table[shown[i]];

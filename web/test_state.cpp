@@ -11,7 +11,8 @@ nlohmann::json App::test_state() const {
     for (const auto& item : probe::items()) {
         items.push_back({{"label", item.label}, {"x", item.x}, {"y", item.y}, {"w", item.w}, {"h", item.h},
                          {"role", probe::role_name(item.role)}, {"key", item.key}, {"state", item.state},
-                         {"clip_right", item.clip_right}, {"scrolls_x", item.scrolls_x}, {"group", item.group}});
+                         {"clip_right", item.clip_right}, {"scrolls_x", item.scrolls_x}, {"group", item.group},
+                         {"row", item.row}});
     }
     const SyncStatus status = session_.status();
     return {{"frame", frames_},

@@ -9,7 +9,8 @@
 // and the output says so. No CPU throttling; WebGL is SwiftShader (software), so GL submission
 // is in the figures but GPU work happens in Chromium's GPU process, outside them.
 // Beside each phase: the accessible mirror's share of those frames (Module.alisTestState().a11y_ms:
-// the difference in C++ and the DOM changes in a11y.js, shell/browser/a11y_bridge.cpp); the
+// the difference in C++ and the DOM changes in a11y.js, shell/browser/a11y_bridge.cpp, and the C++
+// difference's part alone, a11y_diff_ms); the
 // browser's own style and layout of the changed nodes happen after the frame and are not in it.
 import { startServer, launchBrowser, logIn, portalState, clickLabel, labels, nextFrames } from '../../tests/e2e/lib/portal.mjs';
 import { apiLogin, apiPush } from '../../tests/e2e/lib/api.mjs';
@@ -36,7 +37,8 @@ function organisation(i) {
 function summary(name, samples, note = '') {
   if (samples.length === 0) return `${name.padEnd(34)} no frame drawn${note}`;
   const mirror = samples.a11y?.length ? `\n  ${''.padEnd(34)} of which the accessible mirror: ${stats(samples.a11y)} (target <= 1 ms)` : '';
-  return stats0(name, samples, note) + mirror;
+  const diff = samples.diff?.length ? `\n  ${''.padEnd(34)}   its C++ difference alone:      ${stats(samples.diff)}` : '';
+  return stats0(name, samples, note) + mirror + diff;
 }
 function stats(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -55,19 +57,21 @@ function stats0(name, samples, note) {
 async function measure(page, act) {
   const read = () => page.evaluate(() => {
     const s = Module.alisTestState();
-    return { frame: s.frame, cpu: s.frame_cpu_ms ?? window.alisRafMs.slice(-120), a11y: s.a11y_ms ?? [] };
+    return { frame: s.frame, cpu: s.frame_cpu_ms ?? window.alisRafMs.slice(-120), a11y: s.a11y_ms ?? [], diff: s.a11y_diff_ms ?? [] };
   });
   let last = (await read()).frame;
   const samples = [];
   samples.a11y = [];  // the accessible mirror's share of each frame (difference + DOM changes)
+  samples.diff = [];  // of which the C++ difference
   let done = false;
   const poller = (async () => {
     while (!done) {
       await new Promise((r) => setTimeout(r, 200));
-      const { frame, cpu, a11y } = await read();
+      const { frame, cpu, a11y, diff } = await read();
       const fresh = Math.min(frame - last, cpu.length);
       samples.push(...cpu.slice(cpu.length - fresh));
       samples.a11y.push(...a11y.slice(Math.max(0, a11y.length - fresh)));
+      samples.diff.push(...diff.slice(Math.max(0, diff.length - fresh)));
       last = frame;
     }
   })();

@@ -37,10 +37,27 @@ float g_scale = 1;  // display pixels per CSS pixel
 alis::web::a11y::Mirror g_mirror;
 std::string g_lang, g_title, g_route;
 
-constexpr std::size_t kSamples = 120;
-std::array<double, kSamples> g_cost{};
-std::array<double, kSamples> g_ordered{};
-std::size_t g_cost_count = 0, g_cost_next = 0;
+// The last kSamples figures of one kind, handed out oldest first.
+class CostRing {
+public:
+    void add(double ms) {
+        at_[next_] = ms;
+        next_ = (next_ + 1) % kSamples;
+        if (count_ < kSamples) ++count_;
+    }
+    const double* ordered(int* count) {
+        for (std::size_t i = 0; i < count_; ++i) out_[i] = at_[(next_ + kSamples - count_ + i) % kSamples];
+        *count = static_cast<int>(count_);
+        return out_.data();
+    }
+
+private:
+    static constexpr std::size_t kSamples = 120;
+    std::array<double, kSamples> at_{}, out_{};
+    std::size_t count_ = 0, next_ = 0;
+};
+CostRing g_cost;       // the whole update: the difference and the DOM changes
+CostRing g_diff_cost;  // the C++ difference alone
 
 }  // namespace
 
@@ -126,10 +143,9 @@ void a11y_end_frame(alis::web::App& app, float scale) {
     g_scale = scale > 0 ? scale : 1;
     const double start = emscripten_get_now();
     const std::string changes = g_mirror.update(alis::web::probe::items(), g_scale);
+    g_diff_cost.add(emscripten_get_now() - start);
     if (!changes.empty()) EM_ASM({ Module.alisA11y(UTF8ToString($0)); }, changes.c_str());
-    g_cost[g_cost_next] = emscripten_get_now() - start;
-    g_cost_next = (g_cost_next + 1) % kSamples;
-    if (g_cost_count < kSamples) ++g_cost_count;
+    g_cost.add(emscripten_get_now() - start);
 
     const std::string lang(alis::language_code(app.language()));
     const std::string title = app.page_title();
@@ -143,11 +159,8 @@ void a11y_end_frame(alis::web::App& app, float scale) {
     }
 }
 
-const double* a11y_cost_ms(int* count) {
-    for (std::size_t i = 0; i < g_cost_count; ++i) g_ordered[i] = g_cost[(g_cost_next + kSamples - g_cost_count + i) % kSamples];
-    *count = static_cast<int>(g_cost_count);
-    return g_ordered.data();
-}
+const double* a11y_cost_ms(int* count) { return g_cost.ordered(count); }
+const double* a11y_diff_cost_ms(int* count) { return g_diff_cost.ordered(count); }
 
 }  // namespace alis::shell
 

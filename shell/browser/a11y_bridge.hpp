@@ -23,5 +23,7 @@ void a11y_end_frame(alis::web::App& app, float scale);
 bool a11y_input_waiting();
 // CPU time of the last mirror updates (C++ difference and the DOM changes), in ms, oldest first.
 const double* a11y_cost_ms(int* count);
+// The C++ difference's share of those, in the same frames.
+const double* a11y_diff_cost_ms(int* count);
 
 }  // namespace alis::shell

@@ -318,6 +318,8 @@ EMSCRIPTEN_KEEPALIVE const char* alis_test_state() {
     int count = 0;
     const double* a11y = alis::shell::a11y_cost_ms(&count);
     state["a11y_ms"] = std::vector<double>(a11y, a11y + count);
+    const double* diff = alis::shell::a11y_diff_cost_ms(&count);
+    state["a11y_diff_ms"] = std::vector<double>(diff, diff + count);
     out = state.dump();
     return out.c_str();
 }

@@ -38,6 +38,12 @@ Response unauthenticated() {
                            {"Du må logge inn.", "Du må logge inn.", "You must log in."});
 }
 
+// Every API answer, the early ones included: personal data and refusals are never cached.
+Response api_answer(Response r) {
+    r.headers.emplace_back("Cache-Control", "no-store");
+    return r;
+}
+
 std::string query_param(const std::string& query, const std::string& name) {
     std::size_t pos = 0;
     while (pos <= query.size()) {
@@ -101,11 +107,7 @@ std::optional<SyncService::SweepReport> App::expire_daily() {
 }
 
 Response App::handle(const Request& req) {
-    if (req.path.rfind("/api/", 0) == 0 || req.path == "/api") {
-        Response r = route_api(req);
-        r.headers.emplace_back("Cache-Control", "no-store");
-        return r;
-    }
+    if (req.path.rfind("/api/", 0) == 0 || req.path == "/api") return api_answer(route_api(req));
     if (req.method != "GET" && req.method != "HEAD") return method_not_allowed("GET, HEAD");
     auto file = files_.serve(req);
     if (!file) return not_found();
@@ -148,6 +150,15 @@ std::optional<Response> App::check_state_changing(const Request& req, const std:
 
 std::optional<UserRecord> App::current_user(const Request& req) {
     return sessions_.resolve(req.cookie(kSessionCookie));
+}
+
+// The same session lookup and the same 401 as route_api's; a session's other rules (a one-time
+// password, the role) are left to the handler, which sees the body too. Sessions is thread-safe (its
+// own mutex, then storage's), as it must be for the handlers that already run on these threads.
+std::optional<Response> App::screen_head(const Request& head) {
+    if (!needs_session_before_body(head.path, options_.body_limit)) return std::nullopt;
+    if (current_user(head)) return std::nullopt;
+    return api_answer(unauthenticated());
 }
 
 Response App::route_api(const Request& req) {

@@ -53,6 +53,11 @@ public:
     App(AppOptions options, std::unique_ptr<Storage> storage, std::unique_ptr<Clock> clock);
 
     Response handle(const Request& req);
+    // HttpOptions::screen_head: asked once a request's header is read, before its body. A body that
+    // may be large (the push, the upload: request_limits.hpp's needs_session_before_body) is read only
+    // for a live session; without one the answer is handle()'s own 401, at once. A caller with a
+    // session, and every other path, goes on to handle(), which checks everything as before.
+    std::optional<Response> screen_head(const Request& head);
     // The address the server listens on; its origins are allowed when no public origin is configured.
     void set_listen_address(const std::string& host, unsigned short port);
     const std::vector<std::string>& allowed_origins() const { return allowed_origins_; }

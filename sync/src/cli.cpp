@@ -266,6 +266,7 @@ int serve(const ServeArgs& a) {
     http.body_limit = a.body_limit;
     http.body_limit_for = [limit = a.body_limit](std::string_view path) { return limits_for(path, limit).body_bytes; };
     http.body_budget = a.body_budget;
+    http.screen_head = [&](const Request& head) { return app->screen_head(head); };
     http.max_connections = a.max_connections;
     http.read_timeout = std::chrono::seconds(a.read_timeout);
     http.threads = a.threads;

@@ -51,6 +51,31 @@ void add_common_headers(http::response<http::string_body>& res) {
     res.set("Content-Security-Policy", kContentSecurityPolicy);
 }
 
+// The request as handlers see it, without its body: names in lower case, repeated fields joined.
+Request request_head(const http::request<http::string_body>& breq, const std::string& remote_ip) {
+    Request req;
+    req.method = std::string(breq.method_string());
+    req.target = std::string(breq.target());
+    auto q = req.target.find('?');
+    req.path = req.target.substr(0, q);
+    if (q != std::string::npos) req.query = req.target.substr(q + 1);
+    for (const auto& f : breq) {
+        std::string name(f.name_string());
+        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+        auto [it, inserted] = req.headers.emplace(name, std::string(f.value()));
+        if (!inserted) it->second += (name == "cookie" ? "; " : ", ") + std::string(f.value());
+    }
+    req.remote_ip = remote_ip;
+    return req;
+}
+
+Response handler_failed() {
+    return Response::error(500, "internal_error",
+                           {"Tjeneren klarte ikke å behandle forespørselen.",
+                            "Tenaren klarte ikkje å handsame førespurnaden.",
+                            "The server failed to handle the request."});
+}
+
 class Connection : public std::enable_shared_from_this<Connection> {
 public:
     Connection(tcp::socket socket, const HttpOptions& options, const Handler& handler, std::atomic<std::size_t>& open,
@@ -112,6 +137,12 @@ private:
         if (len && *len > limit_) return refuse_too_large();
         // A chunked body may grow to the limit: it reserves that much.
         const std::size_t reserve = len ? static_cast<std::size_t>(*len) : (parser_->chunked() ? limit_ : 0);
+        // Before the body takes budget or time (and before a 100 Continue invites it): a request the
+        // application refuses from its header alone (an anonymous upload or push) is answered now.
+        if (reserve > 0 && options_.screen_head) {
+            version_ = req.version();
+            if (auto answer = screen(req)) return send(std::move(*answer), true, true);
+        }
         if (!reserve_body(reserve)) return refuse_busy();
         if (beast::iequals(req[http::field::expect], "100-continue")) {
             auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_, req.version());
@@ -122,6 +153,16 @@ private:
             return;
         }
         read_body();
+    }
+
+    std::optional<Response> screen(const http::request<http::string_body>& breq) {
+        const Request head = request_head(breq, remote_ip_);
+        try {
+            return options_.screen_head(head);
+        } catch (const std::exception& e) {
+            std::cerr << "alis-sync: header screen failed on " << head.method << ' ' << head.path << ": " << e.what() << '\n';
+            return handler_failed();
+        }
     }
 
     void read_body() {
@@ -180,20 +221,9 @@ private:
     void on_body(beast::error_code ec) {
         if (ec) return on_read_error(ec);
         auto& breq = parser_->get();
-        Request req;
-        req.method = std::string(breq.method_string());
-        req.target = std::string(breq.target());
-        auto q = req.target.find('?');
-        req.path = req.target.substr(0, q);
-        if (q != std::string::npos) req.query = req.target.substr(q + 1);
-        for (const auto& f : breq) {
-            std::string name(f.name_string());
-            std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-            auto [it, inserted] = req.headers.emplace(name, std::string(f.value()));
-            if (!inserted) it->second += (name == "cookie" ? "; " : ", ") + std::string(f.value());
-        }
+        // Built again from the whole message: Beast adds a chunked body's trailer fields to it, as before.
+        Request req = request_head(breq, remote_ip_);
         req.body = std::move(breq.body());
-        req.remote_ip = remote_ip_;
         keep_alive_ = breq.keep_alive();
         version_ = breq.version();
 
@@ -203,10 +233,7 @@ private:
             res = handler_(req);
         } catch (const std::exception& e) {
             std::cerr << "alis-sync: handler failed on " << req.method << ' ' << req.path << ": " << e.what() << '\n';
-            res = Response::error(500, "internal_error",
-                                  {"Tjeneren klarte ikke å behandle forespørselen.",
-                                   "Tenaren klarte ikkje å handsame førespurnaden.",
-                                   "The server failed to handle the request."});
+            res = handler_failed();
         }
         send(std::move(res), !keep_alive_ || res.close, false);
     }

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,12 @@ struct HttpOptions {
     // Bytes of request bodies all connections together may hold at once; a body that would pass it is
     // refused with 503 and Retry-After before it is read. Bounds memory under many parallel uploads.
     std::size_t body_budget = 32u << 20;
+    // Asked once a request's header is read, if a body follows (a declared length above 0, or chunked),
+    // before any byte of it is read or budget reserved; the Request is complete but for its empty body.
+    // An answer is sent at once with Connection: close (the unread body is drained, never parsed as a
+    // next request), so a caller refused anyway cannot hold the body budget with a slow upload.
+    // Nothing: the body is read and the Handler answers as usual. Runs on the handlers' threads.
+    std::function<std::optional<Response>(const Request& head)> screen_head;
     // Connections open at once; more are closed as soon as they are accepted.
     std::size_t max_connections = 1000;
     std::chrono::seconds read_timeout{30};  // for a whole request, and for an idle keep-alive connection

@@ -9,7 +9,8 @@ namespace alis::server {
 
 namespace {
 constexpr std::size_t kSmallBody = 8u << 10;
-}
+std::size_t small_body(std::size_t push_body_limit) { return std::min(kSmallBody, push_body_limit); }
+}  // namespace
 
 EndpointLimits limits_for(std::string_view path, std::size_t push_body_limit) {
     if (path == "/api/push") {
@@ -17,10 +18,14 @@ EndpointLimits limits_for(std::string_view path, std::size_t push_body_limit) {
         return {push_body_limit, {32, 64u << 10, 10000, 100000}};
     }
     if (path == "/api/documents/upload") return {sync::kMaxDocumentBytes, {1, 0, 0, 0}};  // never parsed as JSON
-    if (path == "/api/pull") return {std::min(kSmallBody, push_body_limit), {4, 256, 16, 32}};
+    if (path == "/api/pull") return {small_body(push_body_limit), {4, 256, 16, 32}};
     // Log-in, registration, password change, account administration, the test clock, and any body
     // sent to a static file: flat objects of a few short strings.
-    return {std::min(kSmallBody, push_body_limit), {4, 1024, 32, 64}};
+    return {small_body(push_body_limit), {4, 1024, 32, 64}};
+}
+
+bool needs_session_before_body(std::string_view path, std::size_t push_body_limit) {
+    return limits_for(path, push_body_limit).body_bytes > small_body(push_body_limit);
 }
 
 std::size_t push_value_limit(std::size_t body_bytes) { return 1000 + body_bytes / 4; }

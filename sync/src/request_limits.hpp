@@ -20,6 +20,11 @@ struct EndpointLimits {
 // else (log-in, registration, pulls, account administration, static files) is a few KB at most.
 EndpointLimits limits_for(std::string_view path, std::size_t push_body_limit);
 
+// True for a path whose body may be larger than the ordinary few KB (the push and the upload, by the
+// table above): such a body is read only for a caller with a live session (App::screen_head), so that
+// anonymous slow uploads cannot hold the server-wide body budget and turn signed-in users away.
+bool needs_session_before_body(std::string_view path, std::size_t push_body_limit);
+
 // A push may hold at most this many JSON values in all: a thousand for the envelope plus one per four
 // bytes of body, so the parsed value stays within a small multiple of the body's size.
 std::size_t push_value_limit(std::size_t body_bytes);

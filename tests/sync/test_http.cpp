@@ -175,7 +175,10 @@ TEST_CASE("a chunked body over the limit gets 413 while it streams") {
     TestServerOptions o;
     o.body_limit = 64 * 1024;
     TestServer s(o);
-    auto r = stream_chunked("127.0.0.1", s.port, "/api/push", 64ull << 20);
+    // Signed in: an anonymous push is answered 401 from its header, before any body (test_early_auth.cpp).
+    auto gp = s.client();
+    REQUIRE(gp.login("demo-lege", alis::server::kDemoPassword).status == 200);
+    auto r = stream_chunked("127.0.0.1", s.port, "/api/push", 64ull << 20, "Cookie: alis_session=" + gp.session + "\r\n");
     CHECK(r.status == 413);
     CHECK(r.response.find("body_too_large") != std::string::npos);
     CHECK(r.sent < (64ull << 20));

@@ -29,6 +29,8 @@ TEST_CASE("a 1 GiB chunked body gets 413 and resident memory grows by less than 
     ServerProcess server(ALIS_SYNC_BINARY, serve_args(dir.path() + "/data"));
     HttpClient warm("127.0.0.1", server.port);
     REQUIRE(warm.get("/api/health").status == 200);
+    // Signed in: an anonymous push is answered 401 from its header, before any body is read.
+    REQUIRE(warm.login("demo-lege", alis::server::kDemoPassword).status == 200);
     const long before = server.rss_kb();
     std::atomic<long> peak{before};
     std::atomic<bool> done{false};
@@ -39,7 +41,7 @@ TEST_CASE("a 1 GiB chunked body gets 413 and resident memory grows by less than 
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
     });
-    auto r = stream_chunked("127.0.0.1", server.port, "/api/push", 1ull << 30);
+    auto r = stream_chunked("127.0.0.1", server.port, "/api/push", 1ull << 30, "Cookie: alis_session=" + warm.session + "\r\n");
     done = true;
     sampler.join();
     const long after = server.rss_kb();

@@ -202,9 +202,9 @@ StreamResult stream_pieces(const std::string& host, unsigned short port, const s
 }  // namespace
 
 StreamResult stream_chunked(const std::string& host, unsigned short port, const std::string& target,
-                            std::uint64_t total) {
+                            std::uint64_t total, const std::string& extra_lines) {
     std::string head = "POST " + target + " HTTP/1.1\r\nHost: " + host + ":" + std::to_string(port) +
-                       "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+                       "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n" + extra_lines + "\r\n";
     const std::size_t chunk = 64u << 10;
     StreamResult out = stream_pieces(host, port, head, "10000\r\n" + std::string(chunk, 'a') + "\r\n",
                                      (total + chunk - 1) / chunk, "0\r\n\r\n");
@@ -226,6 +226,39 @@ int open_idle_connection(const std::string& host, unsigned short port, const std
 
 void close_fd(int fd) {
     if (fd >= 0) ::close(fd);
+}
+
+HttpResult read_response(int fd, int bound_seconds) {
+    if (fd < 0) return {};
+    timeval tv{bound_seconds, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    http::response_parser<http::string_body> parser;
+    parser.eager(true);
+    beast::flat_buffer buffer;
+    beast::error_code ec;
+    while (!parser.is_done()) {
+        auto space = buffer.prepare(4096);
+        ssize_t r = ::recv(fd, space.data(), space.size(), 0);
+        if (r < 0) return {};  // the bound passed (or the connection failed)
+        if (r == 0) {
+            parser.put_eof(ec);  // a body that ends with the connection
+            break;
+        }
+        buffer.commit(static_cast<std::size_t>(r));
+        // The parser consumes what it can; an incomplete line stays in the buffer for the next read.
+        while (buffer.size() > 0 && !parser.is_done()) {
+            std::size_t n = parser.put(buffer.data(), ec);
+            buffer.consume(n);
+            if (ec == http::error::need_more) {
+                ec = {};
+                break;
+            }
+            if (ec) return {};
+        }
+    }
+    if (ec || !parser.is_done()) return {};
+    auto res = parser.release();
+    return convert(res);
 }
 
 }  // namespace alis::test

@@ -54,8 +54,9 @@ struct StreamResult {
     std::string response;
     std::uint64_t sent = 0;
 };
+// `extra_lines`: more header lines, each with its CRLF (a session's Cookie, say).
 StreamResult stream_chunked(const std::string& host, unsigned short port, const std::string& target,
-                            std::uint64_t total);
+                            std::uint64_t total, const std::string& extra_lines = "");
 // Streams a GET whose header holds `line` (with its CRLF) `count` times, stopping once answered.
 StreamResult stream_header_lines(const std::string& host, unsigned short port, const std::string& line,
                                  std::uint64_t count);
@@ -63,5 +64,8 @@ StreamResult stream_header_lines(const std::string& host, unsigned short port, c
 // A TCP connection that only connects (and optionally sends a few bytes), to hold a server slot.
 int open_idle_connection(const std::string& host, unsigned short port, const std::string& first_bytes = "");
 void close_fd(int fd);
+// Reads one response from `fd` (opened by open_idle_connection), waiting at most `bound_seconds` for
+// each piece: a bound on failure, not a wait. Status 0 when none came.
+HttpResult read_response(int fd, int bound_seconds);
 
 }  // namespace alis::test

@@ -81,6 +81,7 @@ void TestServer::start(const TestServerOptions& options) {
         return server::limits_for(path, limit).body_bytes;
     };
     http.body_budget = options.body_budget;
+    http.screen_head = [this](const server::Request& head) { return app_->screen_head(head); };
     http.threads = 2;
     http_ = std::make_unique<server::HttpServer>(http, [this](const server::Request& r) { return app_->handle(r); });
     port = http_->start();

@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "alis/problem.hpp"
@@ -53,6 +54,13 @@ struct QueuedDocument {
     std::size_t size = 0;
 };
 
+// What a waiting file is doing, as its line under the document says it.
+enum class UploadState {
+    sending,              // a request for it is in flight (in this tab or another), or goes this frame
+    waiting_for_network,  // offline, or a failed attempt is retried later
+    waiting_for_login,    // the server answered 401: sent once the person has logged in again
+};
+
 class DocumentQueue {
 public:
     DocumentQueue() = default;
@@ -70,12 +78,20 @@ public:
     void tick(Context& ctx);
     // The files of `slot` still waiting (this tab's and other tabs' alike).
     std::vector<QueuedDocument> waiting(const DocumentSlot& slot) const;
+    // What `file` (one of waiting()'s) is doing now.
+    UploadState state(Context& ctx, const std::string& file) const;
     // Why the last file for `slot` was refused (by the browser or the server), or nothing.
     const Problems* refusal(const DocumentSlot& slot) const;
 
     // POST /api/documents/get, then the bytes to the browser's downloads as `file_name`. A refusal
     // is kept for the slot.
     void download(Context& ctx, const DocumentSlot& slot, const std::string& id, const std::string& file_name);
+    // "Slett" asks first, in place under the document: ask_remove starts the question about
+    // document `id`, asking_remove says whether it is shown, cancel_remove ends it ("Avbryt") and
+    // remove answers it ("Ja, slett"). One question at a time: a new one replaces the last.
+    void ask_remove(const DocumentSlot& slot, const std::string& id);
+    bool asking_remove(const DocumentSlot& slot, const std::string& id) const;
+    void cancel_remove() { asked_.reset(); }
     // POST /api/documents/delete; the record goes with the next pull.
     void remove(Context& ctx, const DocumentSlot& slot, const std::string& id);
 
@@ -90,6 +106,8 @@ private:
     std::string user_;                          // the user whose files are listed
     std::map<std::string, QueuedDocument> queued_;  // stored files, by name
     std::set<std::string> sending_;             // files this tab holds the lock of and sends
+    std::set<std::string> elsewhere_;           // files whose lock another tab holds: it sends them
+    std::optional<std::pair<DocumentSlot, std::string>> asked_;  // the deletion being asked about
     std::map<DocumentSlot, Problems> refusals_;
     bool was_online_ = true;
     double next_attempt_ = 0;

@@ -5,7 +5,8 @@
 // and a PDF has NUL bytes), then sent with POST /api/documents/upload whenever the browser is
 // online; the file is removed from the store only after the server's 201, or its refusal (4xx, shown
 // next to the button). So a file chosen offline, or whose upload got no answer, waits and is sent
-// later, also after a reload. The store is shared by the browser's tabs: a tab sends a queued file
+// later, also after a reload; a 401 leaves it waiting for the person to log in again (the session
+// learns it as from any of its calls). The store is shared by the browser's tabs: a tab sends a queued file
 // only while it holds the file's Web Lock ("alis-docq-..."), taken without waiting, as the session
 // takes the lock of a client file (session.hpp), so two tabs never send the same file at once.
 // docs/documents.md.

@@ -258,6 +258,7 @@ void DocumentQueue::download(Context& ctx, const DocumentSlot& slot, const std::
 void DocumentQueue::ask_remove(const DocumentSlot& slot, const std::string& id) {
     refusals_.erase(slot);
     asked_.emplace(slot, id);
+    question_new_ = true;
 }
 
 bool DocumentQueue::asking_remove(const DocumentSlot& slot, const std::string& id) const {

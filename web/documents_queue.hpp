@@ -93,6 +93,8 @@ public:
     void ask_remove(const DocumentSlot& slot, const std::string& id);
     bool asking_remove(const DocumentSlot& slot, const std::string& id) const;
     void cancel_remove() { asked_.reset(); }
+    // True once after ask_remove: the question's first frame scrolls it into view.
+    bool take_question_new() { return std::exchange(question_new_, false); }
     // POST /api/documents/delete; the record goes with the next pull.
     void remove(Context& ctx, const DocumentSlot& slot, const std::string& id);
 
@@ -109,6 +111,7 @@ private:
     std::set<std::string> sending_;             // files this tab holds the lock of and sends
     std::set<std::string> elsewhere_;           // files whose lock another tab holds: it sends them
     std::optional<std::pair<DocumentSlot, std::string>> asked_;  // the deletion being asked about
+    bool question_new_ = false;
     std::map<DocumentSlot, Problems> refusals_;
     bool was_online_ = true;
     double next_attempt_ = 0;

@@ -10,6 +10,7 @@
 #include "alis/sync/documents.hpp"
 #include "forms.hpp"
 #include "i18n.hpp"
+#include "reveal.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
 #include "ui_probe.hpp"
@@ -68,10 +69,19 @@ void remove_with_question(Context& ctx, const DocumentSlot& slot, const sync::Do
         return;
     }
     alert_line(tr(lang, Msg::document_delete_ask) + d.file_name + tr(lang, Msg::document_delete_after));
+    const float top = probe::items().back().y;
     if (ui::primary_button(tr(lang, Msg::document_delete_yes))) queue.remove(ctx, slot, d.id);
     const std::string cancel = std::string(tr(lang, Msg::cancel)) + "###remove";
     ui::same_line_if_fits(ui::button_width(cancel.c_str()));
     if (ui::button(cancel.c_str())) queue.cancel_remove();
+    // Focus stays on the node, so the browser scrolls nothing: the question and its buttons may be
+    // below the screen's edge (a phone). They are scrolled into view, as a focused item is (reveal).
+    if (queue.take_question_new() && !probe::items().empty()) {
+        probe::Item block = probe::items().back();  // "Avbryt", in the page's window
+        block.h = block.y + block.h - top;
+        block.y = top;
+        reveal(block);
+    }
 }
 
 Msg state_text(UploadState state) {

@@ -136,6 +136,8 @@ void DocumentQueue::refresh(Context& ctx) {
         user_ = user;
         queued_.clear();
         refusals_.clear();
+        elsewhere_.clear();
+        asked_.reset();
     }
     std::map<std::string, QueuedDocument> now;
     for (const auto& file : ctx.platform.list_files(prefix_of(user))) {
@@ -147,6 +149,7 @@ void DocumentQueue::refresh(Context& ctx) {
         }
     }
     queued_ = std::move(now);
+    for (auto it = elsewhere_.begin(); it != elsewhere_.end();) it = queued_.count(*it) ? std::next(it) : elsewhere_.erase(it);
 }
 
 void DocumentQueue::tick(Context& ctx) {
@@ -155,7 +158,10 @@ void DocumentQueue::tick(Context& ctx) {
     const bool online = ctx.platform.online();
     if (online && !was_online_) next_attempt_ = 0;  // back on line: try at once
     was_online_ = online;
-    if (!online || ctx.platform.now_seconds() < next_attempt_) return;
+    if (!online || ctx.platform.now_seconds() < next_attempt_) {
+        elsewhere_.clear();  // not asking for the locks, this tab no longer knows who sends
+        return;
+    }
     for (const auto& [file, q] : queued_) {
         if (!sending_.count(file)) send(ctx, file);
     }
@@ -170,8 +176,10 @@ void DocumentQueue::send(Context& ctx, const std::string& file) {
         if (!*alive) return;
         if (!granted) {  // another tab sends it
             sending_.erase(file);
+            elsewhere_.insert(file);
             return;
         }
+        elsewhere_.erase(file);
         // Read after the lock: a tab that sent it before has removed it by now.
         std::string bytes;
         const std::string text = platform.read_file(file);
@@ -184,7 +192,8 @@ void DocumentQueue::send(Context& ctx, const std::string& file) {
         }
         const std::string path = "/api/documents/upload?doctor=" + percent_encode(q->slot.doctor_id) +
                                  "&kind=" + sync::to_string(q->slot.kind) + "&name=" + percent_encode(q->name);
-        platform.post_bytes(path, "application/pdf", bytes, [this, alive, &platform, &session, lang, file, slot = q->slot](const HttpResponse& r) {
+        // Through the session: a 401 then tells it that the person must log in again.
+        session.server_post_bytes(path, "application/pdf", bytes, [this, alive, &platform, &session, lang, file, slot = q->slot](const HttpResponse& r) {
             if (!*alive) return;
             Context ctx{session, platform, lang};
             answered(ctx, file, slot, r);
@@ -206,6 +215,8 @@ void DocumentQueue::answered(Context& ctx, const std::string& file, const Docume
         } else {
             refusals_[slot] = problems_from_answer(r);
         }
+    } else if (r.status == 401) {
+        // Kept, with no backoff: tick waits while the session needs a log-in, and sends it right after.
     } else {
         ++failures_;
         next_attempt_ = ctx.platform.now_seconds() + std::min(kMaxBackoffSeconds, 2.0 * (1 << std::min(failures_, 5)));
@@ -220,6 +231,13 @@ std::vector<QueuedDocument> DocumentQueue::waiting(const DocumentSlot& slot) con
         if (q.slot == slot) out.push_back(q);
     }
     return out;
+}
+
+UploadState DocumentQueue::state(Context& ctx, const std::string& file) const {
+    if (sending_.count(file) || elsewhere_.count(file)) return UploadState::sending;
+    if (ctx.session.status().needs_login) return UploadState::waiting_for_login;
+    if (!ctx.platform.online() || ctx.platform.now_seconds() < next_attempt_) return UploadState::waiting_for_network;
+    return UploadState::sending;  // tick sends it this frame
 }
 
 const Problems* DocumentQueue::refusal(const DocumentSlot& slot) const {
@@ -237,7 +255,18 @@ void DocumentQueue::download(Context& ctx, const DocumentSlot& slot, const std::
     });
 }
 
+void DocumentQueue::ask_remove(const DocumentSlot& slot, const std::string& id) {
+    refusals_.erase(slot);
+    asked_.emplace(slot, id);
+    question_new_ = true;
+}
+
+bool DocumentQueue::asking_remove(const DocumentSlot& slot, const std::string& id) const {
+    return asked_ && asked_->first == slot && asked_->second == id;
+}
+
 void DocumentQueue::remove(Context& ctx, const DocumentSlot& slot, const std::string& id) {
+    asked_.reset();
     refusals_.erase(slot);
     Session& session = ctx.session;
     session.server_call("/api/documents/delete", json{{"id", id}}, [this, alive = alive_, &session, slot](const HttpResponse& r) {

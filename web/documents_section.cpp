@@ -10,7 +10,9 @@
 #include "alis/sync/documents.hpp"
 #include "forms.hpp"
 #include "i18n.hpp"
+#include "reveal.hpp"
 #include "screens.hpp"
+#include "theme.hpp"
 #include "ui_probe.hpp"
 #include "widgets.hpp"
 
@@ -43,14 +45,52 @@ std::string size_text(std::size_t bytes, Language lang) {
     return out;
 }
 
-// A refusal under the document, in red and an alert for the mirror. Not ui::field_error: that marks
-// the nearest field above as invalid, which here would be a field of the profile form.
-void refusal_line(const Problem& p, Language lang) {
-    const std::string& text = p.message.in(lang);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.10f, 1.0f));  // forms.cpp's error red
+// A line under the document in red and an alert for the mirror, so a screen reader says it when it
+// appears (a refusal, the question before a deletion). Not ui::field_error: that marks the nearest
+// field above as invalid, which here would be a field of the profile form.
+void alert_line(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::kWarning);  // forms.cpp's error red
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopStyleColor();
     probe::record_last_item(text.c_str(), probe::Role::alert);
+}
+
+// "Slett ..." asks first, in place (no modal, as "Slett kontoen min"): the question naming the file,
+// "Ja, slett" and "Avbryt". "Slett ..." and "Avbryt" share one ImGui id, so the accessible mirror
+// keeps that one node and its keyboard focus: focus goes from "Slett" to "Avbryt" and back, instead
+// of to the page's start as when a focused node goes (shell/browser/a11y.js).
+void remove_with_question(Context& ctx, const DocumentSlot& slot, const sync::DocumentRecord& d, const KindTexts& t) {
+    const Language lang = ctx.lang;
+    DocumentQueue& queue = *ctx.documents;
+    if (!queue.asking_remove(slot, d.id)) {
+        const std::string label = std::string(tr(lang, t.remove)) + "###remove";
+        ui::same_line_if_fits(ui::button_width(label.c_str()));
+        if (ui::button(label.c_str())) queue.ask_remove(slot, d.id);
+        return;
+    }
+    alert_line(tr(lang, Msg::document_delete_ask) + d.file_name + tr(lang, Msg::document_delete_after));
+    const float top = probe::items().back().y;
+    if (ui::primary_button(tr(lang, Msg::document_delete_yes))) queue.remove(ctx, slot, d.id);
+    const std::string cancel = std::string(tr(lang, Msg::cancel)) + "###remove";
+    ui::same_line_if_fits(ui::button_width(cancel.c_str()));
+    if (ui::button(cancel.c_str())) queue.cancel_remove();
+    // Focus stays on the node, so the browser scrolls nothing: the question and its buttons may be
+    // below the screen's edge (a phone). They are scrolled into view, as a focused item is (reveal).
+    if (queue.take_question_new() && !probe::items().empty()) {
+        probe::Item block = probe::items().back();  // "Avbryt", in the page's window
+        block.h = block.y + block.h - top;
+        block.y = top;
+        reveal(block);
+    }
+}
+
+Msg state_text(UploadState state) {
+    switch (state) {
+        case UploadState::sending: return Msg::document_sending;
+        case UploadState::waiting_for_network: return Msg::document_waiting;
+        case UploadState::waiting_for_login: return Msg::document_waiting_login;
+    }
+    return Msg::document_waiting;
 }
 
 void draw_stored(Context& ctx, const DocumentSlot& slot, const sync::DocumentRecord& d, const KindTexts& t) {
@@ -59,10 +99,7 @@ void draw_stored(Context& ctx, const DocumentSlot& slot, const sync::DocumentRec
                              to_norwegian(d.uploaded_on);
     ui::label(line.c_str());
     if (ui::button(tr(lang, t.download))) ctx.documents->download(ctx, slot, d.id, d.file_name);
-    if (!sync::check_may_delete_document(ctx.session.actor(), d)) {
-        ui::same_line_if_fits(ui::button_width(tr(lang, t.remove)));
-        if (ui::button(tr(lang, t.remove))) ctx.documents->remove(ctx, slot, d.id);
-    }
+    if (!sync::check_may_delete_document(ctx.session.actor(), d)) remove_with_question(ctx, slot, d, t);
 }
 
 }  // namespace
@@ -79,12 +116,13 @@ void draw_document_slot(Context& ctx, const DocumentSlot& slot, bool may_upload)
     if (stored) draw_stored(ctx, slot, *stored, t);
     else if (waiting.empty()) ui::muted(tr(lang, Msg::document_none));
     for (const auto& q : waiting) {
-        const std::string line = q.name + ", " + size_text(q.size, lang) + ": " + tr(lang, Msg::document_waiting);
-        ui::note(line.c_str(), ui::kCaution);
+        const UploadState state = queue.state(ctx, q.file);
+        const std::string line = q.name + ", " + size_text(q.size, lang) + ": " + tr(lang, state_text(state));
+        ui::note(line.c_str(), state == UploadState::sending ? theme::kMuted : ui::kCaution);
     }
     if (may_upload && ui::button(tr(lang, t.upload))) queue.choose(ctx, slot);
     if (const Problems* refused = queue.refusal(slot)) {
-        for (const auto& p : *refused) refusal_line(p, lang);
+        for (const auto& p : *refused) alert_line(p.message.in(lang));
     }
     ImGui::PopID();
     ImGui::Spacing();

@@ -1,7 +1,8 @@
 #pragma once
 // The documents part of a screen (issue 14): for each of a GP's documents its name, size and day
-// with "Last ned" (and "Slett" for whoever may delete it), the files still waiting to be sent
-// ("Venter på nett"), the upload button for whoever may upload that kind, and the last refusal in
+// with "Last ned" (and "Slett" for whoever may delete it, which asks "Slette «...»?" in place
+// first), the files still waiting to be sent with what each waits for ("Sender …", "Venter på nett",
+// after a 401 "Sendes når du har logget inn igjen"), the upload button for whoever may upload that kind, and the last refusal in
 // the person's language (role alert). What is shown comes from the synced document records and the
 // upload queue (documents_queue.hpp); this only draws and hands clicks to the queue.
 #include <string>

@@ -373,6 +373,11 @@ const std::array<Text, static_cast<size_t>(Msg::count_)> kTable{{
     {"lastet opp", "lasta opp", "uploaded"},
     {"Dokumenter for", "Dokument for", "Documents of"},
     {"Søknad fra", "Søknad frå", "Application from"},
+    {"Sender …", "Sender …", "Sending …"},
+    {"Sendes når du har logget inn igjen", "Blir sendt når du har logga inn igjen", "Sent once you have logged in again"},
+    {"Slette «", "Slette «", "Delete “"},
+    {"»? Det kan ikke angres.", "»? Det kan ikkje angrast.", "”? This cannot be undone."},
+    {"Ja, slett", "Ja, slett", "Yes, delete"},
 }};
 
 }  // namespace

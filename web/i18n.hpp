@@ -311,6 +311,11 @@ enum class Msg {
     document_uploaded_on,
     documents_of,
     document_application_from,
+    document_sending,
+    document_waiting_login,
+    document_delete_ask,    // then the file's name, then document_delete_after
+    document_delete_after,
+    document_delete_yes,
     count_  // keep last
 };
 

@@ -342,11 +342,25 @@ void Session::change_password(const std::string& current, const std::string& nex
     });
 }
 
+// What every call outside the replica learns from its answer: a 401 to the session that made it
+// means the server no longer knows that session (one made before another log-in says nothing).
+void Session::note_server_answer(std::uint64_t generation, const HttpResponse& r) {
+    if (generation == generation_ && r.status == 401) needs_login_ = true;
+}
+
 void Session::server_call(const std::string& path, const json& body, Answer done) {
     const auto generation = generation_;
     platform_.post_json(path, body.dump(), [this, generation, done](const HttpResponse& r) {
         if (generation != generation_) return;
-        if (r.status == 401) needs_login_ = true;
+        note_server_answer(generation, r);
+        done(r);
+    });
+}
+
+void Session::server_post_bytes(const std::string& path, const std::string& content_type, const std::string& bytes, Answer done) {
+    const auto generation = generation_;
+    platform_.post_bytes(path, content_type, bytes, [this, generation, done](const HttpResponse& r) {
+        note_server_answer(generation, r);
         done(r);
     });
 }

@@ -82,6 +82,10 @@ public:
     // A call to the server outside the replica (the office's user administration): the answer is
     // dropped when another user has logged in meanwhile; a 401 marks the session as needing log-in.
     void server_call(const std::string& path, const nlohmann::json& body, Answer done);
+    // Raw bytes to the server (a document's upload, documents_queue.hpp). Unlike server_call every
+    // answer reaches `done`, also one that comes after another log-in: the caller holds a lock until
+    // it has it. A 401 marks the session as needing log-in, as server_call's does.
+    void server_post_bytes(const std::string& path, const std::string& content_type, const std::string& bytes, Answer done);
 
     // Applies the change at once (optimistically), saves it, and sends it with the next push.
     sync::Outcome mutate(const std::string& name, const nlohmann::json& args);
@@ -131,6 +135,7 @@ private:
     bool finished(std::size_t i) const;
     void drop(std::size_t i);
     void handle_auth_answer(const HttpResponse& r, Done done);
+    void note_server_answer(std::uint64_t generation, const HttpResponse& r);
     void push_then_pull();
     void sync_next();
     void pull(std::size_t i);

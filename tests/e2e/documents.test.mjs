@@ -2,7 +2,9 @@
 // it listed, downloads it and gets the same bytes; a 6 MB file and a renamed text file are refused
 // with their messages; a hospital that may not see the GP gets 403 from /api/documents/get and the
 // attempt is in the audit log; a CV chosen offline waits ("Venter på nett") and arrives once the
-// browser is online again. The real alis-sync with its demo, Debian's Chromium.
+// browser is online again; on a phone (320x640) the GP deletes her CV through the question "Slette
+// «...»?" by keyboard, where "Avbryt" keeps focus and deletes nothing. The real alis-sync with its
+// demo, Debian's Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -33,6 +35,17 @@ async function gpPage(options = {}) {
   await logIn(page, portal.server.url, 'demo-lege', PASSWORD);
   await waitForLabel(page, 'Dokumenter', { exact: true });
   return { context, page };
+}
+
+const focusedName = (page) => page.evaluate(() => {
+  const el = document.activeElement;
+  return el ? (el.getAttribute('aria-label') || el.textContent || el.id) : null;
+});
+
+// Enter on a node of the accessible mirror, as a keyboard user presses a button.
+async function press(page, locator) {
+  await locator.press('Enter');
+  await nextFrames(page);
 }
 
 async function chooseCv(page, name, buffer) {
@@ -113,5 +126,34 @@ test('a CV chosen offline is listed as waiting and arrives once the browser is o
   const cv = await storedCvId();
   assert.equal(cv.file_name, 'toget.pdf');
   assert.equal(cv.size, bytes.length);
+  await context.close();
+});
+
+test('on a phone a GP deletes her CV through the question: "Avbryt" keeps focus and deletes nothing, "Ja, slett" deletes', async () => {
+  const cv = await storedCvId();
+  assert.equal(cv?.file_name, 'toget.pdf', 'the offline test stored a CV');
+  const { context, page } = await gpPage({ viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 });
+  const remove = page.getByRole('button', { name: 'Slett CV', exact: true });
+  await remove.focus();  // scrolls the profile to the documents
+  await nextFrames(page);
+  await screenshot(page, 'documents-gp-phone');
+
+  await press(page, remove);
+  const question = 'Slette «toget.pdf»? Det kan ikke angres.';
+  await page.getByRole('alert').filter({ hasText: question }).first().waitFor({ state: 'attached', timeout: 20000 });
+  await page.getByRole('button', { name: 'Ja, slett', exact: true }).waitFor({ state: 'attached', timeout: 20000 });
+  assert.equal(await focusedName(page), 'Avbryt', 'focus moves from "Slett CV" to "Avbryt", not to the page\'s start');
+  await nextFrames(page);
+  await screenshot(page, 'documents-gp-phone-delete-question');
+
+  await press(page, page.getByRole('button', { name: 'Avbryt', exact: true }));
+  await waitForLabel(page, question, { present: false });
+  assert.equal(await focusedName(page), 'Slett CV', 'after "Avbryt" focus is on "Slett CV" again');
+  assert.equal((await storedCvId())?.id, cv.id, '"Avbryt" deleted nothing');
+
+  await press(page, remove);
+  await press(page, page.getByRole('button', { name: 'Ja, slett', exact: true }));
+  await waitForLabel(page, 'toget.pdf, 1 kB, lastet opp', { present: false, timeout: 30000 });
+  assert.equal(await storedCvId(), undefined, 'the CV is deleted on the server');
   await context.close();
 });

@@ -5,6 +5,8 @@
 
 #include "documents_queue.hpp"
 
+#include <algorithm>
+
 using namespace alis::web;
 
 TEST_CASE("base64 carries every byte (a PDF's NULs too) through the text store, and a damaged text is refused") {
@@ -142,9 +144,56 @@ TEST_CASE_FIXTURE(DocumentsFixture, "a GP's CV: chosen, sent as raw bytes, liste
     CHECK(platform.downloads[0].bytes == kPdf);
 
     ui.click(app, "Slett CV");
+    ui.click(app, "Ja, slett");
     sync_round(ui, app, platform);
     CHECK(portal.server.state().documents.empty());
     CHECK(ui.shows("Ingen lastet opp"));
+}
+
+TEST_CASE_FIXTURE(DocumentsFixture, "deleting asks first, in place, naming the file: \"Avbryt\" sends nothing, \"Ja, slett\" sends one delete") {
+    log_in_as("kari");
+    choose_cv("cv.pdf", kPdf);
+    sync_round(ui, app, platform);
+    REQUIRE(portal.server.state().documents.size() == 1);
+    const auto deletes = [&] { return std::count(platform.paths_sent.begin(), platform.paths_sent.end(), "/api/documents/delete"); };
+    const probe::Item* remove = probe::find("Slett CV");
+    REQUIRE(remove);
+    const auto remove_key = remove->key;
+
+    ui.click(app, "Slett CV");
+    CHECK(alert_shown("Slette «cv.pdf»? Det kan ikke angres."));
+    CHECK(ui.shows("Ja, slett"));
+    CHECK_FALSE(ui.shows("Slett CV"));
+    const probe::Item* cancel = probe::find("Avbryt");
+    REQUIRE(cancel);
+    CHECK(cancel->role == probe::Role::button);
+    // One node for "Slett CV" and "Avbryt": the mirror keeps it, and keyboard focus with it.
+    CHECK(cancel->key == remove_key);
+    sync_round(ui, app, platform);
+    CHECK(deletes() == 0);  // asking sends nothing
+
+    ui.click(app, "Avbryt");
+    CHECK_FALSE(ui.shows_part("Slette «"));
+    REQUIRE(ui.shows("Slett CV"));
+    CHECK(probe::find("Slett CV")->key == remove_key);
+    sync_round(ui, app, platform);
+    CHECK(deletes() == 0);
+    CHECK(portal.server.state().documents.size() == 1);
+
+    ui.click(app, "Slett CV");
+    app.set_language(alis::Language::nynorsk);
+    ui.frame(app);
+    CHECK(alert_shown("Slette «cv.pdf»? Det kan ikkje angrast."));
+    app.set_language(alis::Language::english);
+    ui.frame(app);
+    CHECK(alert_shown("Delete “cv.pdf”? This cannot be undone."));
+    CHECK(ui.shows("Cancel"));
+    ui.click(app, "Yes, delete");
+    sync_round(ui, app, platform);
+    CHECK(deletes() == 1);
+    CHECK(portal.server.state().documents.empty());
+    CHECK(ui.shows("None uploaded"));
+    CHECK_FALSE(ui.shows("Yes, delete"));
 }
 
 TEST_CASE_FIXTURE(DocumentsFixture, "a renamed text and a file over 5 MB are refused in the browser with core's words, as alerts; nothing is stored or sent") {
@@ -186,14 +235,15 @@ TEST_CASE_FIXTURE(DocumentsFixture, "offline: the chosen file waits in the store
     CHECK(ui.shows_part("cv.pdf, 1 kB: Venter på nett"));
     CHECK(portal.server.state().documents.empty());
 
-    // A reload while offline: the new page finds it in the store.
+    // A reload while offline (the browser knows it now): the new page finds it in the store.
+    platform.browser_offline = true;
     platform.reload();
     App reloaded(platform);
     ui.frame(reloaded);
     ui.frame(reloaded);
-    CHECK(ui.shows_part("Venter på nett"));
+    CHECK(ui.shows_part("cv.pdf, 1 kB: Venter på nett"));
 
-    platform.offline = false;
+    platform.offline = platform.browser_offline = false;
     sync_round(ui, reloaded, platform);
     sync_round(ui, reloaded, platform);
     CHECK(queued(platform) == 0);
@@ -203,7 +253,71 @@ TEST_CASE_FIXTURE(DocumentsFixture, "offline: the chosen file waits in the store
     CHECK_FALSE(ui.shows_part("Venter på nett"));
 }
 
-TEST_CASE("two tabs of one browser send a queued file once: the tab holding its lock sends it, the other shows it waiting") {
+TEST_CASE_FIXTURE(DocumentsFixture, "a queued file says what it waits for: \"Sender …\" while its request is out, \"Venter på nett\" after a failure and offline") {
+    log_in_as("kari");
+    choose_cv("cv.pdf", kPdf);  // its frame asks for the file's lock
+    platform.run_tasks();       // granted: the upload goes out, not answered yet
+    ui.frame(app);
+    REQUIRE(platform.content_types.size() == 1);
+    CHECK(ui.shows_part("cv.pdf, 1 kB: Sender …"));
+    CHECK_FALSE(ui.shows_part("Venter på nett"));
+    app.set_language(alis::Language::english);
+    ui.frame(app);
+    CHECK(ui.shows_part("cv.pdf, 1 kB: Sending …"));
+    app.set_language(alis::Language::bokmal);
+
+    server.refuse_next = HttpResponse{503, "{}"};  // answered: tried again later
+    platform.deliver();
+    ui.frame(app);
+    CHECK(ui.shows_part("cv.pdf, 1 kB: Venter på nett"));
+    CHECK_FALSE(ui.shows_part("Sender …"));
+
+    platform.offline = platform.browser_offline = true;
+    platform.clock += 120;  // the retry is due, but the browser says it is offline
+    ui.frame(app);
+    ui.frame(app);
+    CHECK(ui.shows_part("cv.pdf, 1 kB: Venter på nett"));
+    CHECK(server.uploads == 1);
+
+    platform.offline = platform.browser_offline = false;
+    sync_round(ui, app, platform);
+    sync_round(ui, app, platform);
+    CHECK(queued(platform) == 0);
+    CHECK(server.uploads == 2);
+    CHECK(ui.shows_part("cv.pdf, 1 kB, lastet opp"));
+}
+
+TEST_CASE_FIXTURE(DocumentsFixture, "a 401 on an upload: the session learns it needs a log-in, the file stays queued and is sent once after it") {
+    log_in_as("kari");
+    server.refuse_next = HttpResponse{401, R"({"error":{"status":401,"rule":"not_logged_in","message":{"nb":"Du må logge inn.","nn":"Du må logge inn.","en":"You must log in."}}})"};
+    choose_cv("cv.pdf", kPdf);
+    sync_round(ui, app, platform);
+    CHECK(app.session().status().needs_login);
+    CHECK(ui.shows_part("Økten er utløpt"));
+    CHECK(queued(platform) == 1);
+    CHECK(ui.shows_part("cv.pdf, 1 kB: Sendes når du har logget inn igjen"));
+    CHECK_FALSE(alert_shown("Du må logge inn."));  // no refusal: the file was not refused
+    sync_round(ui, app, platform);
+    CHECK(server.uploads == 1);  // not again while the server does not know the session
+
+    // Logged in again (the log-in form keeps the username): the file goes at once.
+    ui.click(app, "Logg ut");
+    ui.click(app, "Logg inn");
+    ui.type(app, "Passord", "hemmelig-passord");
+    ui.click(app, "Logg inn");
+    platform.deliver();
+    ui.frame(app);
+    REQUIRE(app.session().logged_in());
+    sync_round(ui, app, platform);
+    sync_round(ui, app, platform);
+    CHECK_FALSE(app.session().status().needs_login);
+    CHECK(server.uploads == 2);  // sent once after the log-in
+    CHECK(queued(platform) == 0);
+    REQUIRE(portal.server.state().documents.size() == 1);
+    CHECK(ui.shows_part("cv.pdf, 1 kB, lastet opp"));
+}
+
+TEST_CASE("two tabs of one browser send a queued file once: the tab holding its lock sends it, the other shows it as being sent") {
     Headless ui(1280, 1600);
     TestPortal portal;
     seed_region(portal);
@@ -228,9 +342,12 @@ TEST_CASE("two tabs of one browser send a queued file once: the tab holding its 
     REQUIRE(first.choose("cv.pdf", kPdf));
     ui.frame(a);  // the first tab takes the file's lock to send it
     ui.frame(b);
-    CHECK(ui.shows_part("Venter på nett"));
-    second.deliver();
+    second.deliver();  // told another tab holds the lock: that tab is sending it
+    ui.frame(b);
+    CHECK(ui.shows_part("cv.pdf, 1 kB: Sender …"));
     first.deliver();  // no answer: the first tab lets the lock go and waits
+    ui.frame(a);
+    CHECK(ui.shows_part("cv.pdf, 1 kB: Venter på nett"));
     CHECK(queued(first) == 1);
 
     // Back online, both tabs try in the same moment: the first takes the lock, the second is told

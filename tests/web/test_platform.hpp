@@ -87,6 +87,9 @@ public:
     ~TestPlatform() override { profile_.end(this); }
 
     bool offline = false;
+    // What the browser says (navigator.onLine); `offline` alone fails requests while it says online.
+    bool browser_offline = false;
+    bool online() override { return !browser_offline; }
     bool auto_flush = true;
     bool fail_writes = false;  // the storage refuses writes (QuotaExceededError) until cleared
     double clock = 1000;

@@ -18,7 +18,7 @@ const ImVec4 kError{0.70f, 0.10f, 0.10f, 1.0f};
 
 void label_above(const char* label) {
     const char* hidden = ImGui::FindRenderedTextEnd(label);
-    ImGui::TextUnformatted(label, hidden);
+    ImGui::TextUnformatted(label, hidden);  // a11y: the field's node is named by it
 }
 
 // Never wider than the space left on the line: a field must not run past a phone's edge.
@@ -121,7 +121,7 @@ bool checkbox(const char* label, bool& value) {
         ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
         ImGui::AlignTextToFramePadding();
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(label, shown);
+        ImGui::TextUnformatted(label, shown);  // a11y: the check box's node is named by it
         ImGui::PopTextWrapPos();
         max = ImMax(max, ImGui::GetItemRectMax());
         // Anywhere on the label or the gap before it (the box takes its own clicks).
@@ -220,7 +220,7 @@ bool calendar(std::string& text, Language lang) {
         for (int d = 0; d < 7; ++d) ImGui::TableSetupColumn(kDays[l][d], ImGuiTableColumnFlags_WidthFixed, side);
         for (int d = 0; d < 7; ++d) {
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(kDays[l][d]);
+            ui::label(kDays[l][d]);  // the grid's first row names its columns
         }
         const Date first{year, month, 1};
         for (int blank = 0; blank < weekday(first); ++blank) ImGui::TableNextColumn();

@@ -126,7 +126,7 @@ void RoleHome::draw_tabs(Context& ctx, const std::vector<Msg>& pages) {
 void RoleHome::draw_combo(Context& ctx, const std::vector<Msg>& pages) {
     const char* name = kScreen.in(ctx.lang).c_str();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(name);
+    ImGui::TextUnformatted(name);  // a11y: the combo box's node is named by it
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
     const std::string open_text = label(ctx, current_);

@@ -131,9 +131,9 @@ void HospitalPeriodsScreen::draw_table(Context& ctx) {
             ImGui::TableNextColumn();
             ui::label(to_norwegian(p->range.end).c_str());
             ImGui::TableNextColumn();
-            ImGui::Text("%d", p->places);
+            ui::label(std::to_string(p->places).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", statuses[i].c_str());
+            ui::paragraph(statuses[i].c_str());
             ImGui::TableNextColumn();
             if (p->status == PeriodStatus::published) {
                 if (ui::button(tr(lang, Msg::edit))) edit(*p, view);
@@ -205,14 +205,14 @@ void HospitalPeriodsScreen::draw_candidates(Context& ctx) {
         const DoctorProfile& doctor = input.doctors[d];
         ImGui::PushID(doctor.id.c_str());
         ImGui::TableNextColumn();
-        ImGui::Text("%d", row + 1);
+        ui::label(std::to_string(row + 1).c_str());
         ImGui::TableNextColumn();
         ui::label(doctor.name.c_str());
         ImGui::TableNextColumn();
-        ImGui::Text("%d", lists.scores[d].total());
+        ui::label(std::to_string(lists.scores[d].total()).c_str());
         ImGui::TableNextColumn();
         if (options[row]) {
-            ImGui::TextUnformatted((to_norwegian(options[row]->service.start) + "–" + to_norwegian(options[row]->service.end)).c_str());
+            ui::label((to_norwegian(options[row]->service.start) + "–" + to_norwegian(options[row]->service.end)).c_str());
         }
         ImGui::TableNextColumn();
         // The GP's latest offer in this period decides the cell: pending (with its deadline),

@@ -193,11 +193,11 @@ void OfficeScreen::draw_regional_list(Context& ctx) {
         });
         for (const int i : order) {
             ImGui::TableNextColumn();
-            ImGui::Text("%d", i + 1);
+            ui::label(std::to_string(i + 1).c_str());
             ImGui::TableNextColumn();
             ui::label(names[i].c_str());
             ImGui::TableNextColumn();
-            ImGui::Text("%d", score[proposed[i]]);
+            ui::label(std::to_string(score[proposed[i]]).c_str());
         }
         ImGui::EndTable();
     }
@@ -258,9 +258,9 @@ void OfficeScreen::draw_matching(Context& ctx) {
             ImGui::TableNextColumn();
             ui::label(row.doctor.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", row.proposal.c_str());
+            ui::paragraph(row.proposal.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", row.e->summary_staff.in(lang).c_str());  // staff read about the GP, not "du"
+            ui::paragraph(row.e->summary_staff.in(lang).c_str());  // staff read about the GP, not "du"
         }
         ImGui::EndTable();
     }

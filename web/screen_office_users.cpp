@@ -205,13 +205,13 @@ void OfficeUsersScreen::draw_table(Context& ctx) {
         cell();
         ui::label(a.id == me ? (a.username + " " + tr(lang, Msg::you_marker)).c_str() : a.username.c_str());
         cell();
-        ImGui::TextUnformatted(a.name.c_str());
+        ui::label(a.name.c_str());
         cell();
-        ImGui::TextUnformatted(role_label(a.role, lang));
+        ui::label(role_label(a.role, lang));
         cell();
-        ImGui::TextUnformatted(a.organisation_id.empty() ? "" : organisation_name(view, a.organisation_id).c_str());
+        ui::label(a.organisation_id.empty() ? "" : organisation_name(view, a.organisation_id).c_str());
         cell();
-        ImGui::TextUnformatted(a.email.c_str());
+        ui::label(a.email.c_str());
         cell();
         // One line each (a wrapped note would make the row tall in a narrow column).
         const Msg state = a.disabled ? Msg::account_disabled : a.must_change_password ? Msg::account_must_change : Msg::account_active;
@@ -220,7 +220,7 @@ void OfficeUsersScreen::draw_table(Context& ctx) {
         ui::label(tr(lang, state));
         ImGui::PopStyleColor();
         cell();
-        ImGui::TextUnformatted(to_norwegian(civil_from_days(static_cast<long>(a.created_at / 86400))).c_str());
+        ui::label(to_norwegian(civil_from_days(static_cast<long>(a.created_at / 86400))).c_str());
         cell();
         // Your own password is changed under "Bytt passord", and the server refuses disabling yourself.
         if (a.id != me) {

@@ -64,6 +64,80 @@ Module.preRun.push(function () {
   }, { capture: true, passive: false });
 })();
 
+// A finger on the canvas (touch screens). Emscripten's GLFW takes a touch for a press of the mouse
+// button, and ImGui scrolls only with the wheel, so a page longer than a phone's screen could not be
+// scrolled by dragging it. Here GLFW never sees a touch: a tap reaches the app as the mouse events the
+// browser makes of it (at the finger), and a drag of one finger scrolls the region under it as far
+// as the finger goes, then glides on and slows down after a quick finger lets go, as a phone's pages
+// do. Two fingers (pinch zoom), and drags while the browser's zoom is in, stay the browser's.
+(function () {
+  var SLOP = 8;          // CSS px a finger may wander and still tap
+  var FRICTION = 0.95;   // the glide's speed kept per 16 ms
+  var gesture = null;    // one finger down: where it began, where it is, whether it drags
+  var gliding = 0;
+  function scroll(dx, dy) {
+    var r = window.devicePixelRatio || 1;
+    if (Module.calledRun) Module._alis_touch_scroll(dx * r, dy * r);
+  }
+  function zoomed() { return window.visualViewport && window.visualViewport.scale > 1.01; }
+  function onCanvas(event) {
+    if (event.target !== Module.canvas) return false;
+    event.stopPropagation();  // never GLFW's
+    return true;
+  }
+  function onStart(event) {
+    if (!onCanvas(event)) return;
+    cancelAnimationFrame(gliding);
+    var t = event.touches;
+    gesture = t.length === 1 && !zoomed() ? { id: t[0].identifier, x0: t[0].clientX, y0: t[0].clientY, x: t[0].clientX,
+                                               y: t[0].clientY, dragging: false, trail: [] } : null;
+  }
+  function onMove(event) {
+    if (!onCanvas(event) || !gesture) return;
+    var t = event.touches;
+    if (t.length !== 1 || t[0].identifier !== gesture.id) { gesture = null; return; }
+    var x = t[0].clientX, y = t[0].clientY;
+    if (!gesture.dragging && Math.hypot(x - gesture.x0, y - gesture.y0) < SLOP) return;
+    event.preventDefault();  // a drag is no tap: the browser makes no click of it
+    if (!gesture.dragging) {
+      gesture.dragging = true;
+      // The region under the finger is the one that scrolls: the app's pointer goes where it began.
+      Module.canvas.dispatchEvent(new MouseEvent('mousemove', { clientX: gesture.x0, clientY: gesture.y0, bubbles: true }));
+    }
+    scroll(gesture.x - x, gesture.y - y);
+    gesture.x = x, gesture.y = y;
+    var now = event.timeStamp;  // when the finger was there, as the device says
+    gesture.trail.push({ t: now, x: x, y: y });
+    while (gesture.trail.length > 2 && now - gesture.trail[0].t > 100) gesture.trail.shift();
+  }
+  function onEnd(event) {
+    if (!onCanvas(event)) return;
+    var g = gesture;
+    gesture = null;
+    if (!g || !g.dragging) return;  // a tap: the browser's mouse events click
+    event.preventDefault();
+    // The speed of the finger's last 100 ms; a finger held still before it lifts does not glide.
+    var first = g.trail[0], last = g.trail[g.trail.length - 1], span = last && last.t - first.t;
+    if (!span || event.timeStamp - last.t > 100) return;
+    var vx = (first.x - last.x) / span, vy = (first.y - last.y) / span, before = performance.now();  // px per ms
+    function step(now) {
+      var dt = Math.min(now - before, 50);
+      before = now;
+      scroll(vx * dt, vy * dt);
+      var keep = Math.pow(FRICTION, dt / 16);
+      vx *= keep, vy *= keep;
+      if (Math.abs(vx) + Math.abs(vy) > 0.02) gliding = requestAnimationFrame(step);
+    }
+    gliding = requestAnimationFrame(step);
+  }
+  // Capturing on window runs before GLFW's listeners on the canvas. Not passive: a drag's moves
+  // must keep the browser from panning and from making a click.
+  window.addEventListener('touchstart', onStart, { capture: true, passive: true });
+  window.addEventListener('touchmove', onMove, { capture: true, passive: false });
+  window.addEventListener('touchend', onEnd, { capture: true, passive: false });
+  window.addEventListener('touchcancel', function (event) { if (onCanvas(event)) gesture = null; }, { capture: true, passive: true });
+})();
+
 // The end-to-end tests' window into the app: what the last frame showed.
 Module.alisTestState = function () {
   return JSON.parse(UTF8ToString(Module._alis_test_state()));

@@ -126,6 +126,17 @@ EMSCRIPTEN_KEEPALIVE void alis_wheel(double dx, double dy, int mode) {
     notify();
 }
 
+// From pre.js: a finger dragged on a touch screen, in display pixels (+ is right/down). The region
+// under it scrolls as far as the finger went, as the wheel scrolls (feed_wheel: a line is
+// wheel_line_px), so the page follows the finger.
+EMSCRIPTEN_KEEPALIVE void alis_touch_scroll(double dx, double dy) {
+    const float line = wheel_line_px();
+    if (line <= 0) return;
+    g_wheel_lines_x += dx / line;
+    g_wheel_lines_y += dy / line;
+    notify();
+}
+
 }  // extern "C"
 
 namespace alis::shell {

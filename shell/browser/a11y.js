@@ -45,8 +45,8 @@
       if (el.tagName === 'INPUT') el.type = (d.s & State.password) ? 'password' : 'text';
       el.autocomplete = 'off';
       el.setAttribute('spellcheck', 'false');
-      el.addEventListener('focus', function () { if (!el.alisActive) centre(el.alisKey); });
-      el.addEventListener('blur', function () { el.alisActive = false; if (Module.calledRun) Module._alis_a11y_blur(el.alisKey); });
+      el.addEventListener('focus', function () { if (!el.alisActive) centre(d.k); });
+      el.addEventListener('blur', function () { el.alisActive = false; if (Module.calledRun) Module._alis_a11y_blur(d.k); });
       // Text goes to ImGui as typed text; the field shows what ImGui then holds (the next update).
       el.addEventListener('beforeinput', function (event) {
         event.preventDefault();
@@ -56,7 +56,7 @@
       el = document.createElement('button');
       el.type = 'button';
       if (clickable[d.r]) el.setAttribute('role', clickable[d.r]);
-      el.addEventListener('click', function (event) { event.preventDefault(); centre(el.alisKey); });
+      el.addEventListener('click', function (event) { event.preventDefault(); centre(d.k); });
     } else {
       el = document.createElement('div');
       // An empty column header (the column of row buttons) is no button: it does nothing.
@@ -65,8 +65,6 @@
       if (d.r === 'heading') el.setAttribute('aria-level', '2');
       if (d.r === 'title') el.setAttribute('aria-level', '1');
     }
-    // The item's key is the element's, not its listeners': a recycled row's cells change key.
-    el.alisKey = d.k;
     el.id = 'alis-' + d.k;
     el.className = 'alis-node alis-' + d.r;
     // A row holds only cells (ARIA): a button or field in a table row goes in a cell of its own.
@@ -76,7 +74,6 @@
       box.className = 'alis-group';
       box.appendChild(el);
       el.alisBox = box;
-      box.alisNode = el;
     }
     nodes.set(d.k, el);
     return el;
@@ -302,7 +299,7 @@
   }
   // Gives `parent` the children `list` in that order. Those already in it that keep their order
   // (the longest run in order) stay; only the others are moved or inserted. A table scrolled by a
-  // row moves one row, not all of them.
+  // row gets the new row inserted and moves none of the others.
   function reorder(parent, list) {
     var index = new Map();
     list.forEach(function (child, i) { index.set(child, i); });
@@ -328,100 +325,26 @@
     return keep;
   }
 
-  // Scrolling a long table takes rows out at one end and brings others in at the other. A row all
-  // of whose nodes went this frame is kept aside, and a row coming in with nodes of the same kinds
-  // takes it over: its elements change key, text and place rather than being removed and made anew.
-  function freeRows(gone) {
-    var free = new Map();  // table key -> [{ row, cells: [element], data: [its last node data] }]
-    var touched = new Map();
-    gone.forEach(function (g) {
-      var rowKey = g.d.g + ':' + g.d.row;
-      if (!touched.has(rowKey)) touched.set(rowKey, []);
-      touched.get(rowKey).push(g);
+  Module.alisA11y = function (json) {
+    var changes = JSON.parse(json);
+    ensureRoot();
+    var lostFocus = false, lostOption = null;
+    changes.del.forEach(function (key) {
+      var el = nodes.get(key);
+      if (el && document.activeElement === el) {
+        lostFocus = true;
+        var list = groups.get('listbox');
+        if (info.get(key).r === 'option' && list) lostOption = list.getAttribute('aria-labelledby');
+      }
+      if (el) placed(el).remove();
+      nodes.delete(key);
+      info.delete(key);
     });
-    touched.forEach(function (leaving, rowKey) {
-      var row = rows.get(rowKey), whole = row && row.childNodes.length === leaving.length;
-      if (whole && row.contains(document.activeElement)) whole = false;
-      if (!whole) { leaving.forEach(function (g) { placed(g.el).remove(); }); return; }
-      var cells = [], data = [];
-      Array.prototype.forEach.call(row.childNodes, function (child) {
-        var el = child.alisNode || child, g = leaving.filter(function (x) { return x.el === el; })[0];
-        cells.push(el);
-        data.push(g ? g.d : null);
-      });
-      rows.delete(rowKey);
-      var table = leaving[0].d.g;
-      if (!free.has(table)) free.set(table, []);
-      free.get(table).push({ row: row, cells: cells, data: data });
-    });
-    return free;
-  }
-  // A free row whose elements fit the nodes `ds` (same count, and each of the same kind), or null.
-  function fitting(free, ds) {
-    var list = free.get(ds[0].g) || [];
-    for (var i = 0; i < list.length; ++i) {
-      var f = list[i];
-      var fits = f.cells.length === ds.length && ds.every(function (d, j) {
-        var old = f.data[j];
-        return old && old.r === d.r && (old.s & (State.multiline | State.password)) === (d.s & (State.multiline | State.password)) &&
-               !!old.n === !!d.n;
-      });
-      if (fits) { list.splice(i, 1); return f; }
-    }
-    return null;
-  }
-  // The new rows' nodes take over free rows where they fit; the others are made anew.
-  function addNodes(added, free) {
-    var newRows = new Map();  // row key -> its nodes, for rows not in the mirror yet
-    added.forEach(function (d) {
-      if (d.gr !== 'table' || rows.has(d.g + ':' + d.row)) return;
-      var rowKey = d.g + ':' + d.row;
-      if (!newRows.has(rowKey)) newRows.set(rowKey, []);
-      newRows.get(rowKey).push(d);
-    });
-    var reused = new Set();
-    newRows.forEach(function (ds, rowKey) {
-      var f = fitting(free, ds);
-      if (!f) return;
-      f.row.setAttribute('aria-rowindex', String(Math.max(1, ds[0].row + 1)));
-      rows.set(rowKey, f.row);
-      ds.forEach(function (d, j) {
-        var el = f.cells[j];
-        el.alisKey = d.k;
-        el.id = 'alis-' + d.k;
-        nodes.set(d.k, el);
-        update(el, d, f.data[j]);
-        info.set(d.k, d);
-        reused.add(d);
-      });
-    });
-    added.forEach(function (d) {
-      if (reused.has(d)) return;
+    changes.add.forEach(function (d) {
       var el = create(d);
       update(el, d, null);
       info.set(d.k, d);
     });
-    // Rows nobody took over go.
-    free.forEach(function (list) { list.forEach(function (f) { f.row.remove(); }); });
-  }
-
-  Module.alisA11y = function (json) {
-    var changes = JSON.parse(json);
-    ensureRoot();
-    var lostFocus = false, lostOption = null, inTables = [];
-    changes.del.forEach(function (key) {
-      var el = nodes.get(key), d = info.get(key);
-      if (el && document.activeElement === el) {
-        lostFocus = true;
-        var list = groups.get('listbox');
-        if (d.r === 'option' && list) lostOption = list.getAttribute('aria-labelledby');
-      }
-      if (el && d.gr === 'table') inTables.push({ el: el, d: d });
-      else if (el) placed(el).remove();
-      nodes.delete(key);
-      info.delete(key);
-    });
-    addNodes(changes.add, freeRows(inTables));
     changes.set.forEach(function (d) {
       var el = nodes.get(d.k), old = info.get(d.k);
       if (!el) return;

@@ -1,8 +1,8 @@
 // The accessible mirror of a long table while it scrolls (docs/accessibility.md, "Long tables"):
 // after every wheel step, down and back up, each item the app drew is one mirror node with its
 // text, in a row numbered as the item's row of the whole table, the rows in the table's order and
-// no node left over from rows scrolled away. The mirror reuses leaving rows for entering ones and
-// moves as few nodes as it can (shell/browser/a11y.js): this is what must stay true while it does.
+// no node left over from rows scrolled away. The mirror moves as few nodes as it can when it puts
+// them in order (shell/browser/a11y.js): this is what must stay true while it does.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { usePortal, clickLabel, portalState, logIn, typeInto, waitForSync, screenshot } from './lib/portal.mjs';

@@ -45,16 +45,6 @@ std::string size_text(std::size_t bytes, Language lang) {
     return out;
 }
 
-// A line under the document in red and an alert for the mirror, so a screen reader says it when it
-// appears (a refusal, the question before a deletion). Not ui::field_error: that marks the nearest
-// field above as invalid, which here would be a field of the profile form.
-void alert_line(const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ui::kWarning);  // forms.cpp's error red
-    ImGui::TextWrapped("%s", text.c_str());
-    ImGui::PopStyleColor();
-    probe::record_last_item(text.c_str(), probe::Role::alert);
-}
-
 // "Slett ..." asks first, in place (no modal, as "Slett kontoen min"): the question naming the file,
 // "Ja, slett" and "Avbryt". "Slett ..." and "Avbryt" share one ImGui id, so the accessible mirror
 // keeps that one node and its keyboard focus: focus goes from "Slett" to "Avbryt" and back, instead
@@ -68,7 +58,9 @@ void remove_with_question(Context& ctx, const DocumentSlot& slot, const sync::Do
         if (ui::button(label.c_str())) queue.ask_remove(slot, d.id);
         return;
     }
-    alert_line(tr(lang, Msg::document_delete_ask) + d.file_name + tr(lang, Msg::document_delete_after));
+    // In red and an alert for the mirror (ui::note), so a screen reader says it when it appears.
+    const std::string question = tr(lang, Msg::document_delete_ask) + d.file_name + tr(lang, Msg::document_delete_after);
+    ui::note(question.c_str(), ui::kWarning);
     const float top = probe::items().back().y;
     if (ui::primary_button(tr(lang, Msg::document_delete_yes))) queue.remove(ctx, slot, d.id);
     const std::string cancel = std::string(tr(lang, Msg::cancel)) + "###remove";
@@ -122,7 +114,8 @@ void draw_document_slot(Context& ctx, const DocumentSlot& slot, bool may_upload)
     }
     if (may_upload && ui::button(tr(lang, t.upload))) queue.choose(ctx, slot);
     if (const Problems* refused = queue.refusal(slot)) {
-        for (const auto& p : *refused) alert_line(p.message.in(lang));
+        // Not ui::field_error: that marks the nearest field above as invalid, a field of the profile form.
+        for (const auto& p : *refused) ui::note(p.message.in(lang).c_str(), ui::kWarning);
     }
     ImGui::PopID();
     ImGui::Spacing();

@@ -131,7 +131,7 @@ void HospitalPeriodsScreen::draw_table(Context& ctx) {
             ImGui::TableNextColumn();
             ui::label(to_norwegian(p->range.end).c_str());
             ImGui::TableNextColumn();
-            ui::label(std::to_string(p->places).c_str());
+            ui::number(p->places);
             ImGui::TableNextColumn();
             ui::paragraph(statuses[i].c_str());
             ImGui::TableNextColumn();
@@ -205,11 +205,11 @@ void HospitalPeriodsScreen::draw_candidates(Context& ctx) {
         const DoctorProfile& doctor = input.doctors[d];
         ImGui::PushID(doctor.id.c_str());
         ImGui::TableNextColumn();
-        ui::label(std::to_string(row + 1).c_str());
+        ui::number(row + 1);
         ImGui::TableNextColumn();
         ui::label(doctor.name.c_str());
         ImGui::TableNextColumn();
-        ui::label(std::to_string(lists.scores[d].total()).c_str());
+        ui::number(lists.scores[d].total());
         ImGui::TableNextColumn();
         if (options[row]) {
             ui::label((to_norwegian(options[row]->service.start) + "–" + to_norwegian(options[row]->service.end)).c_str());

@@ -102,7 +102,7 @@ void OfficeScreen::draw_organisations(Context& ctx) {
         ImGuiListClipper clipper;  // thousands of rows stay cheap: only visible ones are drawn
         // Every row is one line of text. Given the height, the clipper does not draw the first row to
         // measure it, which would put that row, out of sight, into the accessible mirror's table.
-        clipper.Begin(static_cast<int>(shown.size()), ImGui::GetTextLineHeight() + 2.0f * ImGui::GetStyle().CellPadding.y);
+        clipper.Begin(static_cast<int>(shown.size()), ui::table_row_height());
         while (clipper.Step()) {
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
                 const OrganisationRow& row = table[shown[i]];
@@ -193,11 +193,11 @@ void OfficeScreen::draw_regional_list(Context& ctx) {
         });
         for (const int i : order) {
             ImGui::TableNextColumn();
-            ui::label(std::to_string(i + 1).c_str());
+            ui::number(i + 1);
             ImGui::TableNextColumn();
             ui::label(names[i].c_str());
             ImGui::TableNextColumn();
-            ui::label(std::to_string(score[proposed[i]]).c_str());
+            ui::number(score[proposed[i]]);
         }
         ImGui::EndTable();
     }

@@ -1,6 +1,7 @@
 #include "widgets.hpp"
 
 #include <algorithm>
+#include <string>
 
 #include <imgui_internal.h>  // ButtonBehavior, RenderFrame, RenderTextWrapped: ImGui's own button, wrapped
 
@@ -131,6 +132,10 @@ void label(const char* text) {
     ImGui::TextUnformatted(text);
     probe::record_last_item(text);
 }
+
+void number(int value) { label(std::to_string(value).c_str()); }
+
+float table_row_height() { return ImGui::GetTextLineHeight() + 2.0f * ImGui::GetStyle().CellPadding.y; }
 
 void note(const char* text, const ImVec4& colour) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour);

@@ -34,6 +34,10 @@ void title(const char* text);
 void muted(const char* text);
 // One line of text (a table cell), recorded for tests.
 void label(const char* text);
+// A whole number as one line of text (a rank, a score, a count of places).
+void number(int value);
+// The height of a table row of one line of text: the clipper's step, and the wheel's line.
+float table_row_height();
 // Wrapped text in a colour (warnings, refusals, confirmations), recorded for tests.
 void note(const char* text, const ImVec4& colour);
 inline const ImVec4 kWarning{0.70f, 0.10f, 0.10f, 1.0f};

@@ -11,6 +11,8 @@
 #include <deque>
 #include <string>
 
+#include "widgets.hpp"  // table_row_height: a wheel line is a table row
+
 namespace {
 
 // One key change or a piece of text, in the order the browser delivered them.
@@ -73,7 +75,7 @@ void update_modifiers(ImGuiIO& io) {
 }
 
 // Height of a line the wheel scrolls: a table row, the list people scroll most.
-float wheel_line_px() { return ImGui::GetFontSize() + 2 * ImGui::GetStyle().CellPadding.y; }
+float wheel_line_px() { return alis::web::ui::table_row_height(); }
 
 // ImGui 1.86 scrolls 5 font heights per vertical wheel unit and 2 per horizontal one.
 void feed_wheel(ImGuiIO& io) {

@@ -93,8 +93,14 @@ export async function clickLabel(page, label, role = null) {
   if (!item) throw new Error(`no item labelled "${label}"; visible: ${labels(state).join(' | ')}`);
   if (item.y + item.h > state.canvas.height) throw new Error(`"${label}" stays below the bottom of the page after scrolling`);
   await page.mouse.move((item.x + item.w / 2) / ratio, (item.y + item.h / 2) / ratio);
+  const before = (await portalState(page)).frame;
   await page.mouse.down();
   await page.mouse.up();
+  // ImGui (1.86) reads the pointer's place once a frame: a next move before the frames that take the
+  // press and the release would carry the click away with it (under load, a click was lost so).
+  // A click that reloads the page ends the wait with it.
+  await page.waitForFunction((f) => !window.Module || !Module.calledRun || Module.alisTestState().frame >= f + 2,
+    before, { timeout: 5000 }).catch(() => {});
 }
 
 // Clicks a text field by its label and types into it with the keyboard.

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <unordered_set>
 
@@ -19,19 +21,90 @@ const char* group_role(const probe::Item& item) {
     return item.role == probe::Role::tab ? "tablist" : "table";
 }
 
-json node_json(const probe::Item& item, float x, float y, float w, float h) {
-    json n{{"k", item.key}, {"r", probe::role_name(item.role)}, {"n", item.label}, {"x", x}, {"y", y}, {"w", w}, {"h", h}};
-    if (!item.value.empty()) n["v"] = item.value;
-    if (item.state) n["s"] = item.state;
-    if (item.described_by) n["d"] = item.described_by;
-    if (item.banner) n["b"] = 1;
-    if (item.group) {
-        n["g"] = item.group;
-        n["gr"] = group_role(item);
-        n["row"] = item.row;
-        if (item.row_count) n["rc"] = item.row_count;
+// The changes are written as JSON text directly, as they are found: a frame of a scrolled table
+// sends some twenty nodes and a hundred numbers, and building them as nlohmann values first, to
+// write and free them again, was most of the C++ half's time (bench/web/frame_time.mjs).
+void append_uint(std::string& out, std::uint64_t v) {
+    char buf[24];
+    out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+}
+void append_int(std::string& out, long long v) {
+    char buf[24];
+    out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+}
+// A place in CSS pixels, a whole or a half (css()).
+void append_half(std::string& out, float v) {
+    if (!std::isfinite(v)) {
+        out += "null";
+        return;
     }
-    return n;
+    const long long halves = std::llround(static_cast<double>(v) * 2.0);
+    if (halves < 0) out += '-';
+    const unsigned long long magnitude = static_cast<unsigned long long>(halves < 0 ? -halves : halves);
+    append_uint(out, magnitude / 2);
+    if (magnitude % 2) out += ".5";
+}
+// Names come from people (user names, organisations): plain ASCII as it is; anything else through
+// nlohmann's escaping, which replaces bad UTF-8 rather than throwing.
+void append_string(std::string& out, const std::string& text) {
+    const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u >= 0x20 && u < 0x7f && c != '"' && c != '\\';
+    });
+    if (!plain) {
+        out += json(text).dump(-1, ' ', false, json::error_handler_t::replace);
+        return;
+    }
+    out += '"';
+    out += text;
+    out += '"';
+}
+void append_node(std::string& out, const probe::Item& item, float x, float y, float w, float h) {
+    if (!out.empty()) out += ',';
+    out += "{\"k\":";
+    append_uint(out, item.key);
+    out += ",\"r\":\"";
+    out += probe::role_name(item.role);
+    out += "\",\"n\":";
+    append_string(out, item.label);
+    out += ",\"x\":";
+    append_half(out, x);
+    out += ",\"y\":";
+    append_half(out, y);
+    out += ",\"w\":";
+    append_half(out, w);
+    out += ",\"h\":";
+    append_half(out, h);
+    if (!item.value.empty()) {
+        out += ",\"v\":";
+        append_string(out, item.value);
+    }
+    if (item.state) {
+        out += ",\"s\":";
+        append_uint(out, item.state);
+    }
+    if (item.described_by) {
+        out += ",\"d\":";
+        append_uint(out, item.described_by);
+    }
+    if (item.banner) out += ",\"b\":1";
+    if (item.group) {
+        out += ",\"g\":";
+        append_uint(out, item.group);
+        out += ",\"gr\":\"";
+        out += group_role(item);
+        out += "\",\"row\":";
+        append_int(out, item.row);
+        if (item.row_count) {
+            out += ",\"rc\":";
+            append_int(out, item.row_count);
+        }
+    }
+    out += '}';
+}
+void append_key(std::string& out, std::uint32_t key) {
+    if (!out.empty()) out += ',';
+    append_uint(out, key);
 }
 
 bool same(const probe::Item& a, const probe::Item& b) {
@@ -43,8 +116,7 @@ bool same(const probe::Item& a, const probe::Item& b) {
 
 std::string Mirror::update(const std::vector<probe::Item>& items, float scale) {
     if (scale <= 0) scale = 1;
-    json add = json::array(), set = json::array(), del = json::array();
-    std::vector<double> pos;
+    std::string add, set, del, pos;  // the arrays' elements, comma-separated
     std::vector<std::uint32_t> order;
     order.reserve(items.size());
     std::unordered_set<std::uint32_t> seen;
@@ -56,19 +128,23 @@ std::string Mirror::update(const std::vector<probe::Item>& items, float scale) {
         const float x = css(item.x, scale), y = css(item.y, scale), w = css(item.w, scale), h = css(item.h, scale);
         auto it = last_.find(item.key);
         if (it == last_.end()) {
-            add.push_back(node_json(item, x, y, w, h));
+            append_node(add, item, x, y, w, h);
             last_.emplace(item.key, Node{item, x, y, w, h});
             continue;
         }
         Node& old = it->second;
         const bool moved = old.x != x || old.y != y || old.w != w || old.h != h;
         if (!same(old.item, item)) {
-            set.push_back(node_json(item, x, y, w, h));
+            append_node(set, item, x, y, w, h);
             old = Node{item, x, y, w, h};
         } else if (moved) {
             // Scrolling moves every drawn node and changes nothing else: their places alone, five
             // numbers each, rather than whole nodes the browser would compare attribute by attribute.
-            pos.insert(pos.end(), {static_cast<double>(item.key), x, y, w, h});
+            append_key(pos, item.key);
+            for (const float v : {x, y, w, h}) {
+                pos += ',';
+                append_half(pos, v);
+            }
             old.x = x, old.y = y, old.w = w, old.h = h;
         }
     }
@@ -76,20 +152,25 @@ std::string Mirror::update(const std::vector<probe::Item>& items, float scale) {
         if (seen.count(it->first)) {
             ++it;
         } else {
-            del.push_back(it->first);
+            append_key(del, it->first);
             it = last_.erase(it);
         }
     }
     const bool reordered = order != order_;
     if (add.empty() && set.empty() && del.empty() && pos.empty() && !reordered) return {};
-    json out{{"add", std::move(add)}, {"set", std::move(set)}, {"del", std::move(del)}};
-    if (!pos.empty()) out["pos"] = std::move(pos);
+    std::string out;
+    out.reserve(add.size() + set.size() + del.size() + pos.size() + (reordered ? order.size() * 11 : 0) + 48);
+    out += "{\"add\":[" + add + "],\"set\":[" + set + "],\"del\":[" + del + "]";
+    if (!pos.empty()) out += ",\"pos\":[" + pos + "]";
     if (reordered) {
-        out["order"] = order;
+        out += ",\"order\":[";
+        std::string keys;
+        for (const auto key : order) append_key(keys, key);
+        out += keys + "]";
         order_ = std::move(order);
     }
-    // Names come from people (user names, organisations): bad UTF-8 is replaced, never thrown.
-    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+    out += '}';
+    return out;
 }
 
 void Mirror::reset() {

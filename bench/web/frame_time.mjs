@@ -12,6 +12,13 @@
 // the difference in C++ and the DOM changes in a11y.js, shell/browser/a11y_bridge.cpp, and the C++
 // difference's part alone, a11y_diff_ms); the
 // browser's own style and layout of the changed nodes happen after the frame and are not in it.
+//
+// Those figures are wall-clock time, and on a machine with 2 cores shared with Chromium's GPU process
+// (WebGL in software) the page's main thread is often paused in the middle of a frame: the pause is
+// in the figure though no work of the frame's is. So each phase is also traced (CDP Tracing, the
+// marks of shell/browser/trace_marks.cpp around every frame and every mirror update), and each mark
+// carries the main thread's own CPU clock: the frame's and the mirror's thread time is their work
+// alone. The mirror's target is judged on that, and both clocks are printed.
 import { startServer, launchBrowser, logIn, portalState, clickLabel, labels, nextFrames } from '../../tests/e2e/lib/portal.mjs';
 import { apiLogin, apiPush } from '../../tests/e2e/lib/api.mjs';
 
@@ -36,9 +43,50 @@ function organisation(i) {
 
 function summary(name, samples, note = '') {
   if (samples.length === 0) return `${name.padEnd(34)} no frame drawn${note}`;
-  const mirror = samples.a11y?.length ? `\n  ${''.padEnd(34)} of which the accessible mirror: ${stats(samples.a11y)} (target <= 1 ms)` : '';
-  const diff = samples.diff?.length ? `\n  ${''.padEnd(34)}   its C++ difference alone:      ${stats(samples.diff)}` : '';
-  return stats0(name, samples, note) + mirror + diff;
+  const line = (label, figures) => `\n  ${''.padEnd(34)} ${label.padEnd(44)} ${figures}`;
+  const t = samples.traced;
+  let out = stats0(name, samples, note);
+  if (t?.frames.length) out += line('the frames\' main-thread CPU time (trace):', `${t.frames.length} frames: ${stats(t.frames)}`);
+  if (samples.a11y?.length) out += line('of which the accessible mirror, wall clock:', stats(samples.a11y));
+  if (t?.mirror.length) {
+    out += line('  main-thread CPU time (trace):', `${stats(t.mirror)} (target <= 1 ms)`);
+    if (t.changed.length) out += line(`  in the ${t.changed.length} frames that changed it:`, `${stats(t.changed)}; wall clock ${stats(t.changedWall)}`);
+  }
+  if (samples.diff?.length) out += line('  its C++ difference alone, wall clock:', stats(samples.diff));
+  return out;
+}
+
+// Runs `act` with the page traced; returns the main thread's CPU time (ms) of each frame and each
+// mirror update from the marks' thread clock (tts), and the changing updates' wall clock (ts).
+async function traceMarks(page, act) {
+  const cdp = await page.context().newCDPSession(page);
+  const marks = [];
+  cdp.on('Tracing.dataCollected', (e) => marks.push(...e.value.filter((v) => v.cat === 'blink.user_timing' && v.name.startsWith('alis-'))));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['blink.user_timing'] }, transferMode: 'ReportEvents' });
+  await page.evaluate(() => Module._alis_trace_marks(1));
+  const result = await act();
+  await page.evaluate(() => Module._alis_trace_marks(0));
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  marks.sort((a, b) => a.ts - b.ts);
+  const traced = { frames: [], mirror: [], changed: [], changedWall: [] };
+  const open = {};
+  for (const m of marks) {
+    if (m.tts === undefined) throw new Error('the trace has no thread clock (tts): no CPU time to report');
+    if (m.name.endsWith('-start')) { open[m.name] = m; continue; }
+    const kind = m.name === 'alis-frame-end' ? 'frame' : 'mirror';
+    const start = open[`alis-${kind}-start`];
+    if (!start) continue;
+    delete open[`alis-${kind}-start`];
+    const cpu = (m.tts - start.tts) / 1000;
+    if (kind === 'frame') { traced.frames.push(cpu); continue; }
+    traced.mirror.push(cpu);
+    if (m.name === 'alis-mirror-changed') { traced.changed.push(cpu); traced.changedWall.push((m.ts - start.ts) / 1000); }
+  }
+  result.traced = traced;
+  return result;
 }
 function stats(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -121,7 +169,7 @@ try {
   console.log(`"Organisasjoner": ${visible} of ${ROWS}+ rows drawn by the clipper; timing: ${source}`);
 
   const results = [];
-  results.push(summary('idle table view, 3 s', await measure(page, () => new Promise((r) => setTimeout(r, 3000))),
+  results.push(summary('idle table view, 3 s', await traceMarks(page, () => measure(page, () => new Promise((r) => setTimeout(r, 3000)))),
     ' (frames drawn with no input)'));
 
   const filter = state.items.find((i) => i.label === 'Filter');
@@ -130,28 +178,28 @@ try {
   const ratio = state.canvas.pixel_ratio || 1;
   const over = table.length ? table[Math.floor(table.length / 2)] : { x: 100, y: headerY + 100, w: 10, h: 10 };
   await page.mouse.move((over.x + over.w / 2) / ratio, (over.y + over.h / 2) / ratio);
-  results.push(summary('scrolling, 60 wheel steps', await measure(page, async () => {
+  results.push(summary('scrolling, 60 wheel steps', await traceMarks(page, () => measure(page, async () => {
     for (let i = 0; i < 60; ++i) {
       await page.mouse.wheel(0, i < 40 ? 120 : -120);
       await new Promise((r) => setTimeout(r, 30));
     }
-  })));
+  }))));
 
-  results.push(summary('typing "kommune 9" in the filter', await measure(page, async () => {
+  results.push(summary('typing "kommune 9" in the filter', await traceMarks(page, () => measure(page, async () => {
     await clickLabel(page, 'Filter');
     await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'alis-text-input');
     await page.keyboard.type('kommune 9', { delay: 60 });
     for (let i = 0; i < 'kommune 9'.length; ++i) await page.keyboard.press('Backspace', { delay: 30 });
-  })));
+  }))));
 
   // A sortable header is an item labelled like the column ('Navn'), above the form's own 'Navn' field.
   const names = (await portalState(page)).items.filter((i) => i.label === 'Navn').sort((a, b) => a.y - b.y);
   if (names.length >= 2) {
-    results.push(summary('sorting: two clicks on "Navn"', await measure(page, async () => {
+    results.push(summary('sorting: two clicks on "Navn"', await traceMarks(page, () => measure(page, async () => {
       await clickLabel(page, 'Navn');
       await nextFrames(page);
       await clickLabel(page, 'Navn');
-    })));
+    }))));
   } else {
     results.push('sorting                            not measured: the table has no sortable header in this build');
   }

@@ -24,6 +24,7 @@
       mirror.innerHTML = '<header id="alis-banner"></header><main id="alis-main" tabindex="-1"></main>';
       document.body.appendChild(mirror);
     }
+    listen(mirror);
     banner = document.getElementById('alis-banner');
     main = document.getElementById('alis-main');
     announcer('polite');
@@ -38,25 +39,26 @@
     Module._alis_a11y_click(key);
   }
 
-  function create(d) {
+  // A new node is a copy of a prototype for its role (cheaper than making and labelling one: a
+  // scrolled table makes a row of them per frame). Its listeners are the mirror's, once (below).
+  var prototypes = {};
+  function kindOf(d) {
+    if (d.r === 'textbox') return (d.s & State.multiline) ? 'textbox area' : (d.s & State.password) ? 'textbox password' : 'textbox text';
+    return d.r === 'columnheader' && !d.n ? 'columnheader blank' : d.r;
+  }
+  function prototypeOf(d) {
+    var kind = kindOf(d);
+    if (prototypes[kind]) return prototypes[kind];
     var el;
     if (d.r === 'textbox') {
       el = document.createElement((d.s & State.multiline) ? 'textarea' : 'input');
       if (el.tagName === 'INPUT') el.type = (d.s & State.password) ? 'password' : 'text';
       el.autocomplete = 'off';
       el.setAttribute('spellcheck', 'false');
-      el.addEventListener('focus', function () { if (!el.alisActive) centre(d.k); });
-      el.addEventListener('blur', function () { el.alisActive = false; if (Module.calledRun) Module._alis_a11y_blur(d.k); });
-      // Text goes to ImGui as typed text; the field shows what ImGui then holds (the next update).
-      el.addEventListener('beforeinput', function (event) {
-        event.preventDefault();
-        if (event.data && Module.alisSendText) Module.alisSendText(event.data);
-      });
-    } else if (d.r in clickable && !(d.r === 'columnheader' && !d.n)) {
+    } else if (d.r in clickable && kind !== 'columnheader blank') {
       el = document.createElement('button');
       el.type = 'button';
       if (clickable[d.r]) el.setAttribute('role', clickable[d.r]);
-      el.addEventListener('click', function (event) { event.preventDefault(); centre(d.k); });
     } else {
       el = document.createElement('div');
       // An empty column header (the column of row buttons) is no button: it does nothing.
@@ -65,19 +67,62 @@
       if (d.r === 'heading') el.setAttribute('aria-level', '2');
       if (d.r === 'title') el.setAttribute('aria-level', '1');
     }
-    el.id = 'alis-' + d.k;
     el.className = 'alis-node alis-' + d.r;
-    // A row holds only cells (ARIA): a button or field in a table row goes in a cell of its own.
+    return prototypes[kind] = el;
+  }
+  var cellBox = null;  // a row holds only cells (ARIA): a button or field in a table row goes in one
+  function create(d) {
+    var el = prototypeOf(d).cloneNode(false);
+    el.alisKey = d.k;
+    // An id costs the browser work whenever the node comes, goes or changes item, and a table's
+    // cells do so by the row while it scrolls or is filtered: they get one only when another node
+    // refers to them (nameIdsReferred). Module.alisMirrorNode finds any node by its key.
+    if (!inTable(d) || d.r === 'combobox') el.id = 'alis-' + d.k;
     if (d.g && d.gr === 'table' && d.r !== 'cell' && d.r !== 'columnheader') {
-      var box = document.createElement('div');
-      box.setAttribute('role', 'cell');
-      box.className = 'alis-group';
+      if (!cellBox) {
+        cellBox = document.createElement('div');
+        cellBox.setAttribute('role', 'cell');
+        cellBox.className = 'alis-group';
+      }
+      var box = cellBox.cloneNode(false);
       box.appendChild(el);
       el.alisBox = box;
+      box.alisNode = el;
     }
     nodes.set(d.k, el);
     return el;
   }
+  // The mirror's listeners, for all its nodes. A click (a screen reader's, Enter or Space on a
+  // button) and focus arriving on a field go to the app as a click on the item; focus leaving a field
+  // lets ImGui let go of it; text typed into a field goes to ImGui as typed text, and the field
+  // shows what ImGui then holds (the next update).
+  function listen(mirror) {
+    function nodeOf(event) {
+      var el = event.target;
+      return el && el.classList && el.classList.contains('alis-node') && info.has(keyOf(el)) ? el : null;
+    }
+    mirror.addEventListener('click', function (event) {
+      var el = nodeOf(event);
+      if (!el || el.tagName !== 'BUTTON') return;
+      event.preventDefault();
+      centre(keyOf(el));
+    });
+    mirror.addEventListener('focusin', function (event) {
+      var el = nodeOf(event);
+      if (el && el.classList.contains('alis-textbox')) centre(keyOf(el));
+    });
+    mirror.addEventListener('focusout', function (event) {
+      var el = nodeOf(event);
+      if (el && el.classList.contains('alis-textbox') && Module.calledRun) Module._alis_a11y_blur(keyOf(el));
+    });
+    mirror.addEventListener('beforeinput', function (event) {
+      if (!nodeOf(event)) return;
+      event.preventDefault();
+      if (event.data && Module.alisSendText) Module.alisSendText(event.data);
+    });
+  }
+  function keyOf(el) { return el.alisKey; }
+  function inTable(d) { return d.g && d.gr === 'table'; }
   // What is put into the mirror for a node: the node, or the cell around it.
   function placed(el) { return el.alisBox || el; }
 
@@ -226,6 +271,10 @@
   }
   // Over its item's rectangle (CSS pixels); only what changed is written.
   function place(el, d, old) {
+    if (!old) {  // a new node: one declaration parsed instead of four
+      el.style.cssText = 'left:' + d.x + 'px;top:' + d.y + 'px;width:' + d.w + 'px;height:' + d.h + 'px';
+      return;
+    }
     if (!old || old.x !== d.x) el.style.left = d.x + 'px';
     if (!old || old.y !== d.y) el.style.top = d.y + 'px';
     if (!old || old.w !== d.w) el.style.width = d.w + 'px';
@@ -243,6 +292,7 @@
       group.setAttribute('role', role);
       group.className = 'alis-group';
       if (key === 'listbox') group.id = 'alis-listbox';
+      group.alisUp = regionOf(d);  // its container, while it is kept
       groups.set(key, group);
     }
     if (d.gr !== 'table') return group;
@@ -261,6 +311,8 @@
       row.setAttribute('aria-rowindex', String(Math.max(1, d.row + 1)));
       row.className = 'alis-group';
       row.alisGroup = d.g;
+      row.alisRowKey = rowKey;
+      row.alisUp = group;
       rows.set(rowKey, row);
     }
     return row;
@@ -269,38 +321,52 @@
   // Puts the nodes in reading order, moving as few as possible: moving a node costs the browser its
   // layout and a screen reader its place, and moving a focused node would blur it. Containers take
   // the place of their first node.
+  var pass = 0;  // marks what one arrange has seen, instead of a set per container
   function arrange(order) {
-    var wanted = new Map();  // container -> { list: children in order, has: Set of them }
+    ++pass;
+    var containers = [];
     function want(parent, child) {
-      var w = wanted.get(parent);
-      if (!w) wanted.set(parent, w = { list: [], has: new Set() });
-      if (w.has.has(child)) return;
-      w.has.add(child);
-      w.list.push(child);
-    }
-    order.forEach(function (key) {
-      var d = info.get(key), el = nodes.get(key);
-      if (!d || !el) return;
-      var parent = parentOf(d);
-      want(parent, placed(el));
-      var region = regionOf(d);
-      if (parent.alisGroup) {  // a table's row
-        var table = groups.get(d.g);
-        want(table, parent);
-        want(region, table);
-      } else if (parent !== region) {
-        want(region, parent);
+      if (child.alisPass === pass) return false;
+      child.alisPass = pass;
+      if (parent.alisListPass !== pass) {
+        parent.alisListPass = pass;
+        parent.alisList = [];
+        containers.push(parent);
       }
-    });
-    wanted.forEach(function (w, parent) { reorder(parent, w.list); });
+      parent.alisList.push(child);
+      return true;
+    }
+    for (var i = 0; i < order.length; ++i) {
+      var d = info.get(order[i]), el = nodes.get(order[i]);
+      if (!d || !el) continue;
+      // A row in its table, the table in its region: each once.
+      for (var child = placed(el), parent = containerOf(el, d); parent.alisUp; child = parent, parent = parent.alisUp) {
+        if (!want(parent, child)) break;
+      }
+      if (!parent.alisUp) want(parent, child);
+    }
+    containers.forEach(function (parent) { reorder(parent, parent.alisList); parent.alisList = null; });
     // Containers left empty go.
-    groups.forEach(function (group, key) { if (!group.firstChild) { group.remove(); groups.delete(key); } });
-    rows.forEach(function (row, key) { if (!row.firstChild) { row.remove(); rows.delete(key); } });
+    groups.forEach(function (group, key) { if (!group.firstChild) { group.remove(); groups.delete(key); group.alisUp = null; } });
+    rows.forEach(function (row, key) { if (!row.firstChild) { row.remove(); rows.delete(key); row.alisUp = null; } });
+  }
+  // The container a node is in: the one found when it was placed, while that container is still kept.
+  function containerOf(el, d) {
+    var c = el.alisParent;
+    if (c && (c === main || c === banner || c.alisUp)) return c;
+    return el.alisParent = parentOf(d);
   }
   // Gives `parent` the children `list` in that order. Those already in it that keep their order
   // (the longest run in order) stay; only the others are moved or inserted. A table scrolled by a
   // row gets the new row inserted and moves none of the others.
   function reorder(parent, list) {
+    var n = parent.firstChild, i = 0;
+    while (n && i < list.length && n === list[i]) n = n.nextSibling, ++i;  // already in order
+    if (i === list.length) return;
+    if (!n) {  // the rest is new (a new row's cells)
+      for (; i < list.length; ++i) parent.appendChild(list[i]);
+      return;
+    }
     var index = new Map();
     list.forEach(function (child, i) { index.set(child, i); });
     var seen = [];  // the wanted places of the children already there, in their present order
@@ -325,56 +391,125 @@
     return keep;
   }
 
+  // A table's cells are kept by their place (row, column) as well as by their item: when a filter or
+  // a sort puts other items in the rows on screen, a cell that goes and one that comes in the same
+  // row share its element, whose words and key change in place; nothing is removed or inserted.
+  // Scrolling brings rows of other numbers, so those still come and go whole.
+  function Spares() { this.byRow = new Map(); }  // row element -> [{ el, d }] of cells that went
+  Spares.prototype.keep = function (el, d) {
+    var row = placed(el).parentNode;
+    if (!row || !row.alisGroup || document.activeElement === el) return false;
+    var list = this.byRow.get(row);
+    if (!list) this.byRow.set(row, list = []);
+    list.push({ el: el, d: d });
+    return true;
+  };
+  // The element of a cell that went from the row `d` comes to, of its kind (in its column if there
+  // is one), now the node of `d`; null if none.
+  Spares.prototype.take = function (d) {
+    var row = d.g && d.gr === 'table' ? rows.get(d.g + ':' + d.row) : null;
+    var list = row && this.byRow.get(row);
+    if (!list || !list.length) return null;
+    var kind = kindOf(d), at = -1;
+    for (var i = 0; i < list.length; ++i) {
+      if (kindOf(list[i].d) !== kind) continue;
+      if (at < 0) at = i;
+      if (list[i].d.x === d.x) { at = i; break; }
+    }
+    if (at < 0) return null;
+    var spare = list.splice(at, 1)[0];
+    spare.el.alisKey = d.k;
+    if (spare.el.id) spare.el.removeAttribute('id');  // it was referred to; its new item may not be
+    nodes.set(d.k, spare.el);
+    update(spare.el, d, spare.d);
+    return spare.el;
+  };
+  // The cells no item came for go; a row all of whose cells went goes whole (one removal).
+  Spares.prototype.removeLeft = function () {
+    this.byRow.forEach(function (list, row) {
+      if (!list.length) return;
+      if (list.length === row.childNodes.length) {
+        row.remove();
+        rows.delete(row.alisRowKey);
+        row.alisUp = null;
+        return;
+      }
+      list.forEach(function (spare) { placed(spare.el).remove(); });
+    });
+  };
+
+  // A node another refers to (aria-describedby: a field's error) has its id.
+  function nameIdsReferred(list) {
+    for (var i = 0; i < list.length; ++i) {
+      var target = list[i].d && nodes.get(list[i].d);
+      if (target && !target.id) target.id = 'alis-' + list[i].d;
+    }
+  }
+  // For tests and tools: the mirror's node of an item, by the item's key (web/ui_probe.hpp).
+  Module.alisMirrorNode = function (key) { return nodes.get(key) || null; };
+
   Module.alisA11y = function (json) {
     var changes = JSON.parse(json);
     ensureRoot();
     var lostFocus = false, lostOption = null;
+    var spares = new Spares();
     changes.del.forEach(function (key) {
-      var el = nodes.get(key);
+      var el = nodes.get(key), d = info.get(key);
       if (el && document.activeElement === el) {
         lostFocus = true;
         var list = groups.get('listbox');
-        if (info.get(key).r === 'option' && list) lostOption = list.getAttribute('aria-labelledby');
+        if (d.r === 'option' && list) lostOption = list.getAttribute('aria-labelledby');
       }
-      if (el) placed(el).remove();
       nodes.delete(key);
       info.delete(key);
+      if (el && !spares.keep(el, d)) placed(el).remove();
     });
-    changes.add.forEach(function (d) {
-      var el = create(d);
-      update(el, d, null);
-      info.set(d.k, d);
-    });
+    var arriving = changes.add;
     changes.set.forEach(function (d) {
       var el = nodes.get(d.k), old = info.get(d.k);
       if (!el) return;
       if (old.r !== d.r || old.g !== d.g || old.row !== d.row) {
-        // Another kind of node (or another place in a table): made anew.
-        var focused = document.activeElement === el;
-        placed(el).remove();
-        el = create(d);
-        update(el, d, null);
-        info.set(d.k, d);
-        var parent = parentOf(d);
-        parent.appendChild(placed(el));
-        if (focused) el.focus({ preventScroll: true });
+        // Another kind of node, or another row of a table (a filter typed): it comes anew, or takes
+        // the element of a cell that went from its new row.
+        if (arriving === changes.add) arriving = changes.add.slice();
+        arriving.push(d);
+        nodes.delete(d.k);
+        info.delete(d.k);
+        if (document.activeElement === el) {  // made anew in its place, and focused again
+          placed(el).remove();
+          el = create(d);
+          update(el, d, null);
+          parentOf(d).appendChild(placed(el));
+          el.focus({ preventScroll: true });
+          info.set(d.k, d);
+        } else if (!spares.keep(el, old)) {
+          placed(el).remove();
+        }
         return;
       }
       update(el, d, old);
       if (d.rc !== old.rc) parentOf(d);  // the table's count of rows (a filter typed)
       info.set(d.k, d);
     });
+    arriving.forEach(function (d) {
+      if (!info.has(d.k) && !spares.take(d)) update(create(d), d, null);
+      info.set(d.k, d);
+    });
+    spares.removeLeft();
+    nameIdsReferred(arriving);
+    nameIdsReferred(changes.set);
     // Nodes that only moved (scrolling): [key, x, y, w, h, ...].
     var pos = changes.pos || [];
     for (var p = 0; p + 4 < pos.length; p += 5) {
       var moved = nodes.get(pos[p]), was = info.get(pos[p]);
       if (!moved || !was) continue;
-      var before = { x: was.x, y: was.y, w: was.w, h: was.h };
-      was.x = pos[p + 1], was.y = pos[p + 2], was.w = pos[p + 3], was.h = pos[p + 4];
-      place(moved, was, before);
+      if (was.x !== pos[p + 1]) moved.style.left = (was.x = pos[p + 1]) + 'px';
+      if (was.y !== pos[p + 2]) moved.style.top = (was.y = pos[p + 2]) + 'px';
+      if (was.w !== pos[p + 3]) moved.style.width = (was.w = pos[p + 3]) + 'px';
+      if (was.h !== pos[p + 4]) moved.style.height = (was.h = pos[p + 4]) + 'px';
     }
     if (changes.order) arrange(changes.order);
-    else changes.add.forEach(function (d) { var el = placed(nodes.get(d.k)); if (!el.parentNode) parentOf(d).appendChild(el); });
+    else arriving.forEach(function (d) { var el = placed(nodes.get(d.k)); if (!el.parentNode) parentOf(d).appendChild(el); });
     linkListbox();
     // A combo the keyboard opened: its chosen option takes focus once the list is shown.
     if (focusOptionOf && focusChosenOption()) focusOptionOf = null;
@@ -414,7 +549,7 @@
   document.addEventListener('focusin', function (event) {
     var el = event.target;
     if (!el || !el.classList || !el.classList.contains('alis-node') || !Module.calledRun) return;
-    var key = Number(el.id.slice('alis-'.length));
+    var key = keyOf(el);
     if (info.has(key)) Module._alis_a11y_reveal(key);
   });
   // Escape closes an open popup (a combo's list, the date picker), as for a person with a mouse

@@ -12,6 +12,7 @@
 #include "app.hpp"
 #include "i18n.hpp"
 #include "reveal.hpp"
+#include "trace_marks.hpp"
 #include "ui_probe.hpp"
 
 namespace {
@@ -141,11 +142,13 @@ void a11y_install(alis::web::App& app) { g_app = &app; }
 
 void a11y_end_frame(alis::web::App& app, float scale) {
     g_scale = scale > 0 ? scale : 1;
+    trace_mark("alis-mirror-start");
     const double start = emscripten_get_now();
     const std::string changes = g_mirror.update(alis::web::probe::items(), g_scale);
     g_diff_cost.add(emscripten_get_now() - start);
     if (!changes.empty()) EM_ASM({ Module.alisA11y(UTF8ToString($0)); }, changes.c_str());
     g_cost.add(emscripten_get_now() - start);
+    trace_mark(changes.empty() ? "alis-mirror-same" : "alis-mirror-changed");
 
     const std::string lang(alis::language_code(app.language()));
     const std::string title = app.page_title();

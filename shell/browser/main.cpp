@@ -27,6 +27,7 @@
 #include "browser_platform.hpp"
 #include "text_input.hpp"
 #include "theme.hpp"
+#include "trace_marks.hpp"
 
 namespace {
 
@@ -245,6 +246,7 @@ void record_cpu_time(double ms) {
 }
 
 void draw_frame() {
+    alis::shell::trace_mark("alis-frame-start");
     const double start = emscripten_get_now();
     if (app_due() <= now_seconds()) g_host.due_served = g_host.app->next_frame_due();
     if (g_host.events != g_host.events_drawn) {
@@ -277,6 +279,7 @@ void draw_frame() {
     g_host.last_picture = picture;
     g_host.settle_frames = std::max(g_host.settle_frames - 1, changed ? 1 : 0);
     record_cpu_time(emscripten_get_now() - start);
+    alis::shell::trace_mark("alis-frame-end");
 }
 
 // Called by Emscripten's main loop on every animation frame while it runs.

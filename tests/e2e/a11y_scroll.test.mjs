@@ -30,7 +30,7 @@ function mirrorDiffers(page) {
     for (const item of state.items) if (!items.has(item.key)) items.set(item.key, item);
     const problems = [];
     for (const item of items.values()) {
-      const el = document.getElementById(`alis-${item.key}`);
+      const el = Module.alisMirrorNode(item.key);
       if (!el) { problems.push(`no node for ${item.role} "${item.label}"`); continue; }
       if ((item.role === 'cell' || item.role === 'button') && el.textContent !== item.label) {
         problems.push(`${item.role} "${item.label}" reads "${el.textContent}"`);

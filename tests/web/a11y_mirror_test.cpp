@@ -136,6 +136,58 @@ TEST_CASE("a node that only moved is sent as its place alone, with its whole key
     CHECK(renamed["set"][0]["y"].get<double>() == 20);
 }
 
+TEST_CASE("the changes are valid JSON whatever the names hold, and carry every field of a node") {
+    a11y::Mirror mirror;
+    probe::Item header;
+    header.label = "Navn \"kort\" \\ C:\\tabell\t\x01";  // quotes, backslashes, control characters
+    header.role = probe::Role::columnheader;
+    header.key = 4294967295u;  // the largest key
+    header.group = 3000000000u;
+    header.row = -1;           // the header row
+    header.row_count = 10001;
+    header.x = -3, header.y = 1, header.w = 201, header.h = 40;  // scale 2: -1.5, 0.5, 100.5, 20
+    probe::Item field;
+    field.label = "Ålesund og Førde \xff\xfe";  // Norwegian letters, then bytes that are no UTF-8
+    field.role = probe::Role::textbox;
+    field.key = 7;
+    field.value = "æøå";
+    field.state = probe::kInvalid;
+    field.described_by = 8;
+    field.banner = true;
+    const json sent = json::parse(mirror.update({header, field}, 2.0f));
+    REQUIRE(sent["add"].size() == 2);
+    const json& h = sent["add"][0];
+    CHECK(h["k"].get<std::uint64_t>() == 4294967295u);
+    CHECK(h["r"] == "columnheader");
+    CHECK(h["n"] == header.label);
+    CHECK(h["x"].get<double>() == -1.5);
+    CHECK(h["y"].get<double>() == 0.5);
+    CHECK(h["w"].get<double>() == 100.5);
+    CHECK(h["h"].get<double>() == 20);
+    CHECK(h["g"].get<std::uint64_t>() == 3000000000u);
+    CHECK(h["gr"] == "table");
+    CHECK(h["row"] == -1);
+    CHECK(h["rc"] == 10001);
+    CHECK_FALSE(h.contains("v"));
+    CHECK_FALSE(h.contains("b"));
+    const json& f = sent["add"][1];
+    CHECK(f["n"] == "Ålesund og Førde \xef\xbf\xbd\xef\xbf\xbd");  // each bad byte replaced, nothing thrown
+    CHECK(f["v"] == "æøå");
+    CHECK(f["s"] == probe::kInvalid);
+    CHECK(f["d"] == 8);
+    CHECK(f["b"] == 1);
+    CHECK_FALSE(f.contains("g"));
+    CHECK(sent["order"] == json::array({4294967295u, 7}));
+    CHECK(sent["del"].empty());
+    // Moved by a half pixel up and left: its place alone; then gone: its key in "del".
+    header.x -= 1, header.y -= 1;
+    const json moved = json::parse(mirror.update({header, field}, 2.0f));
+    CHECK(moved["pos"] == json::parse("[4294967295, -2, 0, 100.5, 20]"));
+    const json gone = json::parse(mirror.update({field}, 2.0f));
+    CHECK(gone["del"] == json::array({4294967295u}));
+    CHECK(gone["order"] == json::array({7}));
+}
+
 TEST_CASE("an address opens its screen while logged out, and back returns") {
     Headless ui;
     TestPortal portal;

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-30}
 targets=("$@")
 build=("$@")
-(( ${#targets[@]} )) || { targets=(fuzz_json fuzz_push fuzz_pull fuzz_mutations fuzz_http fuzz_csv fuzz_facts fuzz_documents fuzz_base64); build=(fuzz_targets); }
+(( ${#targets[@]} )) || { targets=(fuzz_json fuzz_push fuzz_pull fuzz_mutations fuzz_http fuzz_csv fuzz_facts fuzz_documents fuzz_base64 fuzz_mirror); build=(fuzz_targets); }
 
 scripts/build.sh sanitize "${build[@]}" || exit 1
 

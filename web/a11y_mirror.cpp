@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <unordered_set>
 
 namespace alis::web::a11y {
 
@@ -44,14 +43,42 @@ void append_half(std::string& out, float v) {
     append_uint(out, magnitude / 2);
     if (magnitude % 2) out += ".5";
 }
-// Names come from people (user names, organisations): plain ASCII as it is; anything else through
-// nlohmann's escaping, which replaces bad UTF-8 rather than throwing.
+// Whether `text` goes into a JSON string as it is: well-formed UTF-8 (RFC 3629: no overlong forms, no
+// surrogates, nothing above U+10FFFF) without control characters, quotes or backslashes.
+bool json_plain(const std::string& text) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const auto* end = p + text.size();
+    while (p < end) {
+        const unsigned char c = *p;
+        if (c < 0x80) {
+            if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') return false;
+            ++p;
+            continue;
+        }
+        // The lead byte gives the length and the allowed range of the next byte (RFC 3629, section 4).
+        int length = 0;
+        unsigned char low = 0x80, high = 0xbf;
+        if (c >= 0xc2 && c <= 0xdf) length = 2;
+        else if (c == 0xe0) length = 3, low = 0xa0;
+        else if (c == 0xed) length = 3, high = 0x9f;
+        else if (c >= 0xe1 && c <= 0xef) length = 3;
+        else if (c == 0xf0) length = 4, low = 0x90;
+        else if (c == 0xf4) length = 4, high = 0x8f;
+        else if (c >= 0xf1 && c <= 0xf3) length = 4;
+        else return false;
+        if (end - p < length || p[1] < low || p[1] > high) return false;
+        for (int i = 2; i < length; ++i) {
+            if (p[i] < 0x80 || p[i] > 0xbf) return false;
+        }
+        p += length;
+    }
+    return true;
+}
+
+// Names come from people (user names, organisations): well-formed text as it is; anything else
+// through nlohmann's escaping, which replaces bad UTF-8 rather than throwing.
 void append_string(std::string& out, const std::string& text) {
-    const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
-        const auto u = static_cast<unsigned char>(c);
-        return u >= 0x20 && u < 0x7f && c != '"' && c != '\\';
-    });
-    if (!plain) {
+    if (!json_plain(text)) {
         out += json(text).dump(-1, ' ', false, json::error_handler_t::replace);
         return;
     }
@@ -119,24 +146,24 @@ std::string Mirror::update(const std::vector<probe::Item>& items, float scale) {
     std::string add, set, del, pos;  // the arrays' elements, comma-separated
     std::vector<std::uint32_t> order;
     order.reserve(items.size());
-    std::unordered_set<std::uint32_t> seen;
-    seen.reserve(items.size() * 2);
+    ++frame_;  // a node drawn in this frame carries it: no set of the frame's keys to build
     for (const auto& item : items) {
+        auto it = last_.find(item.key);
         // The probe's keys are unique in a frame; an item recorded twice is mirrored once.
-        if (!seen.insert(item.key).second) continue;
+        if (it != last_.end() && it->second.frame == frame_) continue;
         order.push_back(item.key);
         const float x = css(item.x, scale), y = css(item.y, scale), w = css(item.w, scale), h = css(item.h, scale);
-        auto it = last_.find(item.key);
         if (it == last_.end()) {
             append_node(add, item, x, y, w, h);
-            last_.emplace(item.key, Node{item, x, y, w, h});
+            last_.emplace(item.key, Node{item, x, y, w, h, frame_});
             continue;
         }
         Node& old = it->second;
+        old.frame = frame_;
         const bool moved = old.x != x || old.y != y || old.w != w || old.h != h;
         if (!same(old.item, item)) {
             append_node(set, item, x, y, w, h);
-            old = Node{item, x, y, w, h};
+            old = Node{item, x, y, w, h, frame_};
         } else if (moved) {
             // Scrolling moves every drawn node and changes nothing else: their places alone, five
             // numbers each, rather than whole nodes the browser would compare attribute by attribute.
@@ -149,7 +176,7 @@ std::string Mirror::update(const std::vector<probe::Item>& items, float scale) {
         }
     }
     for (auto it = last_.begin(); it != last_.end();) {
-        if (seen.count(it->first)) {
+        if (it->second.frame == frame_) {
             ++it;
         } else {
             append_key(del, it->first);

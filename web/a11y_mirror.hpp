@@ -29,9 +29,11 @@ private:
     struct Node {
         probe::Item item;
         float x, y, w, h;  // rounded CSS pixels
+        std::uint64_t frame;  // the last update that had it
     };
     std::unordered_map<std::uint32_t, Node> last_;
     std::vector<std::uint32_t> order_;
+    std::uint64_t frame_ = 0;  // updates so far
 };
 
 }  // namespace alis::web::a11y

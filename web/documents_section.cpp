@@ -49,7 +49,9 @@ std::string size_text(std::size_t bytes, Language lang) {
 // "Ja, slett" and "Avbryt". "Slett ..." and "Avbryt" share one ImGui id, so the accessible mirror
 // keeps that one node and its keyboard focus: focus goes from "Slett" to "Avbryt" and back, instead
 // of to the page's start as when a focused node goes (shell/browser/a11y.js).
-void remove_with_question(Context& ctx, const DocumentSlot& slot, const sync::DocumentRecord& d, const KindTexts& t) {
+// `may_upload`: the slot's upload button follows, and takes keyboard focus once the file is deleted.
+void remove_with_question(Context& ctx, const DocumentSlot& slot, const sync::DocumentRecord& d, const KindTexts& t,
+                          bool may_upload) {
     const Language lang = ctx.lang;
     DocumentQueue& queue = *ctx.documents;
     if (!queue.asking_remove(slot, d.id)) {
@@ -62,7 +64,10 @@ void remove_with_question(Context& ctx, const DocumentSlot& slot, const sync::Do
     const std::string question = tr(lang, Msg::document_delete_ask) + d.file_name + tr(lang, Msg::document_delete_after);
     ui::note(question.c_str(), ui::kWarning);
     const float top = probe::items().back().y;
-    if (ui::primary_button(tr(lang, Msg::document_delete_yes))) queue.remove(ctx, slot, d.id);
+    if (ui::primary_button(tr(lang, Msg::document_delete_yes))) {
+        queue.remove(ctx, slot, d.id);
+        if (may_upload) probe::request_focus(ImGui::GetID(tr(lang, t.upload)));  // its id: same scope, same label
+    }
     const std::string cancel = std::string(tr(lang, Msg::cancel)) + "###remove";
     ui::same_line_if_fits(ui::button_width(cancel.c_str()));
     if (ui::button(cancel.c_str())) queue.cancel_remove();
@@ -85,13 +90,13 @@ Msg state_text(UploadState state) {
     return Msg::document_waiting;
 }
 
-void draw_stored(Context& ctx, const DocumentSlot& slot, const sync::DocumentRecord& d, const KindTexts& t) {
+void draw_stored(Context& ctx, const DocumentSlot& slot, const sync::DocumentRecord& d, const KindTexts& t, bool may_upload) {
     const Language lang = ctx.lang;
     const std::string line = d.file_name + ", " + size_text(d.size, lang) + ", " + tr(lang, Msg::document_uploaded_on) + " " +
                              to_norwegian(d.uploaded_on);
     ui::label(line.c_str());
     if (ui::button(tr(lang, t.download))) ctx.documents->download(ctx, slot, d.id, d.file_name);
-    if (!sync::check_may_delete_document(ctx.session.actor(), d)) remove_with_question(ctx, slot, d, t);
+    if (!sync::check_may_delete_document(ctx.session.actor(), d)) remove_with_question(ctx, slot, d, t, may_upload);
 }
 
 }  // namespace
@@ -105,7 +110,7 @@ void draw_document_slot(Context& ctx, const DocumentSlot& slot, bool may_upload)
     ui::label(tr(lang, t.heading));
     const auto* stored = sync::find_document(ctx.session.view(), slot.doctor_id, slot.kind, slot.municipality_id);
     const auto waiting = queue.waiting(slot);
-    if (stored) draw_stored(ctx, slot, *stored, t);
+    if (stored) draw_stored(ctx, slot, *stored, t, may_upload);
     else if (waiting.empty()) ui::muted(tr(lang, Msg::document_none));
     for (const auto& q : waiting) {
         const UploadState state = queue.state(ctx, q.file);

@@ -5,6 +5,7 @@
 
 #include <cstring>
 #include <unordered_set>
+#include <utility>
 
 namespace alis::web::probe {
 
@@ -12,6 +13,7 @@ namespace {
 std::vector<Item> g_items;
 std::unordered_set<std::uint32_t> g_keys;  // keys used in this frame
 bool g_banner = false;
+std::uint32_t g_focus_request = 0;
 // The current row of a clipped table, as numbered by the screen: for ImGui's row `imgui_row` of table `table`.
 struct { std::uint32_t table = 0; int imgui_row = -1, row = -1; } g_row;
 struct { std::uint32_t table = 0; int rows = 0; } g_rows;
@@ -138,5 +140,9 @@ const Item* find(const std::string& label) {
     }
     return nullptr;
 }
+
+void request_focus(std::uint32_t key) { g_focus_request = key; }
+
+std::uint32_t take_focus_request() { return std::exchange(g_focus_request, 0); }
 
 }  // namespace alis::web::probe

@@ -61,5 +61,11 @@ void set_banner(bool banner);
 void mark_field_invalid();
 const std::vector<Item>& items();
 const Item* find(const std::string& label);
+// Where keyboard focus goes after an action that takes away the focused item ("Ja, slett": the
+// upload button, rather than the page's start): the item's key (ImGui::GetID of its label, in the
+// same ID scope). Kept until taken (shell/browser/a11y_bridge.cpp; the accessible mirror moves focus
+// there only when focus is in the mirror, so a mouse user's focus stays where it is).
+void request_focus(std::uint32_t key);
+std::uint32_t take_focus_request();
 
 }  // namespace alis::web::probe

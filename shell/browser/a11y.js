@@ -282,6 +282,12 @@
   }
 
   // The container a node belongs in: the mirror itself, a tab list, a table, or one of its rows.
+  // A table's count of all its rows, of which only the visible ones are drawn (on its column headers).
+  function countRows(group, d) {
+    if (!group || !d.rc || group.alisRowCount === d.rc) return;
+    group.alisRowCount = d.rc;
+    group.setAttribute('aria-rowcount', String(d.rc));
+  }
   function parentOf(d) {
     // An open combo's options are in a list box (ARIA: an option belongs to one), named by the combo.
     var key = d.g || (d.r === 'option' ? 'listbox' : 0), role = d.g ? d.gr : 'listbox';
@@ -292,15 +298,12 @@
       group.setAttribute('role', role);
       group.className = 'alis-group';
       if (key === 'listbox') group.id = 'alis-listbox';
+      group.alisGroupKey = key;
       group.alisUp = regionOf(d);  // its container, while it is kept
       groups.set(key, group);
     }
     if (d.gr !== 'table') return group;
-    // All its rows, of which only the visible ones are drawn (set on its column headers).
-    if (d.rc && group.alisRowCount !== d.rc) {
-      group.alisRowCount = d.rc;
-      group.setAttribute('aria-rowcount', String(d.rc));
-    }
+    countRows(group, d);
     var rowKey = d.g + ':' + d.row;
     var row = rows.get(rowKey);
     if (!row) {
@@ -321,34 +324,58 @@
   // Puts the nodes in reading order, moving as few as possible: moving a node costs the browser its
   // layout and a screen reader its place, and moving a focused node would blur it. Containers take
   // the place of their first node.
-  var pass = 0;  // marks what one arrange has seen, instead of a set per container
-  function arrange(order) {
+  var pass = 0;  // marks what one walk of the order has seen, instead of a set per container
+  // Calls visit(parent, child) for each container and child in reading order, each child once: a
+  // node in its container, a row in its table, the table in its region.
+  function walk(order, visit) {
     ++pass;
-    var containers = [];
-    function want(parent, child) {
-      if (child.alisPass === pass) return false;
-      child.alisPass = pass;
-      if (parent.alisListPass !== pass) {
-        parent.alisListPass = pass;
-        parent.alisList = [];
-        containers.push(parent);
-      }
-      parent.alisList.push(child);
-      return true;
-    }
     for (var i = 0; i < order.length; ++i) {
       var d = info.get(order[i]), el = nodes.get(order[i]);
       if (!d || !el) continue;
-      // A row in its table, the table in its region: each once.
-      for (var child = placed(el), parent = containerOf(el, d); parent.alisUp; child = parent, parent = parent.alisUp) {
-        if (!want(parent, child)) break;
+      for (var child = placed(el), parent = containerOf(el, d); parent; child = parent, parent = parent.alisUp) {
+        if (child.alisPass === pass) break;
+        child.alisPass = pass;
+        visit(parent, child);
       }
-      if (!parent.alisUp) want(parent, child);
     }
-    containers.forEach(function (parent) { reorder(parent, parent.alisList); parent.alisList = null; });
-    // Containers left empty go.
-    groups.forEach(function (group, key) { if (!group.firstChild) { group.remove(); groups.delete(key); group.alisUp = null; } });
-    rows.forEach(function (row, key) { if (!row.firstChild) { row.remove(); rows.delete(key); row.alisUp = null; } });
+  }
+  function arrange(order) {
+    // Most containers already hold their children in order (a scrolled table's rows that stayed):
+    // checked against a cursor over their children, without a list.
+    var unsettled = [];
+    walk(order, function (parent, child) {
+      if (parent.alisCursorPass !== pass) {
+        parent.alisCursorPass = pass;
+        parent.alisCursor = parent.firstChild;
+        parent.alisList = null;
+      }
+      if (parent.alisList) return;
+      if (parent.alisCursor === child) parent.alisCursor = child.nextSibling;
+      else unsettled.push(parent), parent.alisList = [];
+    });
+    if (!unsettled.length) return;
+    // The others get their children in order.
+    walk(order, function (parent, child) { if (parent.alisList) parent.alisList.push(child); });
+    unsettled.forEach(function (parent) { reorder(parent, parent.alisList); parent.alisList = null; });
+  }
+  // Takes a node out of the mirror; a container it leaves empty goes too (sweep, after the update).
+  var emptied = [];
+  function detach(el) {
+    var box = placed(el), parent = box.parentNode;
+    if (!parent) return;
+    box.remove();
+    if (parent.alisUp) emptied.push(parent);
+  }
+  function sweep() {
+    for (var i = 0; i < emptied.length; ++i) {
+      var c = emptied[i];
+      if (c.firstChild || !c.alisUp) continue;
+      if (c.parentNode && c.parentNode.alisUp) emptied.push(c.parentNode);  // a row's table
+      c.remove();
+      if (c.alisRowKey) rows.delete(c.alisRowKey); else groups.delete(c.alisGroupKey);
+      c.alisUp = null;
+    }
+    emptied.length = 0;
   }
   // The container a node is in: the one found when it was placed, while that container is still kept.
   function containerOf(el, d) {
@@ -407,7 +434,8 @@
   // The element of a cell that went from the row `d` comes to, of its kind (in its column if there
   // is one), now the node of `d`; null if none.
   Spares.prototype.take = function (d) {
-    var row = d.g && d.gr === 'table' ? rows.get(d.g + ':' + d.row) : null;
+    if (!inTable(d)) return null;
+    var row = rows.get(d.g + ':' + d.row);
     var list = row && this.byRow.get(row);
     if (!list || !list.length) return null;
     var kind = kindOf(d), at = -1;
@@ -429,12 +457,13 @@
     this.byRow.forEach(function (list, row) {
       if (!list.length) return;
       if (list.length === row.childNodes.length) {
+        if (row.parentNode && row.parentNode.alisUp) emptied.push(row.parentNode);  // its table
         row.remove();
         rows.delete(row.alisRowKey);
         row.alisUp = null;
         return;
       }
-      list.forEach(function (spare) { placed(spare.el).remove(); });
+      list.forEach(function (spare) { detach(spare.el); });
     });
   };
 
@@ -445,6 +474,13 @@
       if (target && !target.id) target.id = 'alis-' + list[i].d;
     }
   }
+  // The app moves keyboard focus to an item (probe::request_focus: after "Ja, slett", to the upload
+  // button), when focus is in the mirror: a mouse user's focus is left where it is.
+  Module.alisA11yFocus = function (key) {
+    var el = nodes.get(key), active = document.activeElement;
+    var inMirror = active && (active === main || (active.classList && active.classList.contains('alis-node')));
+    if (el && inMirror) el.focus({ preventScroll: true });
+  };
   // For tests and tools: the mirror's node of an item, by the item's key (web/ui_probe.hpp).
   Module.alisMirrorNode = function (key) { return nodes.get(key) || null; };
 
@@ -462,7 +498,7 @@
       }
       nodes.delete(key);
       info.delete(key);
-      if (el && !spares.keep(el, d)) placed(el).remove();
+      if (el && !spares.keep(el, d)) detach(el);
     });
     var arriving = changes.add;
     changes.set.forEach(function (d) {
@@ -476,19 +512,19 @@
         nodes.delete(d.k);
         info.delete(d.k);
         if (document.activeElement === el) {  // made anew in its place, and focused again
-          placed(el).remove();
+          detach(el);
           el = create(d);
           update(el, d, null);
           parentOf(d).appendChild(placed(el));
           el.focus({ preventScroll: true });
           info.set(d.k, d);
         } else if (!spares.keep(el, old)) {
-          placed(el).remove();
+          detach(el);
         }
         return;
       }
       update(el, d, old);
-      if (d.rc !== old.rc) parentOf(d);  // the table's count of rows (a filter typed)
+      if (d.rc !== old.rc) countRows(groups.get(d.g), d);  // a filter typed
       info.set(d.k, d);
     });
     arriving.forEach(function (d) {
@@ -510,6 +546,7 @@
     }
     if (changes.order) arrange(changes.order);
     else arriving.forEach(function (d) { var el = placed(nodes.get(d.k)); if (!el.parentNode) parentOf(d).appendChild(el); });
+    sweep();
     linkListbox();
     // A combo the keyboard opened: its chosen option takes focus once the list is shown.
     if (focusOptionOf && focusChosenOption()) focusOptionOf = null;

@@ -147,6 +147,7 @@ void a11y_end_frame(alis::web::App& app, float scale) {
     const std::string changes = g_mirror.update(alis::web::probe::items(), g_scale);
     g_diff_cost.add(emscripten_get_now() - start);
     if (!changes.empty()) EM_ASM({ Module.alisA11y(UTF8ToString($0)); }, changes.c_str());
+    if (const unsigned focus = alis::web::probe::take_focus_request()) EM_ASM({ Module.alisA11yFocus($0 >>> 0); }, focus);
     g_cost.add(emscripten_get_now() - start);
     trace_mark(changes.empty() ? "alis-mirror-same" : "alis-mirror-changed");
 

@@ -129,7 +129,7 @@ test('a CV chosen offline is listed as waiting and arrives once the browser is o
   await context.close();
 });
 
-test('on a phone a GP deletes her CV through the question: "Avbryt" keeps focus and deletes nothing, "Ja, slett" deletes', async () => {
+test('on a phone a GP deletes her CV through the question: "Avbryt" keeps focus and deletes nothing, "Ja, slett" deletes and focus goes to "Last opp CV"', async () => {
   const cv = await storedCvId();
   assert.equal(cv?.file_name, 'toget.pdf', 'the offline test stored a CV');
   const { context, page } = await gpPage({ viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 });
@@ -154,6 +154,13 @@ test('on a phone a GP deletes her CV through the question: "Avbryt" keeps focus 
   await press(page, remove);
   await press(page, page.getByRole('button', { name: 'Ja, slett', exact: true }));
   await waitForLabel(page, 'toget.pdf, 1 kB, lastet opp', { present: false, timeout: 30000 });
+  // The question and the file's buttons are gone: focus is on the slot's upload button, not at the
+  // page's start (probe::request_focus).
+  await page.waitForFunction(() => document.activeElement && document.activeElement.textContent === 'Last opp CV',
+    null, { timeout: 20000 }).catch(() => {});
+  assert.equal(await focusedName(page), 'Last opp CV', 'after "Ja, slett" focus is on "Last opp CV"');
+  await nextFrames(page);
+  await screenshot(page, 'documents-gp-phone-after-delete');
   assert.equal(await storedCvId(), undefined, 'the CV is deleted on the server');
   await context.close();
 });

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <random>
 #include <set>
 #include <string>
 
@@ -154,7 +155,7 @@ TEST_CASE("the changes are valid JSON whatever the names hold, and carry every f
     field.state = probe::kInvalid;
     field.described_by = 8;
     field.banner = true;
-    const json sent = json::parse(mirror.update({header, field}, 2.0f));
+    const json sent = json::parse(mirror.update({header, field, field}, 2.0f));  // one item recorded twice
     REQUIRE(sent["add"].size() == 2);
     const json& h = sent["add"][0];
     CHECK(h["k"].get<std::uint64_t>() == 4294967295u);
@@ -186,6 +187,26 @@ TEST_CASE("the changes are valid JSON whatever the names hold, and carry every f
     const json gone = json::parse(mirror.update({field}, 2.0f));
     CHECK(gone["del"] == json::array({4294967295u}));
     CHECK(gone["order"] == json::array({7}));
+}
+
+TEST_CASE("any bytes in a name reach the browser as nlohmann would write them") {
+    // The mirror writes well-formed text as it is and leaves the rest to nlohmann's escaping; random
+    // names of well-formed and broken pieces must read back the same either way.
+    const std::vector<std::string> pieces = {"a", " ", "\xc3\x85", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "\"", "\\", "\n",
+                                             "\x01", "\x7f", "\xe2\x82", "\xed\xa0\x80", "\xc0\xaf", "\xf4\x90\x80\x80",
+                                             "\xe0\x9f\xbf", "\xf0\x8f\xbf\xbf", "\x80", "\xff", "\xc2"};
+    std::mt19937 random(20261205);
+    a11y::Mirror mirror;
+    for (int round = 0; round < 3000; ++round) {
+        probe::Item cell;
+        cell.role = probe::Role::cell;
+        cell.key = static_cast<std::uint32_t>(round + 1);  // a new node each round: the name goes in "add"
+        const int count = static_cast<int>(random() % 8);
+        for (int i = 0; i < count; ++i) cell.label += pieces[random() % pieces.size()];
+        const json sent = json::parse(mirror.update({cell}, 1.0f));
+        const json expected = json::parse(json(cell.label).dump(-1, ' ', false, json::error_handler_t::replace));
+        REQUIRE_MESSAGE(sent["add"][0]["n"] == expected, "name bytes: " << json(cell.label).dump(-1, ' ', true, json::error_handler_t::replace));
+    }
 }
 
 TEST_CASE("an address opens its screen while logged out, and back returns") {

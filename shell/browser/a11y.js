@@ -123,6 +123,7 @@
   }
   function keyOf(el) { return el.alisKey; }
   function inTable(d) { return d.g && d.gr === 'table'; }
+  function rowKeyOf(d) { return d.g + ':' + d.row; }
   // What is put into the mirror for a node: the node, or the cell around it.
   function placed(el) { return el.alisBox || el; }
 
@@ -275,10 +276,10 @@
       el.style.cssText = 'left:' + d.x + 'px;top:' + d.y + 'px;width:' + d.w + 'px;height:' + d.h + 'px';
       return;
     }
-    if (!old || old.x !== d.x) el.style.left = d.x + 'px';
-    if (!old || old.y !== d.y) el.style.top = d.y + 'px';
-    if (!old || old.w !== d.w) el.style.width = d.w + 'px';
-    if (!old || old.h !== d.h) el.style.height = d.h + 'px';
+    if (old.x !== d.x) el.style.left = d.x + 'px';
+    if (old.y !== d.y) el.style.top = d.y + 'px';
+    if (old.w !== d.w) el.style.width = d.w + 'px';
+    if (old.h !== d.h) el.style.height = d.h + 'px';
   }
 
   // The container a node belongs in: the mirror itself, a tab list, a table, or one of its rows.
@@ -304,7 +305,7 @@
     }
     if (d.gr !== 'table') return group;
     countRows(group, d);
-    var rowKey = d.g + ':' + d.row;
+    var rowKey = rowKeyOf(d);
     var row = rows.get(rowKey);
     if (!row) {
       row = document.createElement('div');
@@ -369,13 +370,16 @@
   function sweep() {
     for (var i = 0; i < emptied.length; ++i) {
       var c = emptied[i];
-      if (c.firstChild || !c.alisUp) continue;
-      if (c.parentNode && c.parentNode.alisUp) emptied.push(c.parentNode);  // a row's table
-      c.remove();
-      if (c.alisRowKey) rows.delete(c.alisRowKey); else groups.delete(c.alisGroupKey);
-      c.alisUp = null;
+      if (!c.firstChild && c.alisUp) drop(c);
     }
     emptied.length = 0;
+  }
+  // A row or group goes, with whatever it holds; the table it leaves may be empty now.
+  function drop(c) {
+    if (c.parentNode && c.parentNode.alisUp) emptied.push(c.parentNode);
+    c.remove();
+    if (c.alisRowKey) rows.delete(c.alisRowKey); else groups.delete(c.alisGroupKey);
+    c.alisUp = null;
   }
   // The container a node is in: the one found when it was placed, while that container is still kept.
   function containerOf(el, d) {
@@ -435,7 +439,7 @@
   // is one), now the node of `d`; null if none.
   Spares.prototype.take = function (d) {
     if (!inTable(d)) return null;
-    var row = rows.get(d.g + ':' + d.row);
+    var row = rows.get(rowKeyOf(d));
     var list = row && this.byRow.get(row);
     if (!list || !list.length) return null;
     var kind = kindOf(d), at = -1;
@@ -456,14 +460,8 @@
   Spares.prototype.removeLeft = function () {
     this.byRow.forEach(function (list, row) {
       if (!list.length) return;
-      if (list.length === row.childNodes.length) {
-        if (row.parentNode && row.parentNode.alisUp) emptied.push(row.parentNode);  // its table
-        row.remove();
-        rows.delete(row.alisRowKey);
-        row.alisUp = null;
-        return;
-      }
-      list.forEach(function (spare) { detach(spare.el); });
+      if (list.length === row.childNodes.length) drop(row);
+      else list.forEach(function (spare) { detach(spare.el); });
     });
   };
 
@@ -535,14 +533,13 @@
     nameIdsReferred(arriving);
     nameIdsReferred(changes.set);
     // Nodes that only moved (scrolling): [key, x, y, w, h, ...].
-    var pos = changes.pos || [];
+    var pos = changes.pos || [], before = {};  // one object for the old places, not one per node
     for (var p = 0; p + 4 < pos.length; p += 5) {
       var moved = nodes.get(pos[p]), was = info.get(pos[p]);
       if (!moved || !was) continue;
-      if (was.x !== pos[p + 1]) moved.style.left = (was.x = pos[p + 1]) + 'px';
-      if (was.y !== pos[p + 2]) moved.style.top = (was.y = pos[p + 2]) + 'px';
-      if (was.w !== pos[p + 3]) moved.style.width = (was.w = pos[p + 3]) + 'px';
-      if (was.h !== pos[p + 4]) moved.style.height = (was.h = pos[p + 4]) + 'px';
+      before.x = was.x, before.y = was.y, before.w = was.w, before.h = was.h;
+      was.x = pos[p + 1], was.y = pos[p + 2], was.w = pos[p + 3], was.h = pos[p + 4];
+      place(moved, was, before);
     }
     if (changes.order) arrange(changes.order);
     else arriving.forEach(function (d) { var el = placed(nodes.get(d.k)); if (!el.parentNode) parentOf(d).appendChild(el); });

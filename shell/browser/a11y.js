@@ -270,16 +270,28 @@
     if (s & State.invalid) el.setAttribute('aria-invalid', 'true'); else if (old) el.removeAttribute('aria-invalid');
     if (d.d) el.setAttribute('aria-describedby', 'alis-' + d.d); else if (old) el.removeAttribute('aria-describedby');
   }
-  // Over its item's rectangle (CSS pixels); only what changed is written.
+  // Over its item's rectangle (CSS pixels); only what changed is written. A table's cells are placed
+  // in their row, which is placed at its first cell's top: a scroll moves each row once (shift),
+  // not each of its cells. el.alisTop is the top written, against the row's top at the time.
   function place(el, d, old) {
+    var top = inTable(d) ? d.y - containerOf(el, d).alisTop : d.y;
     if (!old) {  // a new node: one declaration parsed instead of four
-      el.style.cssText = 'left:' + d.x + 'px;top:' + d.y + 'px;width:' + d.w + 'px;height:' + d.h + 'px';
+      el.style.cssText = 'left:' + d.x + 'px;top:' + top + 'px;width:' + d.w + 'px;height:' + d.h + 'px';
+      el.alisTop = top;
       return;
     }
     if (old.x !== d.x) el.style.left = d.x + 'px';
-    if (old.y !== d.y) el.style.top = d.y + 'px';
+    if (el.alisTop !== top) el.style.top = (el.alisTop = top) + 'px';
     if (old.w !== d.w) el.style.width = d.w + 'px';
     if (old.h !== d.h) el.style.height = d.h + 'px';
+  }
+  // Moves the row of a table node that moved from `was` to `y` by as much, once per update.
+  var shifts = 0;
+  function shift(el, was, y) {
+    var row = containerOf(el, was);
+    if (row.alisShift === shifts) return;
+    row.alisShift = shifts;
+    if (y !== was.y) row.style.top = (row.alisTop += y - was.y) + 'px';
   }
 
   // The container a node belongs in: the mirror itself, a tab list, a table, or one of its rows.
@@ -314,6 +326,8 @@
       // still says which of all its rows this is.
       row.setAttribute('aria-rowindex', String(Math.max(1, d.row + 1)));
       row.className = 'alis-group';
+      row.style.cssText = 'position:absolute;left:0;top:' + d.y + 'px';
+      row.alisTop = d.y;
       row.alisGroup = d.g;
       row.alisRowKey = rowKey;
       row.alisUp = group;
@@ -487,6 +501,18 @@
     ensureRoot();
     var lostFocus = false, lostOption = null;
     var spares = new Spares();
+    // Nodes that only moved (scrolling): [key, x, y, w, h, ...]. First, so that the rows of a table
+    // are where they go before nodes that came or changed are placed in them.
+    ++shifts;
+    var pos = changes.pos || [], before = {};  // one object for the old places, not one per node
+    for (var p = 0; p + 4 < pos.length; p += 5) {
+      var moved = nodes.get(pos[p]), was = info.get(pos[p]);
+      if (!moved || !was) continue;
+      if (inTable(was)) shift(moved, was, pos[p + 2]);
+      before.x = was.x, before.y = was.y, before.w = was.w, before.h = was.h;
+      was.x = pos[p + 1], was.y = pos[p + 2], was.w = pos[p + 3], was.h = pos[p + 4];
+      place(moved, was, before);
+    }
     changes.del.forEach(function (key) {
       var el = nodes.get(key), d = info.get(key);
       if (el && document.activeElement === el) {
@@ -532,15 +558,6 @@
     spares.removeLeft();
     nameIdsReferred(arriving);
     nameIdsReferred(changes.set);
-    // Nodes that only moved (scrolling): [key, x, y, w, h, ...].
-    var pos = changes.pos || [], before = {};  // one object for the old places, not one per node
-    for (var p = 0; p + 4 < pos.length; p += 5) {
-      var moved = nodes.get(pos[p]), was = info.get(pos[p]);
-      if (!moved || !was) continue;
-      before.x = was.x, before.y = was.y, before.w = was.w, before.h = was.h;
-      was.x = pos[p + 1], was.y = pos[p + 2], was.w = pos[p + 3], was.h = pos[p + 4];
-      place(moved, was, before);
-    }
     if (changes.order) arrange(changes.order);
     else arriving.forEach(function (d) { var el = placed(nodes.get(d.k)); if (!el.parentNode) parentOf(d).appendChild(el); });
     sweep();

@@ -62,12 +62,44 @@ const std::vector<int>& TableSorter::order(int count, std::uint64_t fingerprint,
         }
     }
     if (!rebuild) return order_;
+    if (count != count_ || fingerprint != fingerprint_) ascending_.clear();  // other rows
     count_ = count;
     fingerprint_ = fingerprint;
-    order_.resize(static_cast<std::size_t>(std::max(count, 0)));
-    for (int i = 0; i < count; ++i) order_[i] = i;
+    const std::size_t n = static_cast<std::size_t>(std::max(count, 0));
+    if (specs_.size() == 1) {
+        // One column: its ascending order is sorted once and kept while the rows stay; the other
+        // direction is read from it (a click that turns the direction costs no sort).
+        const int column = specs_.front().column;
+        auto cached = ascending_.find(column);
+        if (cached == ascending_.end()) {
+            std::vector<int> ascending(n);
+            for (std::size_t i = 0; i < n; ++i) ascending[i] = static_cast<int>(i);
+            // Stable, so rows equal on the column keep the screen's own order between them.
+            std::stable_sort(ascending.begin(), ascending.end(), [&](int a, int b) { return compare(a, b, column) < 0; });
+            ++sorts_;
+            cached = ascending_.emplace(column, std::move(ascending)).first;
+        }
+        if (!specs_.front().descending) {
+            order_ = cached->second;
+        } else {
+            // The runs of equal rows in reverse, each in the screen's order: what a stable
+            // descending sort gives, in one pass.
+            const std::vector<int>& ascending = cached->second;
+            order_.clear();
+            for (std::size_t end = n; end > 0;) {
+                std::size_t start = end - 1;
+                while (start > 0 && compare(ascending[start - 1], ascending[start], column) == 0) --start;
+                order_.insert(order_.end(), ascending.begin() + static_cast<std::ptrdiff_t>(start),
+                              ascending.begin() + static_cast<std::ptrdiff_t>(end));
+                end = start;
+            }
+        }
+        return order_;
+    }
+    order_.resize(n);
+    for (std::size_t i = 0; i < n; ++i) order_[i] = static_cast<int>(i);
     if (!specs_.empty()) {
-        // Stable, so rows equal on the sorted columns keep the screen's own order between them.
+        // Several columns (a shift-click): sorted each time, stable like the above.
         std::stable_sort(order_.begin(), order_.end(), [&](int a, int b) {
             for (const Spec& s : specs_) {
                 const int c = compare(a, b, s.column);

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string_view>
 #include <vector>
 
@@ -53,7 +54,8 @@ public:
     const std::vector<int>& order(int count, std::uint64_t fingerprint, const ColumnCompare& compare);
     // True when the person sorted the view by a column (not the screen's own order).
     bool sorted() const { return !specs_.empty(); }
-    // How often the rows were actually sorted, so a test can show that idle frames do not sort.
+    // How often the rows were actually sorted (n log n), so a test can show that idle frames do not
+    // sort, and that turning a column's direction reads the order already sorted.
     std::uint64_t sort_count() const { return sorts_; }
 
 private:
@@ -64,6 +66,7 @@ private:
     };
     std::vector<int> order_;
     std::vector<Spec> specs_;
+    std::map<int, std::vector<int>> ascending_;  // column -> its ascending order, for the present rows
     std::uint64_t fingerprint_ = 0;
     int count_ = -1;
     std::uint64_t sorts_ = 0;

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -271,4 +272,38 @@ TEST_CASE("on a phone the municipality's candidates are stacked entries with eve
     sync_round(ui, app, platform);
     CHECK(ranking_on_server(portal) == std::vector<std::string>{"Øystein Dal", "Åse Berg", "Zara Li", "Ærlig Moe"});
     check_drawn_in_order({"Lege: Øystein Dal", "Lege: Åse Berg"});
+}
+
+TEST_CASE("turning a column's direction costs no sort: the order a stable sort gives, equal rows in the screen's order") {
+    Headless context;
+    NameTable table;
+    // Few distinct names, so most rows are equal to others and their order among themselves shows.
+    const char* kinds[] = {"Åse", "Zara", "Øy", "Bergen", "Ærlig", "bergen", "Voss"};
+    for (int i = 0; i < 3000; ++i) table.names.push_back(kinds[(i * 7919) % 7]);
+    auto stable = [&](bool descending) {
+        std::vector<int> order(table.names.size());
+        for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+            const int c = ui::compare_text(table.names[a], table.names[b]);
+            return descending ? c > 0 : c < 0;
+        });
+        return order;
+    };
+    std::vector<int> screen(table.names.size());
+    for (size_t i = 0; i < screen.size(); ++i) screen[i] = static_cast<int>(i);
+
+    table.frame();
+    table.click_header();  // ascending: sorted once
+    CHECK(table.sorter.sort_count() == 1);
+    CHECK(table.shown == stable(false));
+    table.click_header();  // descending: read from the ascending order
+    CHECK(table.sorter.sort_count() == 1);
+    CHECK(table.shown == stable(true));
+    CHECK(table.names[table.shown.front()] == "Åse");
+    CHECK(table.shown[1] > table.shown[0]);  // equal names keep the screen's order, not reversed
+    table.click_header();  // the third click: the screen's own order
+    CHECK(table.shown == screen);
+    table.click_header();  // ascending again, from what was sorted
+    CHECK(table.sorter.sort_count() == 1);
+    CHECK(table.shown == stable(false));
 }

@@ -42,6 +42,37 @@ test('an idle portal draws no frames, and draws again on a mouse move', async ()
   await context.close();
 });
 
+// WebGL answers most state questions at once, but the scissor box and the blend settings wait for
+// the GPU process; ImGui's GL backend asks for them around every frame unless the shell answers
+// from its copy (shell/browser/gl_state_cache.h, included into the backend by shell/CMakeLists.txt).
+test('a drawn frame asks WebGL for no state that waits for the GPU process', async () => {
+  const context = await portal.browser.newContext({ viewport: { width: 1024, height: 768 } });
+  await context.addInitScript(() => {
+    window.glAsked = { slow: 0, all: 0 };
+    const get = WebGL2RenderingContext.prototype.getParameter;
+    WebGL2RenderingContext.prototype.getParameter = function (name) {
+      const slow = [this.SCISSOR_BOX, this.BLEND_EQUATION_RGB, this.BLEND_EQUATION_ALPHA, this.BLEND_SRC_RGB,
+        this.BLEND_DST_RGB, this.BLEND_SRC_ALPHA, this.BLEND_DST_ALPHA];
+      window.glAsked.all += 1;
+      if (slow.includes(name)) window.glAsked.slow += 1;
+      return get.call(this, name);
+    };
+  });
+  const page = await openStart(context);
+  const before = await frameOf(page);
+  await page.evaluate(() => { window.glAsked = { slow: 0, all: 0 }; });
+  for (let i = 0; i < 8; ++i) {
+    await page.mouse.move(150 + i * 20, 300);
+    await nextFrames(page);
+  }
+  const frames = (await frameOf(page)) - before;
+  const asked = await page.evaluate(() => window.glAsked);
+  assert.ok(frames >= 8, `frames drawn: ${frames}`);
+  assert.ok(asked.all >= frames, `the backend's other questions still reach WebGL: ${JSON.stringify(asked)}`);
+  assert.equal(asked.slow, 0, `questions that wait for the GPU process in ${frames} frames`);
+  await context.close();
+});
+
 // Headless Chromium never hides a page: with a second page brought to the front, or its window
 // minimised through the DevTools protocol, document.visibilityState stays 'visible' and
 // requestAnimationFrame keeps running. That no frame is drawn while hidden rests on the browser

@@ -99,7 +99,8 @@ const std::vector<int>& TableSorter::order(int count, std::uint64_t fingerprint,
     order_.resize(n);
     for (std::size_t i = 0; i < n; ++i) order_[i] = static_cast<int>(i);
     if (!specs_.empty()) {
-        // Several columns (a shift-click): sorted each time, stable like the above.
+        // Several columns (ImGuiTableFlags_SortMulti, which no table here asks for): sorted each time,
+        // stable like the above.
         std::stable_sort(order_.begin(), order_.end(), [&](int a, int b) {
             for (const Spec& s : specs_) {
                 const int c = compare(a, b, s.column);

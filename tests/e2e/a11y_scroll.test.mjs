@@ -1,8 +1,9 @@
 // The accessible mirror of a long table while it scrolls (docs/accessibility.md, "Long tables"):
 // after every wheel step, down and back up, each item the app drew is one mirror node with its
-// text, in a row numbered as the item's row of the whole table, the rows in the table's order and
-// no node left over from rows scrolled away. The mirror moves as few nodes as it can when it puts
-// them in order (shell/browser/a11y.js): this is what must stay true while it does.
+// text, over its item, in a row numbered as the item's row of the whole table, the rows in the
+// table's order and no node left over from rows scrolled away. The mirror moves as few nodes as it
+// can when it puts them in order, and moves rows rather than cells (shell/browser/a11y.js): this is
+// what must stay true while it does.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { usePortal, clickLabel, portalState, logIn, typeInto, waitForSync, screenshot } from './lib/portal.mjs';
@@ -29,9 +30,16 @@ function mirrorDiffers(page) {
     const items = new Map();
     for (const item of state.items) if (!items.has(item.key)) items.set(item.key, item);
     const problems = [];
+    const ratio = state.canvas.pixel_ratio || 1;
     for (const item of items.values()) {
       const el = Module.alisMirrorNode(item.key);
       if (!el) { problems.push(`no node for ${item.role} "${item.label}"`); continue; }
+      // Over its item (the mirror writes CSS pixels to the half; a table's cells are placed in rows
+      // that a scroll moves, not each cell).
+      const r = el.getBoundingClientRect(), drawn = [item.x, item.y, item.w, item.h].map((v) => v / ratio);
+      if ([r.left, r.top, r.width, r.height].some((v, i) => Math.abs(v - drawn[i]) > 0.75)) {
+        problems.push(`${item.role} "${item.label}" at ${[r.left, r.top, r.width, r.height].join(',')}, drawn at ${drawn.join(',')}`);
+      }
       if ((item.role === 'cell' || item.role === 'button') && el.textContent !== item.label) {
         problems.push(`${item.role} "${item.label}" reads "${el.textContent}"`);
       }

@@ -82,6 +82,13 @@ export async function clickLabel(page, label, role = null) {
   const wanted = (i) => i.label === label && (!role || i.role === role);
   let state = await portalState(page);
   let item = state.items.find(wanted);
+  if (!item) {
+    // The items are those of the last frame drawn: a state the test waited for (a screen reached)
+    // can be ahead of them until the app has drawn it.
+    await nextFrames(page);
+    state = await portalState(page);
+    item = state.items.find(wanted);
+  }
   const ratio = state.canvas.pixel_ratio || 1;
   for (let i = 0; item && i < 50 && item.y + item.h > state.canvas.height; i++) {
     await page.mouse.move(state.canvas.width / 2 / ratio, (state.canvas.height * 0.75) / ratio);

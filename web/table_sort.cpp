@@ -3,11 +3,21 @@
 #include <imgui_internal.h>  // TableGetHeaderRowHeight, as ImGui's own TableHeadersRow uses
 
 #include <algorithm>
+#include <numeric>
 
 #include "alis/collation.hpp"
 #include "ui_probe.hpp"
 
 namespace alis::web::ui {
+
+namespace {
+// The rows in the screen's own order: 0, 1, ..., n - 1.
+std::vector<int> screen_order(std::size_t n) {
+    std::vector<int> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    return order;
+}
+}  // namespace
 
 void Fingerprint::mix(const void* data, std::size_t size) {
     const auto* bytes = static_cast<const unsigned char*>(data);
@@ -72,8 +82,7 @@ const std::vector<int>& TableSorter::order(int count, std::uint64_t fingerprint,
         const int column = specs_.front().column;
         auto cached = ascending_.find(column);
         if (cached == ascending_.end()) {
-            std::vector<int> ascending(n);
-            for (std::size_t i = 0; i < n; ++i) ascending[i] = static_cast<int>(i);
+            std::vector<int> ascending = screen_order(n);
             // Stable, so rows equal on the column keep the screen's own order between them.
             std::stable_sort(ascending.begin(), ascending.end(), [&](int a, int b) { return compare(a, b, column) < 0; });
             ++sorts_;
@@ -96,8 +105,7 @@ const std::vector<int>& TableSorter::order(int count, std::uint64_t fingerprint,
         }
         return order_;
     }
-    order_.resize(n);
-    for (std::size_t i = 0; i < n; ++i) order_[i] = static_cast<int>(i);
+    order_ = screen_order(n);
     if (!specs_.empty()) {
         // Several columns (ImGuiTableFlags_SortMulti, which no table here asks for): sorted each time,
         // stable like the above.

@@ -130,6 +130,7 @@ void App::frame() {
     ImGui::Begin("##portal", nullptr, flags);
     if (narrow) ImGui::PopStyleVar();
     draw_top_bar();
+    drawn_ = screen();  // what the rest of the frame draws: the top bar may have logged out
     Context ctx{session_, platform_, language_};
     if (session_.logged_in() && screen() == Screen::change_password) {
         // A one-time password must be replaced before anything else is shown (the server refuses the

@@ -51,7 +51,8 @@ public:
     Session& session() { return session_; }
     std::uint64_t frame_count() const { return frames_; }
 
-    // What the last frame showed: frame count, screen, language, the labelled items with their
+    // What the last frame showed: frame count, the screen it drew (not one a click in it opened),
+    // language, the labelled items with their
     // rectangles, and the sync status. The browser shell hands this to JavaScript for tests.
     nlohmann::json test_state() const;
 
@@ -77,6 +78,7 @@ private:
     Session session_;
     Language language_ = Language::bokmal;
     Screen screen_ = Screen::start;
+    Screen drawn_ = Screen::start;  // the screen the last frame drew, whose items the probe holds
     std::uint64_t frames_ = 0;
     std::unique_ptr<LoginScreen> login_;
     std::unique_ptr<RegisterScreen> register_;

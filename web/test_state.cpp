@@ -16,7 +16,7 @@ nlohmann::json App::test_state() const {
     }
     const SyncStatus status = session_.status();
     return {{"frame", frames_},
-            {"screen", screen_name(screen())},
+            {"screen", screen_name(drawn_)},  // the items' screen: a test that waited for it finds them
             {"language", std::string(language_code(language_))},
             {"route", route()},
             {"title", page_title()},

@@ -96,6 +96,28 @@ TEST_CASE("the log-in button leads to its screen and back") {
     CHECK(app.screen() == Screen::start);
 }
 
+TEST_CASE("the test state names the screen its items were drawn on, not one a click in that frame opened") {
+    Headless ui;
+    TestPortal portal;
+    TestPlatform platform(portal);
+    App app(platform);
+    ui.frame(app);
+    const probe::Item log_in = *probe::find("Logg inn");
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(log_in.x + log_in.w / 2, log_in.y + log_in.h / 2);
+    ui.frame(app);
+    io.MouseDown[0] = true;
+    ui.frame(app);
+    io.MouseDown[0] = false;
+    ui.frame(app);  // the click opens the log-in screen in the middle of a frame of the start screen
+    REQUIRE(app.screen() == Screen::log_in);
+    CHECK(app.test_state()["screen"] == "start");
+    CHECK(ui.shows("Registrer deg som fastlege"));
+    ui.frame(app);
+    CHECK(app.test_state()["screen"] == "log_in");
+    CHECK_FALSE(ui.shows("Registrer deg som fastlege"));
+}
+
 TEST_CASE("the test state lists each item with a rectangle inside the display") {
     Headless ui(900, 700);
     TestPortal portal;

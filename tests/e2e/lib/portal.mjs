@@ -83,8 +83,9 @@ export async function clickLabel(page, label, role = null) {
   let state = await portalState(page);
   let item = state.items.find(wanted);
   if (!item) {
-    // The items are those of the last frame drawn: a state the test waited for (a screen reached)
-    // can be ahead of them until the app has drawn it.
+    // The items are those of the last frame drawn (the state's screen is that frame's too), but a
+    // state the test waited for (an answer from the server, a flag) can be ahead of them until the
+    // app has drawn it.
     await nextFrames(page);
     state = await portalState(page);
     item = state.items.find(wanted);

@@ -115,6 +115,7 @@ void append_node(std::string& out, const probe::Item& item, float x, float y, fl
         append_uint(out, item.described_by);
     }
     if (item.banner) out += ",\"b\":1";
+    if (item.scrolls_y) out += ",\"sc\":1";
     if (item.group) {
         out += ",\"g\":";
         append_uint(out, item.group);
@@ -136,7 +137,8 @@ void append_key(std::string& out, std::uint32_t key) {
 
 bool same(const probe::Item& a, const probe::Item& b) {
     return a.label == b.label && a.role == b.role && a.value == b.value && a.state == b.state &&
-           a.described_by == b.described_by && a.group == b.group && a.row == b.row && a.banner == b.banner && a.row_count == b.row_count;
+           a.described_by == b.described_by && a.group == b.group && a.row == b.row && a.banner == b.banner && a.row_count == b.row_count &&
+           a.scrolls_y == b.scrolls_y;
 }
 
 }  // namespace
@@ -152,7 +154,11 @@ std::string Mirror::update(const std::vector<probe::Item>& items, float scale) {
         // The probe's keys are unique in a frame; an item recorded twice is mirrored once.
         if (it != last_.end() && it->second.frame == frame_) continue;
         order.push_back(item.key);
-        const float x = css(item.x, scale), y = css(item.y, scale), w = css(item.w, scale), h = css(item.h, scale);
+        // A scrolling table's row is placed in the table's content, which the browser moves as a
+        // whole (one "scroll" number): scrolling the table moves none of its nodes.
+        const float x = css(item.x, scale), w = css(item.w, scale), h = css(item.h, scale);
+        const float y = item.scrolls_y ? css(item.y + item.scroll_y, scale) : css(item.y, scale);
+        if (item.scrolls_y) scrolled(item.group, css(item.scroll_y, scale));
         if (it == last_.end()) {
             append_node(add, item, x, y, w, h);
             last_.emplace(item.key, Node{item, x, y, w, h, frame_});
@@ -183,12 +189,27 @@ std::string Mirror::update(const std::vector<probe::Item>& items, float scale) {
             it = last_.erase(it);
         }
     }
+    std::string scroll;  // [group, scroll, ...] of the tables whose scroll is new to the browser
+    for (auto it = scroll_.begin(); it != scroll_.end();) {
+        if (it->second.frame != frame_) {
+            it = scroll_.erase(it);  // the table went; it is sent again if it comes back
+            continue;
+        }
+        if (it->second.now != it->second.sent) {
+            append_key(scroll, it->first);
+            scroll += ',';
+            append_half(scroll, it->second.now);
+            it->second.sent = it->second.now;
+        }
+        ++it;
+    }
     const bool reordered = order != order_;
-    if (add.empty() && set.empty() && del.empty() && pos.empty() && !reordered) return {};
+    if (add.empty() && set.empty() && del.empty() && pos.empty() && scroll.empty() && !reordered) return {};
     std::string out;
     out.reserve(add.size() + set.size() + del.size() + pos.size() + (reordered ? order.size() * 11 : 0) + 48);
     out += "{\"add\":[" + add + "],\"set\":[" + set + "],\"del\":[" + del + "]";
     if (!pos.empty()) out += ",\"pos\":[" + pos + "]";
+    if (!scroll.empty()) out += ",\"scroll\":[" + scroll + "]";
     if (reordered) {
         out += ",\"order\":[";
         std::string keys;
@@ -200,9 +221,16 @@ std::string Mirror::update(const std::vector<probe::Item>& items, float scale) {
     return out;
 }
 
+void Mirror::scrolled(std::uint32_t group, float scroll) {
+    auto [it, added] = scroll_.try_emplace(group, Scroll{scroll, std::nullopt, frame_});
+    it->second.now = scroll;
+    it->second.frame = frame_;
+}
+
 void Mirror::reset() {
     last_.clear();
     order_.clear();
+    scroll_.clear();
 }
 
 }  // namespace alis::web::a11y

@@ -90,6 +90,12 @@ void record_item(const char* label, Role role, std::string value, std::uint8_t s
         item.row = role == Role::columnheader ? -1 : numbered ? g_row.row : table->CurrentRow;
         if (role == Role::columnheader && g_rows.table == table->ID) item.row_count = g_rows.rows;
         if (role == Role::text) role = Role::cell;
+        const ImGuiWindow* inner = table->InnerWindow;
+        if (inner && inner != table->OuterWindow && g.CurrentWindow == inner && table->CurrentRow >= table->FreezeRowsCount &&
+            role != Role::columnheader) {
+            item.scrolls_y = true;
+            item.scroll_y = inner->Scroll.y;
+        }
     } else if (role == Role::tab && g.CurrentTabBar) {
         item.group = g.CurrentTabBar->ID;
     }

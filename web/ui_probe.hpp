@@ -35,6 +35,10 @@ struct Item {
     bool scrolls_x = false;        // in a region that scrolls sideways of its own (a wide table)
     std::uint32_t window = 0;      // ImGui id of the window it is drawn in (a page region, a table's)
     int row_count = 0;             // on a column header: the whole table's rows with the header, 0: as drawn
+    // A row of a table that scrolls up and down of its own (ImGuiTableFlags_ScrollY), below its frozen
+    // header: it moves with the table's scroll, which is `scroll_y` display pixels down.
+    bool scrolls_y = false;
+    float scroll_y = 0;
 };
 
 void begin_frame();

@@ -185,7 +185,7 @@
   }
   function tableKey(event) {
     var row = event.target.closest('[role=row]');
-    var table = row && row.parentNode;
+    var table = row && row.closest('[role=table]');  // a scrolling table's rows are in a row group
     if (!table) return;
     var inRow = focusables(row), i = inRow.indexOf(event.target);
     if (event.key === 'ArrowLeft' && i > 0) return moveTo(inRow[i - 1], event);
@@ -330,10 +330,32 @@
       row.alisTop = d.y;
       row.alisGroup = d.g;
       row.alisRowKey = rowKey;
-      row.alisUp = group;
+      row.alisUp = d.sc ? scrollerOf(group) : group;
       rows.set(rowKey, row);
     }
     return row;
+  }
+
+  // The rows of a table that scrolls of its own (below its frozen header) are in one row group,
+  // placed at their places in the table's content and moved as a whole by the table's scroll: a
+  // scroll is one write, whatever the rows on screen (a11y_mirror.hpp, "scroll").
+  function scrollerOf(group) {
+    var scroller = group.alisScroller;
+    if (scroller && scroller.alisUp) return scroller;
+    scroller = document.createElement('div');
+    scroller.setAttribute('role', 'rowgroup');
+    scroller.className = 'alis-group';
+    scroller.style.cssText = 'position:absolute;left:0;top:' + -(group.alisScroll || 0) + 'px';
+    scroller.alisUp = group;
+    return group.alisScroller = scroller;
+  }
+  function scrollTables(scroll) {
+    for (var i = 0; i + 1 < scroll.length; i += 2) {
+      var group = groups.get(scroll[i]);
+      if (!group) continue;
+      group.alisScroll = scroll[i + 1];
+      if (group.alisScroller && group.alisScroller.alisUp) group.alisScroller.style.top = -scroll[i + 1] + 'px';
+    }
   }
 
   // Puts the nodes in reading order, moving as few as possible: moving a node costs the browser its
@@ -373,6 +395,10 @@
     walk(order, function (parent, child) { if (parent.alisList) parent.alisList.push(child); });
     unsettled.forEach(function (parent) { reorder(parent, parent.alisList); parent.alisList = null; });
   }
+  // Puts `child` at the end of `parent`, and a container made for it (a row, a row group) in its own.
+  function attach(child, parent) {
+    for (; parent && !child.parentNode; child = parent, parent = parent.alisUp) parent.appendChild(child);
+  }
   // Takes a node out of the mirror; a container it leaves empty goes too (sweep, after the update).
   var emptied = [];
   function detach(el) {
@@ -392,7 +418,7 @@
   function drop(c) {
     if (c.parentNode && c.parentNode.alisUp) emptied.push(c.parentNode);
     c.remove();
-    if (c.alisRowKey) rows.delete(c.alisRowKey); else groups.delete(c.alisGroupKey);
+    if (c.alisRowKey) rows.delete(c.alisRowKey); else if (c.alisGroupKey) groups.delete(c.alisGroupKey);
     c.alisUp = null;
   }
   // The container a node is in: the one found when it was placed, while that container is still kept.
@@ -528,7 +554,7 @@
     changes.set.forEach(function (d) {
       var el = nodes.get(d.k), old = info.get(d.k);
       if (!el) return;
-      if (old.r !== d.r || old.g !== d.g || old.row !== d.row) {
+      if (old.r !== d.r || old.g !== d.g || old.row !== d.row || old.sc !== d.sc) {
         // Another kind of node, or another row of a table (a filter typed): it comes anew, or takes
         // the element of a cell that went from its new row.
         if (arriving === changes.add) arriving = changes.add.slice();
@@ -539,7 +565,7 @@
           detach(el);
           el = create(d);
           update(el, d, null);
-          parentOf(d).appendChild(placed(el));
+          attach(placed(el), parentOf(d));
           el.focus({ preventScroll: true });
           info.set(d.k, d);
         } else if (!spares.keep(el, old)) {
@@ -556,10 +582,11 @@
       info.set(d.k, d);
     });
     spares.removeLeft();
+    if (changes.scroll) scrollTables(changes.scroll);
     nameIdsReferred(arriving);
     nameIdsReferred(changes.set);
     if (changes.order) arrange(changes.order);
-    else arriving.forEach(function (d) { var el = placed(nodes.get(d.k)); if (!el.parentNode) parentOf(d).appendChild(el); });
+    else arriving.forEach(function (d) { var el = placed(nodes.get(d.k)); if (!el.parentNode) attach(el, parentOf(d)); });
     sweep();
     linkListbox();
     // A combo the keyboard opened: its chosen option takes focus once the list is shown.

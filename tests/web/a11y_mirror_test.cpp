@@ -7,6 +7,7 @@
 #include <string>
 
 #include "a11y_mirror.hpp"
+#include "flow_steps.hpp"
 #include "headless.hpp"
 #include "portal_fixture.hpp"
 #include "test_platform.hpp"
@@ -135,6 +136,59 @@ TEST_CASE("a node that only moved is sent as its place alone, with its whole key
     CHECK_FALSE(renamed.contains("pos"));
     REQUIRE(renamed["set"].size() == 1);
     CHECK(renamed["set"][0]["y"].get<double>() == 20);
+}
+
+TEST_CASE("scrolling a table of its own sends the table's scroll, not its rows' places") {
+    Headless ui(1280, 1000);
+    TestPortal portal;
+    seed_region(portal);
+    char name[32];
+    for (int i = 0; i < 300; ++i) {
+        std::snprintf(name, sizeof name, "Kommune %03d", i);
+        portal.apply("put_organisation", nlohmann::json{{"id", "m-" + std::to_string(i)}, {"kind", "municipality"}, {"name", name}});
+    }
+    TestPlatform platform(portal);
+    App app(platform);
+    testing::log_in(ui, app, platform, "kontor");
+    a11y::Mirror mirror;
+    mirror.update(probe::items(), 1.0f);
+    const probe::Item kept = item("Kommune 005");
+    REQUIRE(kept.scrolls_y);
+    CHECK_FALSE(item("Navn").scrolls_y);  // the frozen header row stays where it is
+    ImGui::GetIO().MousePos = ImVec2(kept.x + 10, kept.y + 5);
+    for (int i = 0; i < 10 && probe::find("Kommune 005") && probe::find("Kommune 005")->y == kept.y; ++i) {
+        ImGui::GetIO().MouseWheel = -1;
+        ui.frame(app);
+    }
+    const probe::Item& now = item("Kommune 005");
+    REQUIRE(now.y < kept.y);  // drawn higher up: the table scrolled
+    const json scrolled = json::parse(mirror.update(probe::items(), 1.0f));
+    REQUIRE(scrolled.contains("scroll"));
+    REQUIRE(scrolled["scroll"].size() == 2);
+    CHECK(scrolled["scroll"][0].get<std::uint32_t>() == now.group);
+    CHECK(scrolled["scroll"][1].get<float>() == doctest::Approx(now.scroll_y).epsilon(0.01));
+    // No node moved: each row's place is in the table's content, where it stays.
+    if (scrolled.contains("pos")) {
+        for (std::size_t i = 0; i < scrolled["pos"].size(); i += 5) CHECK(scrolled["pos"][i].get<std::uint32_t>() != now.key);
+    }
+    for (const auto& n : scrolled["set"]) CHECK(n["k"].get<std::uint32_t>() != now.key);
+    // A row that came is placed in the content: where it is drawn plus the scroll.
+    bool came = false;
+    for (const auto& n : scrolled["add"]) {
+        if (!n.contains("sc")) continue;
+        const probe::Item* drawn = nullptr;
+        for (const auto& i : probe::items()) drawn = i.key == n["k"].get<std::uint32_t>() ? &i : drawn;
+        REQUIRE(drawn != nullptr);
+        CHECK(n["y"].get<float>() == doctest::Approx(drawn->y + drawn->scroll_y).epsilon(0.01));
+        came = true;
+    }
+    CHECK(came);
+    // Once the columns fitted the rows now drawn (the frame after), the same scroll again sends nothing.
+    ui.frame(app);
+    mirror.update(probe::items(), 1.0f);
+    ui.frame(app);
+    const std::string again = mirror.update(probe::items(), 1.0f);
+    CHECK_MESSAGE(again.empty(), again);
 }
 
 TEST_CASE("the changes are valid JSON whatever the names hold, and carry every field of a node") {

@@ -7,7 +7,6 @@
 #include <string>
 
 #include "a11y_mirror.hpp"
-#include "flow_steps.hpp"
 #include "headless.hpp"
 #include "portal_fixture.hpp"
 #include "test_platform.hpp"
@@ -138,18 +137,9 @@ TEST_CASE("a node that only moved is sent as its place alone, with its whole key
     CHECK(renamed["set"][0]["y"].get<double>() == 20);
 }
 
-TEST_CASE("scrolling a table of its own sends the table's scroll, not its rows' places") {
-    Headless ui(1280, 1000);
-    TestPortal portal;
-    seed_region(portal);
-    char name[32];
-    for (int i = 0; i < 300; ++i) {
-        std::snprintf(name, sizeof name, "Kommune %03d", i);
-        portal.apply("put_organisation", nlohmann::json{{"id", "m-" + std::to_string(i)}, {"kind", "municipality"}, {"name", name}});
-    }
-    TestPlatform platform(portal);
-    App app(platform);
-    testing::log_in(ui, app, platform, "kontor");
+TEST_CASE_FIXTURE(alis::web::testing::PortalFixture, "scrolling a table of its own sends the table's scroll, not its rows' places") {
+    testing::seed_municipalities(portal, 300);
+    log_in_as("kontor");
     a11y::Mirror mirror;
     mirror.update(probe::items(), 1.0f);
     const probe::Item kept = item("Kommune 005");

@@ -3,6 +3,7 @@
 // accounts for two GPs, a hospital coordinator, Bergen's municipality and the ALIS office.
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <string>
 
 #include "flow_steps.hpp"
@@ -22,6 +23,15 @@ inline void seed_region(TestPortal& portal) {
     portal.add_account("hb", "hemmelig-passord", {"u-hb", sync::Role::hospital, "helse-bergen", "", "Hanne Berg", "hb@example.no"});
     portal.add_account("bk", "hemmelig-passord", {"u-bk", sync::Role::municipality, "bergen", "", "Berit Kommune", "bk@example.no"});
     portal.add_account("kontor", "hemmelig-passord", {"u-kontor", sync::Role::alis_office, "", "", "Kari Kontor", "kontor@example.no"});
+}
+
+// `count` municipalities named "Kommune 000", "Kommune 001", ...: a table longer than a screen.
+inline void seed_municipalities(TestPortal& portal, int count) {
+    char name[32];
+    for (int i = 0; i < count; ++i) {
+        std::snprintf(name, sizeof name, "Kommune %03d", i);
+        portal.apply("put_organisation", nlohmann::json{{"id", "m-" + std::to_string(i)}, {"kind", "municipality"}, {"name", name}});
+    }
 }
 
 inline nlohmann::json doctor_json(const std::string& id, const std::string& name) {

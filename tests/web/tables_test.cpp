@@ -208,11 +208,7 @@ TEST_CASE("a table that draws only its visible rows numbers them in the whole ta
     Headless ui(1280, 1000);
     TestPortal portal;
     seed_region(portal);
-    char name[32];
-    for (int i = 0; i < 300; ++i) {
-        std::snprintf(name, sizeof name, "Kommune %03d", i);
-        portal.apply("put_organisation", nlohmann::json{{"id", "m-" + std::to_string(i)}, {"kind", "municipality"}, {"name", name}});
-    }
+    seed_municipalities(portal, 300);
     TestPlatform platform(portal);
     App app(platform);
     log_in(ui, app, platform, "kontor");
